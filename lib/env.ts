@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+/** Beacon's configuration, every variable the README lists. */
+export const Env = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || 'file:./data/beacon.db')
+    .refine((v) => /^(file:|postgres:\/\/|postgresql:\/\/)/.test(v), {
+      message: 'DATABASE_URL must start with file:, postgres:// or postgresql://',
+    }),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  BEACON_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  BEACON_DEMO: flag,
+  BEACON_UPTIME_PARTIAL_WEIGHT: z.coerce.number().min(0).max(1).default(0.3),
+});
+export type Env = z.infer<typeof Env>;
+
+let cached: Env | undefined;
+
+/** Parses process.env once; a bad value stops the process with the variable named. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = Env.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The canonical base URL for absolute links, without a trailing slash. */
+export function publicUrl(): string {
+  const env = getEnv();
+  return (env.BEACON_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+}
