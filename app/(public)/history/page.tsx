@@ -1,0 +1,96 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
+import { requestContext } from '@/lib/services/context';
+import { getHistoryPage } from '@/lib/services/get-history-page';
+import { ComponentFilter } from '@/components/status/component-filter';
+import { IncidentLine } from '@/components/status/incident-line';
+import { PageHeader } from '@/components/status/page-header';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Incident history' };
+
+const Query = z.object({
+  page: z.coerce.number().int().min(1).max(1000).catch(1),
+  component: z
+    .string()
+    .regex(/^[a-z0-9]{1,64}$/)
+    .optional()
+    .catch(undefined),
+});
+
+function href(page: number, component: string | undefined): string {
+  const params = new URLSearchParams();
+  if (page > 1) params.set('page', String(page));
+  if (component) params.set('component', component);
+  const query = params.toString();
+  return query ? `/history?${query}` : '/history';
+}
+
+export default async function HistoryPage({ searchParams }: PageProps<'/history'>) {
+  const raw = await searchParams;
+  const query = Query.parse({
+    page: typeof raw.page === 'string' ? raw.page : undefined,
+    component: typeof raw.component === 'string' ? raw.component : undefined,
+  });
+  const view = await getHistoryPage({ ctx: await requestContext(), pageNumber: query.page, componentId: query.component });
+  const tz = view.page.timeZone;
+  const first = view.months[view.months.length - 1]!;
+  const last = view.months[0]!;
+
+  return (
+    <>
+      <PageHeader page={view.page} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">Incident history</h1>
+          <p className="text-sm text-neutral-600 dark:text-neutral-400">
+            {first.label} – {last.label}
+            {view.componentFilter && <> · {view.componentFilter.name} only</>}
+          </p>
+        </div>
+        <ComponentFilter components={view.components} selected={view.componentFilter?.id} />
+      </div>
+      {query.component && !view.componentFilter && (
+        <p role="alert" className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+          That component does not exist; showing every component.
+        </p>
+      )}
+
+      <div className="mt-6 space-y-8">
+        {view.months.map((month) => (
+          <section key={month.key} aria-labelledby={`month-${month.key}`} data-month={month.key}>
+            <h2 id={`month-${month.key}`} className="border-b border-neutral-200 pb-1 text-lg font-semibold dark:border-neutral-800">
+              {month.label}
+            </h2>
+            {month.incidents.length === 0 ? (
+              <p className="mt-3 text-sm text-neutral-600 dark:text-neutral-400">No incidents reported</p>
+            ) : (
+              <ul className="mt-3 space-y-3">
+                {month.incidents.map((incident) => (
+                  <IncidentLine key={incident.id} incident={incident} timeZone={tz} />
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+      </div>
+
+      <nav aria-label="History pages" className="mt-10 flex items-center justify-between text-sm font-medium">
+        {view.pageNumber > 1 ? (
+          <Link href={href(view.pageNumber - 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="prev">
+            ← Newer
+          </Link>
+        ) : (
+          <span />
+        )}
+        {view.hasOlder && (
+          <Link href={href(view.pageNumber + 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="next">
+            Older →
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}

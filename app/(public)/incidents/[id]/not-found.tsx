@@ -1,0 +1,20 @@
+import Link from 'next/link';
+
+export default function IncidentNotFound() {
+  return (
+    <section className="py-16 text-center">
+      <h1 className="text-2xl font-bold">Incident not found</h1>
+      <p className="mt-2 text-neutral-600 dark:text-neutral-400">
+        There is no incident or maintenance with this address. It may have been mistyped.
+      </p>
+      <p className="mt-6 flex justify-center gap-6">
+        <Link href="/" className="font-medium underline underline-offset-2">
+          Current status
+        </Link>
+        <Link href="/history" className="font-medium underline underline-offset-2">
+          Incident history
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from 'next/link';
+
+/** Frame of every public page: skip link, navigation and footer. */
+export default function PublicLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-neutral-900"
+      >
+        Skip to content
+      </a>
+      <div className="mx-auto flex min-h-screen w-full max-w-3xl flex-col px-4 py-6 sm:px-6">
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <footer className="mt-12 flex flex-wrap items-center justify-between gap-2 border-t border-neutral-200 pt-4 text-sm text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
+          <nav aria-label="Footer" className="flex flex-wrap gap-4">
+            <Link href="/" className="hover:underline">
+              Current status
+            </Link>
+            <Link href="/history" className="hover:underline">
+              Incident history
+            </Link>
+          </nav>
+          <span>Powered by Beacon</span>
+        </footer>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { COMPONENT_STATUS_LABEL } from '@/lib/domain/status';
+import type { ComponentView } from '@/lib/services/views';
+import { StatusIcon } from '@/components/status/status-icon';
+import { STATUS_TEXT } from '@/components/status/status-style';
+import { UptimeBars } from '@/components/status/uptime-bars';
+
+/** One component: name, current status, and its uptime bars when showcased. */
+export function ComponentRow({ component }: { component: ComponentView }) {
+  return (
+    <li className="px-4 py-3" data-component={component.id}>
+      <div className="flex items-center justify-between gap-3">
+        <span className="min-w-0">
+          <span className="font-medium break-words">{component.name}</span>
+          {component.description && (
+            <span className="block text-sm text-neutral-600 dark:text-neutral-400">{component.description}</span>
+          )}
+        </span>
+        <span className={`flex shrink-0 items-center gap-1.5 text-sm font-medium ${STATUS_TEXT[component.status]}`}>
+          <StatusIcon status={component.status} />
+          {COMPONENT_STATUS_LABEL[component.status]}
+        </span>
+      </div>
+      {component.uptime && (
+        <UptimeBars
+          componentId={component.id}
+          componentName={component.name}
+          days={component.uptime.days}
+          percent={component.uptime.percent}
+        />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,15 @@
+import type { PageStatus } from '@/lib/domain/rollup';
+import { INDICATOR_BANNER } from '@/components/status/status-style';
+
+/** The overall state of the page, in Statuspage's words, coloured by indicator. */
+export function StatusBanner({ status }: { status: PageStatus }) {
+  return (
+    <section
+      aria-label="Overall status"
+      data-indicator={status.indicator}
+      className={`rounded-lg px-5 py-4 text-lg font-semibold text-white shadow-sm ${INDICATOR_BANNER[status.indicator]}`}
+    >
+      <p role="status">{status.description}</p>
+    </section>
+  );
+}

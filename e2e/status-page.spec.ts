@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { screenshot } from './screenshot';
+
+test.describe('status page', () => {
+  test('shows the banner, the demo groups and the active incident', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: 'Acme IoT' })).toBeVisible();
+    // The demo's active incident degrades components, so the page is not "All Systems Operational".
+    const banner = page.getByRole('region', { name: 'Overall status' });
+    await expect(banner).toBeVisible();
+    await expect(banner).not.toHaveText('All Systems Operational');
+    for (const group of ['Core connectivity', 'Platform', 'Regional internet breakouts']) {
+      await expect(page.locator('summary', { hasText: group })).toBeVisible();
+    }
+    // Roaming networks are only shown while degraded; the demo's roaming incidents are over.
+    await expect(page.locator('summary', { hasText: 'Roaming networks' })).toHaveCount(0);
+
+    const active = page.getByRole('region', { name: 'Active incidents' });
+    await expect(active.locator('article')).toHaveCount(1);
+    await expect(active.getByText('Identified', { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Scheduled maintenance' }).locator('article')).toHaveCount(1);
+    await expect(page.getByRole('region', { name: 'Past incidents' }).locator('li[data-incident]').first()).toBeVisible();
+    await screenshot(page, 'home');
+  });
+
+  test('a group collapses and expands from the keyboard', async ({ page }) => {
+    await page.goto('/');
+    const group = page.locator('details', { has: page.locator('summary', { hasText: 'Platform' }) });
+    const rows = group.locator('li[data-component]');
+    await expect(rows.first()).toBeVisible();
+    await group.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(rows.first()).toBeHidden();
+    await page.keyboard.press('Enter');
+    await expect(rows.first()).toBeVisible();
+  });
+
+  test('an uptime bar shows its tooltip on keyboard focus', async ({ page }) => {
+    await page.goto('/');
+    const bars = page.locator('li[data-component]').first().locator('button[data-day]');
+    await expect(bars).toHaveCount(90);
+    const today = bars.last();
+    const tooltipId = await today.getAttribute('aria-describedby');
+    const tooltip = page.locator(`[id="${tooltipId}"]`);
+    await expect(tooltip).toBeHidden();
+    await bars.nth(88).focus();
+    await page.keyboard.press('Tab');
+    await expect(today).toBeFocused();
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip).toContainText(/uptime|No data/);
+    await expect(page.locator('li[data-component]').first()).toContainText(/\d+\.\d{2} % uptime/);
+    await screenshot(page, 'home-tooltip');
+  });
+
+  test('fits a 360 px phone without horizontal scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto('/');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // A tooltip near the right edge must stay on screen too.
+    await page.locator('button[data-day]').nth(89).focus();
+    const stillFits = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    expect(stillFits).toBe(true);
+    await screenshot(page, 'home-360');
+  });
+
+  test('renders in dark mode when the system prefers it', async ({ page }) => {
+    const lightness = async () => {
+      const colour = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const numbers = colour.match(/\d+(\.\d+)?/g)!.map(Number);
+      return colour.startsWith('oklch') ? numbers[0]! : (numbers[0]! + numbers[1]! + numbers[2]!) / 765;
+    };
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/');
+    expect(await lightness()).toBeGreaterThan(0.8);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await lightness()).toBeLessThan(0.3);
+    await screenshot(page, 'home-dark');
+  });
+});

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import {
+  SqliteDialect,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
+import type { SqliteDatabase as KyselySqliteDatabase } from 'kysely';
+import { BOOLEAN_COLUMNS } from '@/lib/db/schema';
+
+/** better-sqlite3 binds neither booleans nor Dates; store them as 0/1 and ISO text. */
+function toSqliteValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+function wrap(raw: SqliteDatabase.Database): KyselySqliteDatabase {
+  return {
+    close: () => raw.close(),
+    prepare(sql) {
+      const statement = raw.prepare(sql);
+      const bind = (params: ReadonlyArray<unknown>) => params.map(toSqliteValue);
+      return {
+        get reader() {
+          return statement.reader;
+        },
+        all: (params) => statement.all(bind(params)),
+        run: (params) => statement.run(bind(params)),
+        iterate: (params) => statement.iterate(bind(params)),
+      };
+    },
+  };
+}
+
+/** Reads SQLite's 0/1 back as booleans for the columns the schema declares boolean. */
+class SqliteBooleanPlugin implements KyselyPlugin {
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    for (const row of args.result.rows) {
+      for (const key of Object.keys(row)) {
+        if (BOOLEAN_COLUMNS.has(key) && typeof row[key] === 'number') row[key] = row[key] === 1;
+      }
+    }
+    return args.result;
+  }
+}
+
+/** Opens (creating if needed) a SQLite file in WAL mode. */
+export function sqliteDialect(filename: string): { dialect: SqliteDialect; plugins: KyselyPlugin[] } {
+  if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+  const raw = new SqliteDatabase(filename);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('synchronous = NORMAL');
+  return { dialect: new SqliteDialect({ database: wrap(raw) }), plugins: [new SqliteBooleanPlugin()] };
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { effectiveImpact, impactFromStatuses } from '@/lib/domain/impact';
+import { canTransition } from '@/lib/domain/lifecycle';
+import { IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, worstOf } from '@/lib/domain/status';
+import { newId } from '@/lib/db/ids';
+import { getIncident } from '@/lib/db/queries/incidents';
+import type { IncidentRow, IncidentUpdateRow } from '@/lib/db/schema';
+import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
+import { assertComponentsExist, recordComponentChanges } from '@/lib/services/component-changes';
+import type { ServiceContext } from '@/lib/services/context';
+import { ConflictError, NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
+import { ComponentChanges, Id, ImpactInput, IsoTime, Markdown } from '@/lib/services/schemas';
+
+export const AddIncidentUpdateInput = z.object({
+  incidentId: Id,
+  status: z.enum([...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES]),
+  body: Markdown.default(''),
+  components: ComponentChanges,
+  impactOverride: ImpactInput.nullish(),
+  /** When the update is shown as posted; defaults to now, may be backdated. */
+  displayAt: IsoTime.optional(),
+  deliverNotifications: z.boolean().default(true),
+});
+export type AddIncidentUpdateInput = z.input<typeof AddIncidentUpdateInput>;
+
+export interface AddedUpdate {
+  incident: IncidentRow;
+  update: IncidentUpdateRow;
+}
+
+/** Posts an update on an incident or maintenance: new status, text and component changes. */
+export async function addIncidentUpdate({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: AddIncidentUpdateInput;
+}): Promise<AddedUpdate> {
+  const data = parseInput(AddIncidentUpdateInput, input);
+  return withTransaction(ctx.db, (trx) => addUpdateInTransaction(trx, ctx.now(), data));
+}
+
+/** The body of addIncidentUpdate, for verbs that post an update as part of a larger change. */
+export async function addUpdateInTransaction(
+  trx: DbOrTx,
+  nowDate: Date,
+  data: z.output<typeof AddIncidentUpdateInput>,
+): Promise<AddedUpdate> {
+  const now = nowDate.toISOString();
+  const displayAt = data.displayAt ?? now;
+  if (displayAt > now) throw new ValidationError('displayAt cannot be in the future', { displayAt: 'is in the future' });
+
+  const incident = await getIncident(trx, data.incidentId);
+  if (!incident) throw new NotFoundError('Incident', data.incidentId);
+  if (!canTransition(incident.kind, incident.status, data.status)) {
+    throw new ConflictError(`An ${incident.kind} cannot go from ${incident.status} to ${data.status}`, {
+      status: `not allowed after ${incident.status}`,
+    });
+  }
+  await assertComponentsExist(trx, data.components.map((c) => c.id));
+
+  const update: IncidentUpdateRow = {
+    id: newId(),
+    incident_id: incident.id,
+    status: data.status,
+    body: data.body,
+    display_at: displayAt,
+    deliver_notifications: data.deliverNotifications,
+    created_at: now,
+    updated_at: now,
+  };
+  await trx.insertInto('incident_updates').values(update).execute();
+  await recordComponentChanges(trx, incident.id, update.id, data.components, displayAt);
+
+  // Impact never drops during an incident: recovering components must not erase how bad it was.
+  const override = data.impactOverride === undefined ? incident.impact_override : data.impactOverride;
+  const derived = worstOf(IMPACTS, [incident.impact, impactFromStatuses(data.components.map((c) => c.status))], 'none');
+  const finished = data.status === 'resolved' || data.status === 'completed' || data.status === 'cancelled';
+  const next: IncidentRow = {
+    ...incident,
+    status: data.status,
+    impact: incident.kind === 'maintenance' ? incident.impact : effectiveImpact(derived, override),
+    impact_override: override ?? null,
+    monitoring_at: data.status === 'monitoring' && !incident.monitoring_at ? displayAt : incident.monitoring_at,
+    resolved_at: finished && !incident.resolved_at ? displayAt : incident.resolved_at,
+    started_at:
+      incident.kind === 'maintenance' && data.status === 'in_progress' && incident.status === 'scheduled'
+        ? displayAt
+        : incident.started_at,
+    updated_at: now,
+  };
+  await trx.updateTable('incidents').set(next).where('id', '=', incident.id).execute();
+  return { incident: next, update };
+}

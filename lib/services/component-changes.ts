@@ -1,0 +1,50 @@
+import type { ComponentStatus } from '@/lib/domain/status';
+import { applyComponentStatus } from '@/lib/db/queries/component-status';
+import type { DbOrTx } from '@/lib/db/transaction';
+import { ValidationError } from '@/lib/services/errors';
+import type { ComponentChanges } from '@/lib/services/schemas';
+
+/** Checks every component exists and is live before anything is written. */
+export async function assertComponentsExist(db: DbOrTx, ids: readonly string[], field = 'components') {
+  if (ids.length === 0) return;
+  const rows = await db
+    .selectFrom('components')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('archived_at', 'is', null)
+    .execute();
+  const known = new Set(rows.map((r) => r.id));
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    throw new ValidationError(`Unknown component: ${missing.join(', ')}`, { [field]: `unknown component ${missing[0]}` });
+  }
+}
+
+/**
+ * Applies an update's component changes at `at`, records old → new on the update
+ * and links each component to the incident.
+ */
+export async function recordComponentChanges(
+  db: DbOrTx,
+  incidentId: string,
+  updateId: string,
+  changes: ComponentChanges,
+  at: string,
+): Promise<{ id: string; oldStatus: ComponentStatus; newStatus: ComponentStatus }[]> {
+  const applied = [];
+  for (const change of changes) {
+    const old = await applyComponentStatus(db, change.id, change.status, at);
+    if (!old) continue;
+    await db
+      .insertInto('incident_update_components')
+      .values({ update_id: updateId, component_id: change.id, old_status: old, new_status: change.status })
+      .execute();
+    await db
+      .insertInto('incident_components')
+      .values({ incident_id: incidentId, component_id: change.id })
+      .onConflict((oc) => oc.columns(['incident_id', 'component_id']).doNothing())
+      .execute();
+    applied.push({ id: change.id, oldStatus: old, newStatus: change.status });
+  }
+  return applied;
+}

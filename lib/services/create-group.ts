@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { newId } from '@/lib/db/ids';
+import type { ComponentGroupRow } from '@/lib/db/schema';
+import { withTransaction } from '@/lib/db/transaction';
+import type { ServiceContext } from '@/lib/services/context';
+import { parseInput } from '@/lib/services/errors';
+import { Description, Name } from '@/lib/services/schemas';
+
+export const CreateGroupInput = z.object({
+  name: Name,
+  description: Description,
+  position: z.number().int().min(0).optional(),
+});
+export type CreateGroupInput = z.input<typeof CreateGroupInput>;
+
+/** Creates a component group at the end of the list unless a position is given. */
+export async function createGroup({ ctx, input }: { ctx: ServiceContext; input: CreateGroupInput }): Promise<ComponentGroupRow> {
+  const data = parseInput(CreateGroupInput, input);
+  const at = ctx.now().toISOString();
+  return withTransaction(ctx.db, async (trx) => {
+    const last = await trx
+      .selectFrom('component_groups')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .executeTakeFirst();
+    const row: ComponentGroupRow = {
+      id: newId(),
+      name: data.name,
+      description: data.description ?? null,
+      position: data.position ?? Number(last?.max ?? 0) + 1,
+      created_at: at,
+      updated_at: at,
+    };
+    await trx.insertInto('component_groups').values(row).execute();
+    return row;
+  });
+}

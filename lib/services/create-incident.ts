@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { effectiveImpact, impactFromStatuses } from '@/lib/domain/impact';
+import { newId } from '@/lib/db/ids';
+import type { IncidentRow } from '@/lib/db/schema';
+import { withTransaction } from '@/lib/db/transaction';
+import { assertComponentsExist, recordComponentChanges } from '@/lib/services/component-changes';
+import type { ServiceContext } from '@/lib/services/context';
+import { ValidationError, parseInput } from '@/lib/services/errors';
+import { ComponentChanges, ImpactInput, IsoTime, Markdown, Name } from '@/lib/services/schemas';
+
+export const CreateIncidentInput = z.object({
+  name: Name,
+  status: z.enum(['investigating', 'identified', 'monitoring', 'resolved']).default('investigating'),
+  body: Markdown.default(''),
+  components: ComponentChanges,
+  impactOverride: ImpactInput.nullish(),
+  /** Backdated start for incidents noticed late or backfilled; defaults to now. */
+  startedAt: IsoTime.optional(),
+  deliverNotifications: z.boolean().default(true),
+});
+export type CreateIncidentInput = z.input<typeof CreateIncidentInput>;
+
+/** Opens an incident with its first update and the components it affects. */
+export async function createIncident({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CreateIncidentInput;
+}): Promise<IncidentRow> {
+  const data = parseInput(CreateIncidentInput, input);
+  const now = ctx.now().toISOString();
+  const startedAt = data.startedAt ?? now;
+  if (startedAt > now) throw new ValidationError('startedAt cannot be in the future', { startedAt: 'is in the future' });
+
+  return withTransaction(ctx.db, async (trx) => {
+    await assertComponentsExist(trx, data.components.map((c) => c.id));
+    const derived = impactFromStatuses(data.components.map((c) => c.status));
+    const incident: IncidentRow = {
+      id: newId(),
+      kind: 'incident',
+      name: data.name,
+      status: data.status,
+      impact: effectiveImpact(derived, data.impactOverride),
+      impact_override: data.impactOverride ?? null,
+      started_at: startedAt,
+      monitoring_at: data.status === 'monitoring' ? startedAt : null,
+      resolved_at: data.status === 'resolved' ? startedAt : null,
+      scheduled_for: null,
+      scheduled_until: null,
+      auto_start: false,
+      auto_complete: false,
+      postmortem_body: null,
+      postmortem_published_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await trx.insertInto('incidents').values(incident).execute();
+
+    const updateId = newId();
+    await trx
+      .insertInto('incident_updates')
+      .values({
+        id: updateId,
+        incident_id: incident.id,
+        status: data.status,
+        body: data.body,
+        display_at: startedAt,
+        deliver_notifications: data.deliverNotifications,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await recordComponentChanges(trx, incident.id, updateId, data.components, startedAt);
+    return incident;
+  });
+}

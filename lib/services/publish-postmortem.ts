@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { getIncident } from '@/lib/db/queries/incidents';
+import type { IncidentRow } from '@/lib/db/schema';
+import { withTransaction } from '@/lib/db/transaction';
+import type { ServiceContext } from '@/lib/services/context';
+import { ConflictError, NotFoundError, parseInput } from '@/lib/services/errors';
+import { Id, Markdown } from '@/lib/services/schemas';
+
+export const PublishPostmortemInput = z.object({
+  incidentId: Id,
+  body: Markdown.refine((v) => v.trim().length > 0, 'is required'),
+});
+export type PublishPostmortemInput = z.input<typeof PublishPostmortemInput>;
+
+/** Publishes (or republishes) the postmortem of a resolved incident. */
+export async function publishPostmortem({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: PublishPostmortemInput;
+}): Promise<IncidentRow> {
+  const data = parseInput(PublishPostmortemInput, input);
+  const now = ctx.now().toISOString();
+  return withTransaction(ctx.db, async (trx) => {
+    const incident = await getIncident(trx, data.incidentId);
+    if (!incident || incident.kind !== 'incident') throw new NotFoundError('Incident', data.incidentId);
+    if (incident.status !== 'resolved' && incident.status !== 'postmortem') {
+      throw new ConflictError('A postmortem can only be published once the incident is resolved', {
+        incidentId: `incident is ${incident.status}`,
+      });
+    }
+    const next: IncidentRow = {
+      ...incident,
+      status: 'postmortem',
+      postmortem_body: data.body,
+      postmortem_published_at: incident.postmortem_published_at ?? now,
+      updated_at: now,
+    };
+    await trx.updateTable('incidents').set(next).where('id', '=', incident.id).execute();
+    return next;
+  });
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { COMPONENT_STATUSES, IMPACTS } from '@/lib/domain/status';
+
+/** Shared input pieces for service schemas. */
+export const Id = z.string().trim().regex(/^[a-z0-9]{1,64}$/, 'must be an id of lowercase letters and digits');
+export const Name = z.string().trim().min(1, 'is required').max(255, 'must be at most 255 characters');
+export const Description = z.string().trim().max(2000, 'must be at most 2,000 characters').nullish();
+export const Markdown = z.string().max(50_000, 'must be at most 50,000 characters');
+export const ComponentStatusInput = z.enum(COMPONENT_STATUSES);
+export const ImpactInput = z.enum(IMPACTS);
+export const IsoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with a zone' }).transform((v) => new Date(v).toISOString());
+
+/** Component changes carried by an incident update: which component moves to which status. */
+export const ComponentChanges = z
+  .array(z.object({ id: Id, status: ComponentStatusInput }))
+  .max(500)
+  .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'lists a component twice')
+  .default([]);
+export type ComponentChanges = z.infer<typeof ComponentChanges>;

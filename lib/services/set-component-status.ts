@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { applyComponentStatus } from '@/lib/db/queries/component-status';
+import { getComponent } from '@/lib/db/queries/components';
+import type { ComponentRow } from '@/lib/db/schema';
+import { withTransaction } from '@/lib/db/transaction';
+import type { ServiceContext } from '@/lib/services/context';
+import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
+import { ComponentStatusInput, Id } from '@/lib/services/schemas';
+
+export const SetComponentStatusInput = z.object({ id: Id, status: ComponentStatusInput });
+export type SetComponentStatusInput = z.input<typeof SetComponentStatusInput>;
+
+/** Sets a component's status directly, recorded as a new status interval. */
+export async function setComponentStatus({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: SetComponentStatusInput;
+}): Promise<ComponentRow> {
+  const data = parseInput(SetComponentStatusInput, input);
+  const at = ctx.now().toISOString();
+  return withTransaction(ctx.db, async (trx) => {
+    const component = await getComponent(trx, data.id);
+    if (!component) throw new NotFoundError('Component', data.id);
+    if (component.archived_at) throw new ValidationError('Component is archived', { id: 'archived component' });
+    await applyComponentStatus(trx, data.id, data.status, at);
+    return { ...component, status: data.status, updated_at: component.status === data.status ? component.updated_at : at };
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { getGroup } from '@/lib/db/queries/components';
+import type { ComponentGroupRow } from '@/lib/db/schema';
+import { withTransaction } from '@/lib/db/transaction';
+import type { ServiceContext } from '@/lib/services/context';
+import { NotFoundError, parseInput } from '@/lib/services/errors';
+import { Description, Id, Name } from '@/lib/services/schemas';
+
+export const UpdateGroupInput = z.object({
+  id: Id,
+  name: Name.optional(),
+  description: Description,
+  position: z.number().int().min(0).optional(),
+});
+export type UpdateGroupInput = z.input<typeof UpdateGroupInput>;
+
+/** Renames, describes or moves a group. */
+export async function updateGroup({ ctx, input }: { ctx: ServiceContext; input: UpdateGroupInput }): Promise<ComponentGroupRow> {
+  const { id, ...changes } = parseInput(UpdateGroupInput, input);
+  return withTransaction(ctx.db, async (trx) => {
+    const group = await getGroup(trx, id);
+    if (!group) throw new NotFoundError('Component group', id);
+    const next: ComponentGroupRow = {
+      ...group,
+      name: changes.name ?? group.name,
+      description: changes.description === undefined ? group.description : changes.description,
+      position: changes.position ?? group.position,
+      updated_at: ctx.now().toISOString(),
+    };
+    await trx.updateTable('component_groups').set(next).where('id', '=', id).execute();
+    return next;
+  });
+}

@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DB_FILE = 'data/e2e.db';
+
+/**
+ * End-to-end tests in Debian's Chromium against a production build on a fresh SQLite file
+ * loaded with the demo data.
+ */
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: `rm -f ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm && ${process.env.E2E_SKIP_BUILD ? '' : 'npx next build && '}npx next start -p ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      DATABASE_URL: `file:./${DB_FILE}`,
+      BEACON_DEMO: '1',
+      BEACON_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});
