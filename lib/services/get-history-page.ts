@@ -30,7 +30,7 @@ export async function getHistoryPage({
   const opts = filter ? { componentId: filter.id } : {};
   const [rows, older] = await Promise.all([
     listStartedBetween(db, new Date(oldest.start).toISOString(), new Date(newest.end).toISOString(), opts),
-    listStartedBetween(db, '0000-01-01T00:00:00.000Z', new Date(oldest.start).toISOString(), opts),
+    listStartedBetween(db, null, new Date(oldest.start).toISOString(), { ...opts, limit: 1 }),
   ]);
   const views = await toIncidentViews(db, rows, now);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));

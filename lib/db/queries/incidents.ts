@@ -87,18 +87,15 @@ export async function listOverlapping(
   return query.orderBy('incidents.started_at', 'desc').execute();
 }
 
-/** Incidents and maintenance that started within [from, to), newest first. */
+/** Incidents and maintenance that started within [from, to) (from open when null), newest first. */
 export async function listStartedBetween(
   db: DbOrTx,
-  from: string,
+  from: string | null,
   to: string,
-  opts: { componentId?: string } = {},
+  opts: { componentId?: string; limit?: number } = {},
 ): Promise<IncidentRow[]> {
-  let query = db
-    .selectFrom('incidents')
-    .selectAll('incidents')
-    .where('incidents.started_at', '>=', from)
-    .where('incidents.started_at', '<', to);
+  let query = db.selectFrom('incidents').selectAll('incidents').where('incidents.started_at', '<', to);
+  if (from) query = query.where('incidents.started_at', '>=', from);
   if (opts.componentId) {
     const componentId = opts.componentId;
     query = query.where((eb) =>
@@ -111,5 +108,6 @@ export async function listStartedBetween(
       ),
     );
   }
+  if (opts.limit) query = query.limit(opts.limit);
   return query.orderBy('incidents.started_at', 'desc').execute();
 }
