@@ -65,11 +65,15 @@ test.describe('status page', () => {
   });
 
   test('renders in dark mode when the system prefers it', async ({ page }) => {
-    const lightness = async () => {
-      const colour = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      const numbers = colour.match(/\d+(\.\d+)?/g)!.map(Number);
-      return colour.startsWith('oklch') ? numbers[0]! : (numbers[0]! + numbers[1]! + numbers[2]!) / 765;
-    };
+    // Paint the computed background on a canvas to read it as sRGB, whatever colour syntax CSS used.
+    const lightness = () =>
+      page.evaluate(() => {
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
+        ctx.fillRect(0, 0, 1, 1);
+        const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+        return (r! + g! + b!) / 765;
+      });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/');
     expect(await lightness()).toBeGreaterThan(0.8);
