@@ -9,17 +9,15 @@ export function ComponentRow({ component }: { component: ComponentView }) {
   return (
     <li className="px-4 py-3" data-component={component.id}>
       <div className="flex items-center justify-between gap-3">
-        <span className="min-w-0">
-          <span className="font-medium break-words">{component.name}</span>
-          {component.description && (
-            <span className="block text-sm text-neutral-600 dark:text-neutral-400">{component.description}</span>
-          )}
-        </span>
+        <span className="min-w-0 font-medium break-words">{component.name}</span>
         <span className={`flex shrink-0 items-center gap-1.5 text-sm font-medium ${STATUS_TEXT[component.status]}`}>
           <StatusIcon status={component.status} />
           {COMPONENT_STATUS_LABEL[component.status]}
         </span>
       </div>
+      {component.description && (
+        <p className="mt-0.5 text-sm text-neutral-600 dark:text-neutral-400">{component.description}</p>
+      )}
       {component.uptime && (
         <UptimeBars
           componentId={component.id}

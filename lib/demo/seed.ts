@@ -46,7 +46,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date, publicUrl?: stri
 
     await updatePageSettings({
       ctx,
-      input: { name: DEMO_PAGE.name, timeZone: DEMO_PAGE.timeZone, url: publicUrl ?? null },
+      input: { name: DEMO_PAGE.name, timeZone: DEMO_PAGE.timeZone, url: publicUrl ?? null, logoUrl: '/demo-logo.svg' },
     });
     const ids = new Map<string, string>();
     for (const [index, group] of DEMO_GROUPS.entries()) {
@@ -72,7 +72,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date, publicUrl?: stri
     clock = now.getTime() - earliest * DAY;
     const events: DemoEvent[] = [...DEMO_HISTORY, DEMO_ACTIVE_INCIDENT, DEMO_UPCOMING_MAINTENANCE];
     const steps = events
-      .flatMap((event) => stepsFor(event, now.getTime(), ids))
+      .flatMap((event) => stepsFor(event, startOf(event, now.getTime()), ids))
       .filter((s) => s.at <= now.getTime())
       .sort((a, b) => a.at - b.at);
     for (const step of steps) {
@@ -94,9 +94,21 @@ function idOf(ids: Map<string, string>, key: string): string {
   return id;
 }
 
-/** The service calls that replay one event, each at its own time. */
-function stepsFor(event: DemoEvent, now: number, ids: Map<string, string>): Step[] {
+/**
+ * When an event starts. Past events older than a week get a time of day of their own
+ * (maintenance at night, incidents any time), so the history does not show every incident
+ * at the minute the demo happened to be loaded.
+ */
+function startOf(event: DemoEvent, now: number): number {
   const start = now - event.startDaysAgo * DAY;
+  if (event.startDaysAgo < 7) return start;
+  const hash = [...event.name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7);
+  const hour = event.kind === 'maintenance' ? 1 + (hash % 3) : hash % 24;
+  return Math.floor(start / DAY) * DAY + hour * 60 * MINUTE + ((hash >>> 8) % 60) * MINUTE;
+}
+
+/** The service calls that replay one event, each at its own time. */
+function stepsFor(event: DemoEvent, start: number, ids: Map<string, string>): Step[] {
   let incidentId = '';
   const at = (u: DemoUpdate) => start + u.atMinutes * MINUTE;
 

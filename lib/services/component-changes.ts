@@ -36,13 +36,15 @@ export async function recordComponentChanges(
     const old = await applyComponentStatus(db, change.id, change.status, at);
     if (!old) continue;
     await db
-      .insertInto('incident_update_components')
-      .values({ update_id: updateId, component_id: change.id, old_status: old, new_status: change.status })
-      .execute();
-    await db
       .insertInto('incident_components')
       .values({ incident_id: incidentId, component_id: change.id })
       .onConflict((oc) => oc.columns(['incident_id', 'component_id']).doNothing())
+      .execute();
+    // A component named with its current status is linked to the incident but changed nothing.
+    if (old === change.status) continue;
+    await db
+      .insertInto('incident_update_components')
+      .values({ update_id: updateId, component_id: change.id, old_status: old, new_status: change.status })
       .execute();
     applied.push({ id: change.id, oldStatus: old, newStatus: change.status });
   }
