@@ -8,6 +8,7 @@ import type { IncidentRow, IncidentUpdateRow } from '@/lib/db/schema';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { assertComponentsExist, recordComponentChanges } from '@/lib/services/component-changes';
 import type { ServiceContext } from '@/lib/services/context';
+import { emit, type DomainEvent } from '@/lib/services/events';
 import { ConflictError, NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
 import { ComponentChanges, Id, ImpactInput, IsoTime, Markdown } from '@/lib/services/schemas';
 
@@ -70,7 +71,7 @@ export async function addUpdateInTransaction(
     updated_at: now,
   };
   await trx.insertInto('incident_updates').values(update).execute();
-  await recordComponentChanges(trx, incident.id, update.id, data.components, displayAt);
+  await recordComponentChanges(trx, incident.id, update.id, data.components, displayAt, nowDate);
 
   // Impact never drops during an incident: recovering components must not erase how bad it was.
   const override = data.impactOverride === undefined ? incident.impact_override : data.impactOverride;
@@ -90,5 +91,18 @@ export async function addUpdateInTransaction(
     updated_at: now,
   };
   await trx.updateTable('incidents').set(next).where('id', '=', incident.id).execute();
+  await emit(trx, { type: eventType(incident, data.status), incidentId: incident.id, updateId: update.id }, nowDate);
   return { incident: next, update };
+}
+
+/** Which event an update is: subscribers are told differently about a start, a change and an end. */
+function eventType(before: IncidentRow, status: string): Extract<DomainEvent, { updateId: string }>['type'] {
+  if (before.kind === 'incident') {
+    return status === 'resolved' && before.status !== 'resolved' ? 'incident.resolved' : 'incident.updated';
+  }
+  if (status === before.status) return 'maintenance.updated';
+  if (status === 'in_progress' && before.status === 'scheduled') return 'maintenance.started';
+  if (status === 'completed') return 'maintenance.completed';
+  if (status === 'cancelled') return 'maintenance.cancelled';
+  return 'maintenance.updated';
 }

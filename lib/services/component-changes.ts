@@ -2,6 +2,7 @@ import type { ComponentStatus } from '@/lib/domain/status';
 import { applyComponentStatus } from '@/lib/db/queries/component-status';
 import type { DbOrTx } from '@/lib/db/transaction';
 import { ValidationError } from '@/lib/services/errors';
+import { emit } from '@/lib/services/events';
 import type { ComponentChanges } from '@/lib/services/schemas';
 
 /** Checks every component exists and is live before anything is written. */
@@ -30,6 +31,7 @@ export async function recordComponentChanges(
   updateId: string,
   changes: ComponentChanges,
   at: string,
+  now: Date,
 ): Promise<{ id: string; oldStatus: ComponentStatus; newStatus: ComponentStatus }[]> {
   const applied = [];
   for (const change of changes) {
@@ -46,6 +48,7 @@ export async function recordComponentChanges(
       .insertInto('incident_update_components')
       .values({ update_id: updateId, component_id: change.id, old_status: old, new_status: change.status })
       .execute();
+    await emit(db, { type: 'component.status_changed', componentId: change.id, oldStatus: old, newStatus: change.status, at }, now);
     applied.push({ id: change.id, oldStatus: old, newStatus: change.status });
   }
   return applied;

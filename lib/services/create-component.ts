@@ -5,6 +5,7 @@ import { getGroup, nextComponentPosition } from '@/lib/db/queries/components';
 import type { ComponentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import type { ServiceContext } from '@/lib/services/context';
+import { emit } from '@/lib/services/events';
 import { ValidationError, parseInput } from '@/lib/services/errors';
 import { ComponentStatusInput, Description, Id, IsoTime, Name } from '@/lib/services/schemas';
 
@@ -55,6 +56,7 @@ export async function createComponent({
     };
     await trx.insertInto('components').values(row).execute();
     await openFirstInterval(trx, row.id, row.status, startDate);
+    await emit(trx, { type: 'page.changed', what: 'component' }, ctx.now());
     return row;
   });
 }

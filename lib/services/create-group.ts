@@ -3,6 +3,7 @@ import { newId } from '@/lib/db/ids';
 import type { ComponentGroupRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import type { ServiceContext } from '@/lib/services/context';
+import { emit } from '@/lib/services/events';
 import { parseInput } from '@/lib/services/errors';
 import { Description, Name } from '@/lib/services/schemas';
 
@@ -31,6 +32,7 @@ export async function createGroup({ ctx, input }: { ctx: ServiceContext; input: 
       updated_at: at,
     };
     await trx.insertInto('component_groups').values(row).execute();
+    await emit(trx, { type: 'page.changed', what: 'group' }, ctx.now());
     return row;
   });
 }

@@ -5,6 +5,7 @@ import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { assertComponentsExist, recordComponentChanges } from '@/lib/services/component-changes';
 import type { ServiceContext } from '@/lib/services/context';
+import { emit } from '@/lib/services/events';
 import { ValidationError, parseInput } from '@/lib/services/errors';
 import { ComponentChanges, ImpactInput, IsoTime, Markdown, Name } from '@/lib/services/schemas';
 
@@ -71,7 +72,8 @@ export async function createIncident({
         updated_at: now,
       })
       .execute();
-    await recordComponentChanges(trx, incident.id, updateId, data.components, startedAt);
+    await recordComponentChanges(trx, incident.id, updateId, data.components, startedAt, ctx.now());
+    await emit(trx, { type: 'incident.created', incidentId: incident.id, updateId }, ctx.now());
     return incident;
   });
 }

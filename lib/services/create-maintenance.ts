@@ -4,6 +4,7 @@ import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { assertComponentsExist } from '@/lib/services/component-changes';
 import type { ServiceContext } from '@/lib/services/context';
+import { emit } from '@/lib/services/events';
 import { ValidationError, parseInput } from '@/lib/services/errors';
 import { Id, IsoTime, Markdown, Name } from '@/lib/services/schemas';
 
@@ -61,10 +62,11 @@ export async function createMaintenance({
         .values(componentIds.map((id) => ({ incident_id: maintenance.id, component_id: id })))
         .execute();
     }
+    const updateId = newId();
     await trx
       .insertInto('incident_updates')
       .values({
-        id: newId(),
+        id: updateId,
         incident_id: maintenance.id,
         status: 'scheduled',
         body: data.body,
@@ -74,6 +76,7 @@ export async function createMaintenance({
         updated_at: now,
       })
       .execute();
+    await emit(trx, { type: 'maintenance.scheduled', incidentId: maintenance.id, updateId }, ctx.now());
     return maintenance;
   });
 }

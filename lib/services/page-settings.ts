@@ -3,6 +3,7 @@ import { newId } from '@/lib/db/ids';
 import type { PageSettings } from '@/lib/db/schema';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import type { ServiceContext } from '@/lib/services/context';
+import { emit } from '@/lib/services/events';
 import { parseInput } from '@/lib/services/errors';
 import { Name } from '@/lib/services/schemas';
 
@@ -68,6 +69,7 @@ export async function updatePageSettings({
       updated_at: ctx.now().toISOString(),
     };
     await trx.updateTable('page_settings').set(next).where('id', '=', current.id).execute();
+    await emit(trx, { type: 'page.changed', what: 'settings' }, ctx.now());
     return next;
   });
 }

@@ -3,6 +3,7 @@ import { getIncident } from '@/lib/db/queries/incidents';
 import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import type { ServiceContext } from '@/lib/services/context';
+import { emit } from '@/lib/services/events';
 import { ConflictError, NotFoundError, parseInput } from '@/lib/services/errors';
 import { Id, Markdown } from '@/lib/services/schemas';
 
@@ -38,6 +39,7 @@ export async function publishPostmortem({
       updated_at: now,
     };
     await trx.updateTable('incidents').set(next).where('id', '=', incident.id).execute();
+    await emit(trx, { type: 'incident.postmortem_published', incidentId: incident.id }, ctx.now());
     return next;
   });
 }

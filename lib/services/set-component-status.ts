@@ -4,6 +4,7 @@ import { getComponent } from '@/lib/db/queries/components';
 import type { ComponentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import type { ServiceContext } from '@/lib/services/context';
+import { emit } from '@/lib/services/events';
 import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
 import { ComponentStatusInput, Id } from '@/lib/services/schemas';
 
@@ -24,7 +25,10 @@ export async function setComponentStatus({
     const component = await getComponent(trx, data.id);
     if (!component) throw new NotFoundError('Component', data.id);
     if (component.archived_at) throw new ValidationError('Component is archived', { id: 'archived component' });
-    await applyComponentStatus(trx, data.id, data.status, at);
+    const old = await applyComponentStatus(trx, data.id, data.status, at);
+    if (old && old !== data.status) {
+      await emit(trx, { type: 'component.status_changed', componentId: data.id, oldStatus: old, newStatus: data.status, at }, ctx.now());
+    }
     return { ...component, status: data.status, updated_at: component.status === data.status ? component.updated_at : at };
   });
 }

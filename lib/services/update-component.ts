@@ -3,6 +3,7 @@ import { getComponent, getGroup } from '@/lib/db/queries/components';
 import type { ComponentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import type { ServiceContext } from '@/lib/services/context';
+import { emit } from '@/lib/services/events';
 import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
 import { Description, Id, Name } from '@/lib/services/schemas';
 
@@ -43,6 +44,7 @@ export async function updateComponent({
       updated_at: ctx.now().toISOString(),
     };
     await trx.updateTable('components').set(next).where('id', '=', id).execute();
+    await emit(trx, { type: 'page.changed', what: 'component' }, ctx.now());
     return next;
   });
 }

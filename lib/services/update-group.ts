@@ -3,6 +3,7 @@ import { getGroup } from '@/lib/db/queries/components';
 import type { ComponentGroupRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import type { ServiceContext } from '@/lib/services/context';
+import { emit } from '@/lib/services/events';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { Description, Id, Name } from '@/lib/services/schemas';
 
@@ -28,6 +29,7 @@ export async function updateGroup({ ctx, input }: { ctx: ServiceContext; input: 
       updated_at: ctx.now().toISOString(),
     };
     await trx.updateTable('component_groups').set(next).where('id', '=', id).execute();
+    await emit(trx, { type: 'page.changed', what: 'group' }, ctx.now());
     return next;
   });
 }

@@ -1,0 +1,21 @@
+import { EventEmitter } from 'node:events';
+import type { DomainEvent } from '@/lib/services/events';
+
+const holder = globalThis as typeof globalThis & { __beaconChangeBus?: EventEmitter };
+
+/** The in-process bus that committed changes are announced on (live stream, snapshots). */
+export function changeBus(): EventEmitter {
+  holder.__beaconChangeBus ??= new EventEmitter().setMaxListeners(0);
+  return holder.__beaconChangeBus;
+}
+
+/** Announces a committed change to every listener in this process. */
+export function publishChange(event: DomainEvent): void {
+  changeBus().emit('change', event);
+}
+
+/** Subscribes to committed changes; returns the unsubscribe function. */
+export function onChange(listener: (event: DomainEvent) => void): () => void {
+  changeBus().on('change', listener);
+  return () => changeBus().off('change', listener);
+}
