@@ -4,6 +4,8 @@
 const nextConfig = {
   // Native and server-only drivers stay outside the bundle.
   serverExternalPackages: ['better-sqlite3', 'pg', 'sanitize-html'],
+  // Lets parallel builds (several developers or test runs on one checkout) use separate folders.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DB_FILE = 'data/e2e.db';
+const DB_FILE = `data/e2e-${PORT}.db`;
 
 /**
  * End-to-end tests in Debian's Chromium against a production build on a fresh SQLite file
