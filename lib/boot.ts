@@ -1,15 +1,45 @@
 import { getDb } from '@/lib/db';
+import { DEMO_OPERATORS, ensureDemoOperators } from '@/lib/demo/operators';
 import { isEmpty, seedDemo } from '@/lib/demo/seed';
 import { getEnv, publicUrl } from '@/lib/env';
+import type { ServiceContext } from '@/lib/services/context';
+import { ensureFirstAdmin } from '@/lib/services/ensure-first-admin';
+import { runMaintenanceTransitions } from '@/lib/services/run-maintenance-transitions';
+
+const SCHEDULER_TICK_MS = 10_000;
 
 /** Start-up work for the server process: configuration check, migrations, optional demo data. */
 export async function boot(): Promise<void> {
   const env = getEnv();
   const db = await getDb();
   console.log(`[beacon] database ready (${db.dialect})`);
+  const ctx: ServiceContext = { db: db.kysely, now: () => new Date(), actor: { type: 'system', id: null, name: 'start-up' } };
+
+  if (env.BEACON_ADMIN_EMAIL && env.BEACON_ADMIN_PASSWORD) {
+    const admin = await ensureFirstAdmin({ ctx, email: env.BEACON_ADMIN_EMAIL, password: env.BEACON_ADMIN_PASSWORD });
+    if (admin) console.log(`[beacon] first admin created: ${admin.email}`);
+  }
   if (env.BEACON_DEMO && (await isEmpty(db.kysely))) {
     const started = Date.now();
     const { incidents } = await seedDemo(db.kysely, new Date(), publicUrl());
     console.log(`[beacon] demo data loaded: ${incidents} incidents and maintenance in ${Date.now() - started} ms`);
+    if (await ensureDemoOperators(ctx)) {
+      console.log(`[beacon] demo sign-in at ${publicUrl()}/admin:`);
+      for (const o of DEMO_OPERATORS) console.log(`[beacon]   ${o.role.padEnd(9)} ${o.email} / ${o.password}`);
+    }
   }
+  startScheduler(ctx);
+}
+
+/** Moves maintenance across its window edges on a timer in the server process, not on page views. */
+function startScheduler(ctx: ServiceContext) {
+  const holder = globalThis as typeof globalThis & { __beaconScheduler?: NodeJS.Timeout };
+  if (holder.__beaconScheduler) return;
+  const tick = () =>
+    runMaintenanceTransitions({ ctx: { ...ctx, actor: { type: 'system', id: null, name: 'scheduler' } } }).catch(
+      (error: unknown) => console.error('[beacon] scheduler tick failed', error),
+    );
+  holder.__beaconScheduler = setInterval(tick, SCHEDULER_TICK_MS);
+  holder.__beaconScheduler.unref();
+  void tick();
 }

@@ -19,6 +19,22 @@ export const Env = z.object({
   BEACON_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   BEACON_DEMO: flag,
   BEACON_UPTIME_PARTIAL_WEIGHT: z.coerce.number().min(0).max(1).default(0.3),
+  BEACON_ADMIN_EMAIL: z.email('BEACON_ADMIN_EMAIL must be an email address').optional(),
+  BEACON_ADMIN_PASSWORD: z.string().min(12, 'BEACON_ADMIN_PASSWORD must be at least 12 characters').optional(),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: 'SMTP_URL must start with smtp:// or smtps://' }),
+  MAIL_FROM: z.string().trim().min(3).optional(),
+  BEACON_WORKER: z.enum(['inline', 'off']).default('inline'),
+  BEACON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  BEACON_WORKER_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+  BEACON_WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  BEACON_ALLOW_PRIVATE_WEBHOOKS: flag,
+  BEACON_MAINTENANCE_REMINDER_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  BEACON_WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(1).max(10_000).default(120),
 });
 export type Env = z.infer<typeof Env>;
 

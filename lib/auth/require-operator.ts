@@ -1,15 +1,39 @@
-/**
- * Placeholder contract for admin pages until operator sign-in lands (issue 3):
- * `requireOperator(role)` returns the signed-in operator or redirects to /admin/login.
- * The real implementation replaces this file; callers keep the same signature.
- */
-export interface Operator {
-  id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'responder';
+import { cookies } from 'next/headers';
+import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
+import type { OperatorRole } from '@/lib/db/schema';
+import type { Actor } from '@/lib/services/context';
+import { requestContext } from '@/lib/services/context';
+import type { PublicOperator } from '@/lib/services/create-operator';
+import { getSessionOperator } from '@/lib/services/get-session-operator';
+
+export const SESSION_COOKIE = 'beacon_session';
+
+export type Operator = PublicOperator;
+
+/** The signed-in operator of this request, read once per request. */
+export const currentOperator = cache(async (): Promise<Operator | undefined> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return getSessionOperator({ ctx: await requestContext(), token });
+});
+
+/** True when `operator` holds `role` (admins hold every role). */
+export function hasRole(operator: Pick<Operator, 'role'>, role: OperatorRole): boolean {
+  return role === 'responder' || operator.role === 'admin';
 }
 
-export async function requireOperator(_role: Operator['role'] = 'responder'): Promise<Operator> {
-  throw new Error('Operator sign-in is not implemented yet');
+/**
+ * Every admin page and action calls this first: returns the operator, sends anonymous
+ * visitors to the sign-in page and answers 403 to an operator without the role.
+ */
+export async function requireOperator(role: OperatorRole = 'responder'): Promise<Operator> {
+  const operator = await currentOperator();
+  if (!operator) redirect('/admin/login');
+  if (!hasRole(operator, role)) forbidden();
+  return operator;
+}
+
+/** The audit-log actor for an operator. */
+export function operatorActor(operator: Operator): Actor {
+  return { type: 'operator', id: operator.id, name: `${operator.name} <${operator.email}>` };
 }

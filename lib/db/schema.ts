@@ -96,7 +96,90 @@ export interface IncidentUpdateComponentsTable {
   new_status: ComponentStatus;
 }
 
+/** An email or webhook subscriber; `token` opens its manage and unsubscribe pages. */
+export interface SubscribersTable {
+  id: string;
+  kind: 'email' | 'webhook';
+  email: string | null;
+  url: string | null;
+  state: 'pending' | 'active' | 'disabled' | 'unsubscribed';
+  all_components: boolean;
+  events: 'all' | 'start_and_resolution';
+  maintenance: boolean;
+  token: string;
+  secret: string | null;
+  confirm_token: string | null;
+  confirm_expires_at: Timestamp | null;
+  confirmed_at: Timestamp | null;
+  failing_since: Timestamp | null;
+  disabled_at: Timestamp | null;
+  unsubscribed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SubscriberComponentsTable {
+  subscriber_id: string;
+  component_id: string;
+}
+
+/** One announced event, keyed so that it is enqueued at most once; payload is a JSON snapshot. */
+export interface NotificationEventsTable {
+  id: string;
+  type: string;
+  incident_id: string | null;
+  payload: string;
+  created_at: Timestamp;
+}
+
+/** The outbox: one row per (subscriber, event); `queued` rows are due at `available_at`. */
+export interface NotificationsTable {
+  id: string;
+  subscriber_id: string;
+  event_id: string;
+  channel: 'email' | 'webhook';
+  state: 'queued' | 'delivered' | 'dead' | 'cancelled';
+  attempts: number;
+  available_at: Timestamp;
+  lease_owner: string | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DeliveryAttemptsTable {
+  id: Generated<number>;
+  notification_id: string;
+  attempt: number;
+  worker: string;
+  started_at: Timestamp;
+  duration_ms: number;
+  ok: boolean;
+  status_code: number | null;
+  response: string | null;
+  error: string | null;
+}
+
+/** Mail kept in the database when no SMTP server is configured. */
+export interface DevMailboxTable {
+  id: string;
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  operators: OperatorsTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  incident_templates: IncidentTemplatesTable;
   page_settings: PageSettingsTable;
   component_groups: ComponentGroupsTable;
   components: ComponentsTable;
@@ -105,6 +188,12 @@ export interface Database {
   incident_components: IncidentComponentsTable;
   incident_updates: IncidentUpdatesTable;
   incident_update_components: IncidentUpdateComponentsTable;
+  subscribers: SubscribersTable;
+  subscriber_components: SubscriberComponentsTable;
+  notification_events: NotificationEventsTable;
+  notifications: NotificationsTable;
+  delivery_attempts: DeliveryAttemptsTable;
+  dev_mailbox: DevMailboxTable;
 }
 
 /** Columns SQLite stores as 0/1 and that must read back as booleans. */
@@ -114,6 +203,9 @@ export const BOOLEAN_COLUMNS = new Set([
   'auto_start',
   'auto_complete',
   'deliver_notifications',
+  'all_components',
+  'maintenance',
+  'ok',
 ]);
 
 export type PageSettings = Selectable<PageSettingsTable>;
@@ -125,3 +217,82 @@ export type StatusIntervalRow = Selectable<ComponentStatusIntervalsTable>;
 export type IncidentRow = Selectable<IncidentsTable>;
 export type IncidentUpdateRow = Selectable<IncidentUpdatesTable>;
 export type IncidentUpdateComponentRow = Selectable<IncidentUpdateComponentsTable>;
+export type SubscriberRow = Selectable<SubscribersTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type DeliveryAttemptRow = Selectable<DeliveryAttemptsTable>;
+export type DevMailRow = Selectable<DevMailboxTable>;
+
+export type OperatorRole = 'admin' | 'responder';
+
+export interface OperatorsTable {
+  id: string;
+  email: string;
+  name: string;
+  role: OperatorRole;
+  password_hash: string;
+  /** Removed operators stay for the audit trail but can do nothing. */
+  removed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A signed-in browser; `id` is the SHA-256 of the cookie's token, never the token itself. */
+export interface SessionsTable {
+  id: string;
+  operator_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  key: string;
+  at: Timestamp;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  operator_id: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+/** JSON columns: jsonb on PostgreSQL, text on SQLite; written as JSON strings, read via parseJson. */
+export type JsonColumn = string | object | null;
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_type: 'operator' | 'api_key' | 'system';
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: JsonColumn;
+  after: JsonColumn;
+}
+
+export interface IncidentTemplatesTable {
+  id: string;
+  name: string;
+  title: string;
+  body: string;
+  status: IncidentStatus;
+  component_ids: JsonColumn;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type OperatorRow = Selectable<OperatorsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type IncidentTemplateRow = Selectable<IncidentTemplatesTable>;

@@ -7,6 +7,7 @@ import { getIncident } from '@/lib/db/queries/incidents';
 import type { IncidentRow, IncidentUpdateRow } from '@/lib/db/schema';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { assertComponentsExist, recordComponentChanges } from '@/lib/services/component-changes';
+import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { emit, type DomainEvent } from '@/lib/services/events';
 import { ConflictError, NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
@@ -38,7 +39,7 @@ export async function addIncidentUpdate({
   input: AddIncidentUpdateInput;
 }): Promise<AddedUpdate> {
   const data = parseInput(AddIncidentUpdateInput, input);
-  return withTransaction(ctx.db, (trx) => addUpdateInTransaction(trx, ctx.now(), data));
+  return withTransaction(ctx.db, (trx) => addUpdateInTransaction(trx, ctx.now(), data, ctx));
 }
 
 /** The body of addIncidentUpdate, for verbs that post an update as part of a larger change. */
@@ -46,6 +47,7 @@ export async function addUpdateInTransaction(
   trx: DbOrTx,
   nowDate: Date,
   data: z.output<typeof AddIncidentUpdateInput>,
+  ctx?: ServiceContext,
 ): Promise<AddedUpdate> {
   const now = nowDate.toISOString();
   const displayAt = data.displayAt ?? now;
@@ -92,6 +94,15 @@ export async function addUpdateInTransaction(
   };
   await trx.updateTable('incidents').set(next).where('id', '=', incident.id).execute();
   await emit(trx, { type: eventType(incident, data.status), incidentId: incident.id, updateId: update.id }, nowDate);
+  if (ctx) {
+    await recordAudit(trx, ctx, {
+      action: `${incident.kind}.update`,
+      entityType: incident.kind,
+      entityId: incident.id,
+      before: incident,
+      after: { ...next, update: { status: update.status, body: update.body, components: data.components } },
+    });
+  }
   return { incident: next, update };
 }
 

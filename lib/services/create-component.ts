@@ -4,6 +4,7 @@ import { openFirstInterval } from '@/lib/db/queries/component-status';
 import { getGroup, nextComponentPosition } from '@/lib/db/queries/components';
 import type { ComponentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
+import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { ValidationError, parseInput } from '@/lib/services/errors';
@@ -57,6 +58,7 @@ export async function createComponent({
     await trx.insertInto('components').values(row).execute();
     await openFirstInterval(trx, row.id, row.status, startDate);
     await emit(trx, { type: 'page.changed', what: 'component' }, ctx.now());
+    await recordAudit(trx, ctx, { action: 'component.create', entityType: 'component', entityId: row.id, after: row });
     return row;
   });
 }

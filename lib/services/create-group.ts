@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { newId } from '@/lib/db/ids';
 import type { ComponentGroupRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
+import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { parseInput } from '@/lib/services/errors';
@@ -33,6 +34,7 @@ export async function createGroup({ ctx, input }: { ctx: ServiceContext; input: 
     };
     await trx.insertInto('component_groups').values(row).execute();
     await emit(trx, { type: 'page.changed', what: 'group' }, ctx.now());
+    await recordAudit(trx, ctx, { action: 'group.create', entityType: 'group', entityId: row.id, after: row });
     return row;
   });
 }

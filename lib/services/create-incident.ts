@@ -4,6 +4,7 @@ import { newId } from '@/lib/db/ids';
 import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { assertComponentsExist, recordComponentChanges } from '@/lib/services/component-changes';
+import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { ValidationError, parseInput } from '@/lib/services/errors';
@@ -74,6 +75,7 @@ export async function createIncident({
       .execute();
     await recordComponentChanges(trx, incident.id, updateId, data.components, startedAt, ctx.now());
     await emit(trx, { type: 'incident.created', incidentId: incident.id, updateId }, ctx.now());
+    await recordAudit(trx, ctx, { action: 'incident.create', entityType: 'incident', entityId: incident.id, after: { ...incident, body: data.body, components: data.components } });
     return incident;
   });
 }

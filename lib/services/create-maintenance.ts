@@ -3,6 +3,7 @@ import { newId } from '@/lib/db/ids';
 import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { assertComponentsExist } from '@/lib/services/component-changes';
+import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { ValidationError, parseInput } from '@/lib/services/errors';
@@ -77,6 +78,7 @@ export async function createMaintenance({
       })
       .execute();
     await emit(trx, { type: 'maintenance.scheduled', incidentId: maintenance.id, updateId }, ctx.now());
+    await recordAudit(trx, ctx, { action: 'maintenance.create', entityType: 'maintenance', entityId: maintenance.id, after: { ...maintenance, body: data.body, componentIds } });
     return maintenance;
   });
 }

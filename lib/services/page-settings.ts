@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { newId } from '@/lib/db/ids';
 import type { PageSettings } from '@/lib/db/schema';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
+import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { parseInput } from '@/lib/services/errors';
@@ -70,6 +71,7 @@ export async function updatePageSettings({
     };
     await trx.updateTable('page_settings').set(next).where('id', '=', current.id).execute();
     await emit(trx, { type: 'page.changed', what: 'settings' }, ctx.now());
+    await recordAudit(trx, ctx, { action: 'settings.update', entityType: 'settings', entityId: next.id, before: current, after: next });
     return next;
   });
 }

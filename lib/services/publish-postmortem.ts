@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getIncident } from '@/lib/db/queries/incidents';
 import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
+import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { ConflictError, NotFoundError, parseInput } from '@/lib/services/errors';
@@ -40,6 +41,7 @@ export async function publishPostmortem({
     };
     await trx.updateTable('incidents').set(next).where('id', '=', incident.id).execute();
     await emit(trx, { type: 'incident.postmortem_published', incidentId: incident.id }, ctx.now());
+    await recordAudit(trx, ctx, { action: 'incident.postmortem', entityType: 'incident', entityId: incident.id, before: { postmortem_body: incident.postmortem_body }, after: { postmortem_body: next.postmortem_body } });
     return next;
   });
 }

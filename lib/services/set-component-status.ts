@@ -3,6 +3,7 @@ import { applyComponentStatus } from '@/lib/db/queries/component-status';
 import { getComponent } from '@/lib/db/queries/components';
 import type { ComponentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
+import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
@@ -27,6 +28,7 @@ export async function setComponentStatus({
     if (component.archived_at) throw new ValidationError('Component is archived', { id: 'archived component' });
     const old = await applyComponentStatus(trx, data.id, data.status, at);
     if (old && old !== data.status) {
+      await recordAudit(trx, ctx, { action: 'component.status', entityType: 'component', entityId: data.id, before: { status: old }, after: { status: data.status } });
       await emit(trx, { type: 'component.status_changed', componentId: data.id, oldStatus: old, newStatus: data.status, at }, ctx.now());
     }
     return { ...component, status: data.status, updated_at: component.status === data.status ? component.updated_at : at };

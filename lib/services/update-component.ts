@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getComponent, getGroup } from '@/lib/db/queries/components';
 import type { ComponentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
+import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
@@ -45,6 +46,7 @@ export async function updateComponent({
     };
     await trx.updateTable('components').set(next).where('id', '=', id).execute();
     await emit(trx, { type: 'page.changed', what: 'component' }, ctx.now());
+    await recordAudit(trx, ctx, { action: 'component.update', entityType: 'component', entityId: next.id, before: component, after: next });
     return next;
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getGroup } from '@/lib/db/queries/components';
 import type { ComponentGroupRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
+import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
@@ -30,6 +31,7 @@ export async function updateGroup({ ctx, input }: { ctx: ServiceContext; input: 
     };
     await trx.updateTable('component_groups').set(next).where('id', '=', id).execute();
     await emit(trx, { type: 'page.changed', what: 'group' }, ctx.now());
+    await recordAudit(trx, ctx, { action: 'group.update', entityType: 'group', entityId: next.id, before: group, after: next });
     return next;
   });
 }

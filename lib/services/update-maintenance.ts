@@ -3,6 +3,7 @@ import { MAINTENANCE_STATUSES, type ComponentStatus } from '@/lib/domain/status'
 import { getIncident, listAffected } from '@/lib/db/queries/incidents';
 import { withTransaction } from '@/lib/db/transaction';
 import { addUpdateInTransaction, type AddedUpdate } from '@/lib/services/add-incident-update';
+import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
 import { Id, IsoTime, Markdown, Name } from '@/lib/services/schemas';
@@ -56,6 +57,13 @@ export async function updateMaintenance({
         .set({ scheduled_for: from, scheduled_until: until, started_at: from })
         .where('id', '=', data.id)
         .execute();
+      await recordAudit(trx, ctx, {
+        action: 'maintenance.reschedule',
+        entityType: 'maintenance',
+        entityId: data.id,
+        before: { scheduled_for: maintenance.scheduled_for, scheduled_until: maintenance.scheduled_until },
+        after: { scheduled_for: from, scheduled_until: until },
+      });
     }
     if (data.name) await trx.updateTable('incidents').set({ name: data.name }).where('id', '=', data.id).execute();
 
@@ -69,6 +77,6 @@ export async function updateMaintenance({
       components,
       displayAt: data.displayAt,
       deliverNotifications: data.deliverNotifications,
-    });
+    }, ctx);
   });
 }

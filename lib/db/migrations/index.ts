@@ -1,10 +1,14 @@
 import type { Migration } from 'kysely/migration';
 import type { SqlDialectName } from '@/lib/db/connect';
 import { initial } from '@/lib/db/migrations/001-initial';
+import { subscribers } from '@/lib/db/migrations/002-subscribers';
+import { operators } from '@/lib/db/migrations/003-operators';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
   return {
     '001-initial': initial(dialect),
+    '002-subscribers': subscribers(dialect),
+    '003-operators': operators(dialect),
   };
 }
