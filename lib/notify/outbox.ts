@@ -1,0 +1,157 @@
+import { sql } from 'kysely';
+import type { SqlDialectName } from '@/lib/db/connect';
+import { newId } from '@/lib/db/ids';
+import type { NotificationRow } from '@/lib/db/schema';
+import type { DbOrTx } from '@/lib/db/transaction';
+import type { AlertSnapshot } from '@/lib/notify/alert-snapshot';
+
+const CHUNK = 500;
+
+/**
+ * Records an event once (its key is the primary key) and queues one row per recipient,
+ * unique on (subscriber, event). Returns how many rows were queued; 0 when the event
+ * had already been recorded, so a replayed change never alerts twice.
+ */
+export async function queueEvent(
+  db: DbOrTx,
+  event: { key: string; incidentId: string | null; snapshot: AlertSnapshot },
+  recipients: readonly { id: string; channel: 'email' | 'webhook' }[],
+  now: Date,
+): Promise<number> {
+  if (recipients.length === 0) return 0;
+  const at = now.toISOString();
+  const inserted = await db
+    .insertInto('notification_events')
+    .values({
+      id: event.key,
+      type: event.snapshot.kind,
+      incident_id: event.incidentId,
+      payload: JSON.stringify(event.snapshot),
+      created_at: at,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return 0;
+  let queued = 0;
+  for (let i = 0; i < recipients.length; i += CHUNK) {
+    const rows = recipients.slice(i, i + CHUNK).map((r) => ({
+      id: newId(),
+      subscriber_id: r.id,
+      event_id: event.key,
+      channel: r.channel,
+      state: 'queued' as const,
+      attempts: 0,
+      available_at: at,
+      lease_owner: null,
+      last_error: null,
+      delivered_at: null,
+      created_at: at,
+      updated_at: at,
+    }));
+    const result = await db
+      .insertInto('notifications')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['subscriber_id', 'event_id']).doNothing())
+      .executeTakeFirst();
+    queued += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return queued;
+}
+
+/**
+ * Leases up to `limit` due rows to `worker` until `leaseUntil`. PostgreSQL skips rows other
+ * workers hold (FOR UPDATE SKIP LOCKED); SQLite's single writer makes the UPDATE atomic.
+ * A row whose lease expired (its worker died) is due again and is claimed like any other.
+ */
+export async function claimDue(
+  db: DbOrTx,
+  dialect: SqlDialectName,
+  opts: { worker: string; limit: number; now: Date; leaseUntil: Date },
+): Promise<NotificationRow[]> {
+  const now = opts.now.toISOString();
+  return db
+    .updateTable('notifications')
+    .set({ available_at: opts.leaseUntil.toISOString(), lease_owner: opts.worker, updated_at: now })
+    .where('id', 'in', (eb) => {
+      const due = eb
+        .selectFrom('notifications')
+        .select('id')
+        .where('state', '=', 'queued')
+        .where('available_at', '<=', now)
+        .orderBy('available_at')
+        .limit(opts.limit);
+      return dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
+    })
+    .returningAll()
+    .execute();
+}
+
+/** The result of one delivery attempt, as recorded. */
+export interface AttemptOutcome {
+  notification: NotificationRow;
+  worker: string;
+  startedAt: Date;
+  durationMs: number;
+  ok: boolean;
+  statusCode: number | null;
+  response: string | null;
+  error: string | null;
+  /** For failures: when to try again, or null when the row is dead. Ignored on success. */
+  retryAt: Date | null;
+  /** For rows skipped without an attempt (subscriber gone): cancel instead. */
+  cancelled?: boolean;
+}
+
+/**
+ * Writes attempt rows and moves each notification on, only while the worker still holds
+ * its lease (a row re-leased after expiry belongs to its new worker).
+ */
+export async function recordOutcomes(db: DbOrTx, outcomes: readonly AttemptOutcome[], now: Date): Promise<void> {
+  if (outcomes.length === 0) return;
+  const at = now.toISOString();
+  const attempts = outcomes
+    .filter((o) => !o.cancelled)
+    .map((o) => ({
+      notification_id: o.notification.id,
+      attempt: o.notification.attempts + 1,
+      worker: o.worker,
+      started_at: o.startedAt.toISOString(),
+      duration_ms: Math.round(o.durationMs),
+      ok: o.ok,
+      status_code: o.statusCode,
+      response: o.response?.slice(0, 500) ?? null,
+      error: o.error?.slice(0, 1000) ?? null,
+    }));
+  for (let i = 0; i < attempts.length; i += CHUNK) {
+    await db.insertInto('delivery_attempts').values(attempts.slice(i, i + CHUNK)).execute();
+  }
+  const delivered = outcomes.filter((o) => o.ok && !o.cancelled);
+  for (const worker of new Set(delivered.map((o) => o.worker))) {
+    const ids = delivered.filter((o) => o.worker === worker).map((o) => o.notification.id);
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      await db
+        .updateTable('notifications')
+        .set({ state: 'delivered', delivered_at: at, updated_at: at, lease_owner: null, last_error: null, attempts: sql`attempts + 1` })
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .where('lease_owner', '=', worker)
+        .where('state', '=', 'queued')
+        .execute();
+    }
+  }
+  for (const o of outcomes) {
+    if (o.ok && !o.cancelled) continue;
+    const next = o.cancelled
+      ? { state: 'cancelled' as const }
+      : o.retryAt
+        ? { available_at: o.retryAt.toISOString(), attempts: o.notification.attempts + 1 }
+        : { state: 'dead' as const, attempts: o.notification.attempts + 1 };
+    await db
+      .updateTable('notifications')
+      .set({ ...next, last_error: o.error?.slice(0, 1000) ?? null, lease_owner: null, updated_at: at })
+      .where('id', '=', o.notification.id)
+      .where('lease_owner', '=', o.worker)
+      .where('state', '=', 'queued')
+      .execute();
+  }
+}

@@ -1,0 +1,27 @@
+import type { AlertSnapshot } from '@/lib/notify/alert-snapshot';
+import { subscriberLinks } from '@/lib/notify/links';
+
+/**
+ * The JSON a webhook subscriber receives: Statuspage's `meta` / `page` / `incident` (or
+ * `component` + `component_update`) plus `type` and `timestamp`.
+ */
+export function webhookBody(snapshot: AlertSnapshot, token: string, sentAt: Date): string {
+  const links = subscriberLinks(snapshot.baseUrl, token);
+  const body: Record<string, unknown> = {
+    type: snapshot.kind,
+    timestamp: sentAt.toISOString(),
+    meta: {
+      unsubscribe: links.oneClick,
+      manage: links.manage,
+      documentation: `${snapshot.baseUrl}/subscribe`,
+      generated_at: snapshot.generatedAt,
+    },
+    page: snapshot.page,
+  };
+  if (snapshot.incident) body.incident = snapshot.incident;
+  if (snapshot.component) {
+    body.component = snapshot.component;
+    body.component_update = snapshot.component_update;
+  }
+  return JSON.stringify(body);
+}

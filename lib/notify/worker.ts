@@ -1,0 +1,231 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { nextAttemptAt } from '@/lib/domain/backoff';
+import type { Db } from '@/lib/db/connect';
+import type { NotificationRow, SubscriberRow } from '@/lib/db/schema';
+import { withTransaction } from '@/lib/db/transaction';
+import type { AlertSnapshot } from '@/lib/notify/alert-snapshot';
+import { deliver, stillWanted } from '@/lib/notify/deliver';
+import { claimDue, recordOutcomes, type AttemptOutcome } from '@/lib/notify/outbox';
+import { enqueueDueReminders } from '@/lib/notify/reminders';
+import { markFailing, markHealthy, markVerified } from '@/lib/notify/subscriber-health';
+
+export interface WorkerOptions {
+  db: Db;
+  id?: string;
+  /** Deliveries in flight at once. */
+  concurrency?: number;
+  /** How long a claimed row stays ours; after that another worker may take it. */
+  leaseMs?: number;
+  /** Fallback poll when no change wakes the worker. */
+  pollMs?: number;
+  /** Lead time of maintenance reminders (0 = none). */
+  reminderLeadMs?: number;
+  /** How long a webhook may fail before it is disabled. */
+  disableAfterMs?: number;
+  now?: () => Date;
+  random?: () => number;
+}
+
+const FLUSH_EVERY = 200;
+const FLUSH_AFTER_MS = 50;
+const REMINDER_EVERY_MS = 30_000;
+
+/**
+ * Claims due outbox rows with a lease, delivers them with bounded concurrency, records
+ * every attempt in batches, retries with backoff and marks rows dead at the end.
+ */
+export class NotificationWorker {
+  readonly id: string;
+  private readonly db: Db;
+  private readonly concurrency: number;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly reminderLeadMs: number;
+  private readonly disableAfterMs: number;
+  private readonly now: () => Date;
+  private readonly random: () => number;
+  private inflight = 0;
+  private pumping = false;
+  private again = false;
+  private stopped = true;
+  private timer: NodeJS.Timeout | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private buffer: { outcome: AttemptOutcome; subscriber?: SubscriberRow; kind: AlertSnapshot['kind'] }[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private events = new Map<string, AlertSnapshot>();
+  private lastReminderRun = 0;
+  private idleWaiters: (() => void)[] = [];
+  /** Deliveries attempted by this worker (for benchmarks and logs). */
+  attempted = 0;
+
+  constructor(opts: WorkerOptions) {
+    this.db = opts.db;
+    this.id = opts.id ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.concurrency = opts.concurrency ?? 64;
+    this.leaseMs = opts.leaseMs ?? 60_000;
+    this.pollMs = opts.pollMs ?? 1000;
+    this.reminderLeadMs = opts.reminderLeadMs ?? 0;
+    this.disableAfterMs = opts.disableAfterMs ?? 5 * 24 * 3_600_000;
+    this.now = opts.now ?? (() => new Date());
+    this.random = opts.random ?? Math.random;
+  }
+
+  /** Starts polling; `wake()` makes it look for work at once. */
+  start(): this {
+    if (!this.stopped) return this;
+    this.stopped = false;
+    const tick = () => {
+      this.wake();
+      this.timer = setTimeout(tick, this.pollMs);
+      this.timer.unref?.();
+    };
+    tick();
+    return this;
+  }
+
+  /** Looks for due rows now (called on commit of a change). */
+  wake(): void {
+    void this.pump().catch((error) => console.error('[beacon] worker pump failed', error));
+  }
+
+  /** Stops claiming, waits for deliveries in flight and writes their outcomes. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.idle();
+    await this.flush();
+  }
+
+  /** Runs until nothing is due and nothing is in flight (tests and scripts). */
+  async drain(): Promise<void> {
+    for (;;) {
+      await this.pump();
+      await this.idle();
+      await this.flush();
+      const due = await this.db.kysely
+        .selectFrom('notifications')
+        .select('id')
+        .where('state', '=', 'queued')
+        .where('available_at', '<=', this.now().toISOString())
+        .limit(1)
+        .execute();
+      if (due.length === 0 && this.inflight === 0) return;
+    }
+  }
+
+  private idle(): Promise<void> {
+    if (this.inflight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      await this.maybeRemind();
+      do {
+        this.again = false;
+        while (this.inflight < this.concurrency) {
+          const room = this.concurrency - this.inflight;
+          const now = this.now();
+          const rows = await claimDue(this.db.kysely, this.db.dialect, {
+            worker: this.id,
+            limit: room,
+            now,
+            leaseUntil: new Date(now.getTime() + this.leaseMs),
+          });
+          if (rows.length === 0) break;
+          await this.launch(rows);
+          if (rows.length < room) break;
+        }
+      } while (this.again);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async maybeRemind(): Promise<void> {
+    const now = this.now();
+    if (this.reminderLeadMs <= 0 || now.getTime() - this.lastReminderRun < REMINDER_EVERY_MS) return;
+    this.lastReminderRun = now.getTime();
+    await enqueueDueReminders(this.db.kysely, now, this.reminderLeadMs);
+  }
+
+  private async launch(rows: NotificationRow[]): Promise<void> {
+    const subscriberIds = [...new Set(rows.map((r) => r.subscriber_id))];
+    const subscribers = new Map(
+      (await this.db.kysely.selectFrom('subscribers').selectAll().where('id', 'in', subscriberIds).execute()).map((s) => [s.id, s]),
+    );
+    const missing = [...new Set(rows.map((r) => r.event_id))].filter((id) => !this.events.has(id));
+    if (missing.length > 0) {
+      const loaded = await this.db.kysely.selectFrom('notification_events').select(['id', 'payload']).where('id', 'in', missing).execute();
+      if (this.events.size > 500) this.events.clear();
+      for (const e of loaded) this.events.set(e.id, JSON.parse(e.payload) as AlertSnapshot);
+    }
+    for (const row of rows) {
+      this.inflight += 1;
+      void this.run(row, subscribers.get(row.subscriber_id), this.events.get(row.event_id)).finally(() => {
+        this.inflight -= 1;
+        if (this.inflight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+        if (!this.stopped && this.inflight <= this.concurrency / 2) this.wake();
+      });
+    }
+  }
+
+  private async run(row: NotificationRow, subscriber: SubscriberRow | undefined, snapshot: AlertSnapshot | undefined) {
+    const startedAt = this.now();
+    const base = { notification: row, worker: this.id, startedAt, statusCode: null, response: null };
+    if (!snapshot || !subscriber || !stillWanted(snapshot.kind, subscriber)) {
+      const error = !snapshot ? 'event missing' : 'subscriber no longer subscribed';
+      this.push({ ...base, durationMs: 0, ok: false, error, retryAt: null, cancelled: true }, subscriber, snapshot?.kind ?? 'incident.updated');
+      return;
+    }
+    const t0 = performance.now();
+    const result = await deliver(this.db.kysely, row, subscriber, snapshot, startedAt);
+    this.attempted += 1;
+    const durationMs = performance.now() - t0;
+    const retryAt = result.ok ? null : nextAttemptAt(row.attempts + 1, this.now(), this.random());
+    this.push({ ...base, ...result, durationMs, retryAt }, subscriber, snapshot.kind);
+  }
+
+  private push(outcome: AttemptOutcome, subscriber: SubscriberRow | undefined, kind: AlertSnapshot['kind']) {
+    this.buffer.push({ outcome, subscriber, kind });
+    if (this.buffer.length >= FLUSH_EVERY) void this.flush();
+    else if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => void this.flush(), FLUSH_AFTER_MS);
+    }
+  }
+
+  /** Writes buffered outcomes in one transaction (serialised, so writes never interleave). */
+  flush(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const batch = this.buffer.splice(0);
+    this.flushing = this.flushing.then(async () => {
+      if (batch.length === 0) return;
+      const now = this.now();
+      try {
+        await withTransaction(this.db.kysely, async (trx) => {
+          await recordOutcomes(trx, batch.map((b) => b.outcome), now);
+          const healthy: string[] = [];
+          for (const { outcome: o, subscriber, kind } of batch) {
+            if (!subscriber || o.cancelled || o.notification.channel !== 'webhook') continue;
+            if (kind === 'subscription.verify') {
+              if (o.ok) await markVerified(trx, subscriber.id, now);
+            } else if (o.ok) healthy.push(subscriber.id);
+            else await markFailing(trx, subscriber, now, this.disableAfterMs);
+          }
+          await markHealthy(trx, [...new Set(healthy)]);
+        });
+      } catch (error) {
+        // The rows stay leased and come back when the lease expires: at least once, never lost.
+        console.error('[beacon] recording delivery outcomes failed', error);
+      }
+    });
+    return this.flushing;
+  }
+}

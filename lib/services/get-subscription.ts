@@ -1,0 +1,71 @@
+import type { DbOrTx } from '@/lib/db/transaction';
+import type { SubscriberRow } from '@/lib/db/schema';
+import { listComponents, listGroups } from '@/lib/db/queries/components';
+import { getPageSettings } from '@/lib/services/page-settings';
+
+/** What the manage page shows: the subscription, the component tree and recent deliveries. */
+export interface SubscriptionView {
+  pageName: string;
+  subscriber: Pick<SubscriberRow, 'kind' | 'email' | 'url' | 'state' | 'all_components' | 'events' | 'maintenance' | 'created_at'>;
+  componentIds: string[];
+  deliveries: { id: string; type: string; state: string; attempts: number; lastError: string | null; createdAt: string; deliveredAt: string | null; lastStatus: number | null }[];
+}
+
+/** The subscription behind a manage token, or undefined when the link is unknown. */
+export async function getSubscription(db: DbOrTx, token: string, now: Date): Promise<SubscriptionView | undefined> {
+  const sub = await db.selectFrom('subscribers').selectAll().where('token', '=', token).executeTakeFirst();
+  if (!sub) return undefined;
+  const settings = await getPageSettings(db, now);
+  const chosen = await db.selectFrom('subscriber_components').select('component_id').where('subscriber_id', '=', sub.id).execute();
+  const deliveries = await db
+    .selectFrom('notifications')
+    .innerJoin('notification_events', 'notification_events.id', 'notifications.event_id')
+    .select([
+      'notifications.id',
+      'notification_events.type',
+      'notifications.state',
+      'notifications.attempts',
+      'notifications.last_error',
+      'notifications.created_at',
+      'notifications.delivered_at',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('delivery_attempts')
+        .select('status_code')
+        .whereRef('delivery_attempts.notification_id', '=', 'notifications.id')
+        .orderBy('delivery_attempts.id', 'desc')
+        .limit(1)
+        .as('last_status'),
+    )
+    .where('notifications.subscriber_id', '=', sub.id)
+    .orderBy('notifications.created_at', 'desc')
+    .limit(20)
+    .execute();
+  return {
+    pageName: settings.name,
+    subscriber: sub,
+    componentIds: chosen.map((c) => c.component_id),
+    deliveries: deliveries.map((d) => ({
+      id: d.id,
+      type: d.type,
+      state: d.state,
+      attempts: d.attempts,
+      lastError: d.last_error,
+      createdAt: d.created_at,
+      deliveredAt: d.delivered_at,
+      lastStatus: d.last_status ?? null,
+    })),
+  };
+}
+
+/** Components grouped as on the status page, for the checkbox lists. */
+export async function listComponentChoices(db: DbOrTx) {
+  const [groups, components] = await Promise.all([listGroups(db), listComponents(db)]);
+  return {
+    groups: groups
+      .map((g) => ({ id: g.id, name: g.name, components: components.filter((c) => c.group_id === g.id).map((c) => ({ id: c.id, name: c.name })) }))
+      .filter((g) => g.components.length > 0),
+    ungrouped: components.filter((c) => c.group_id === null).map((c) => ({ id: c.id, name: c.name })),
+  };
+}

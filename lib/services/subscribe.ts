@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { newId } from '@/lib/db/ids';
+import { afterCommit, withTransaction, type DbOrTx } from '@/lib/db/transaction';
+import { publicUrl } from '@/lib/env';
+import { pageSnapshot } from '@/lib/notify/alert-snapshot';
+import { subscriberLinks } from '@/lib/notify/links';
+import { queueEvent } from '@/lib/notify/outbox';
+import { assertPublicHost } from '@/lib/notify/ssrf';
+import { newWebhookSecret } from '@/lib/notify/webhook';
+import { wakeWorkers } from '@/lib/notify/wake';
+import { assertComponentsExist } from '@/lib/services/component-changes';
+import type { ServiceContext } from '@/lib/services/context';
+import { ValidationError, parseInput } from '@/lib/services/errors';
+import { ComponentIds, Email, SubscriptionEvents, WebhookUrl } from '@/lib/services/subscription-schemas';
+import { CONFIRM_VALID_MS, newSubscriberToken } from '@/lib/services/subscription-tokens';
+
+const Common = {
+  component_ids: ComponentIds.optional(),
+  events: SubscriptionEvents.default('all'),
+  maintenance: z.boolean().default(true),
+};
+
+export const SubscribeInput = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('email'), email: Email, ...Common }),
+    z.object({ type: z.literal('webhook'), url: WebhookUrl, email: Email.optional(), ...Common }),
+  ],
+  { error: 'must be "email" or "webhook"' },
+);
+export type SubscribeInput = z.input<typeof SubscribeInput>;
+
+export type SubscribeResult =
+  | { type: 'email' }
+  | { type: 'webhook'; id: string; secret: string; manageUrl: string; state: 'pending' };
+
+/**
+ * Subscribes an email address (double opt-in: a confirmation is sent, and re-sent while
+ * pending) or a webhook (pending until its endpoint answers the signed verify ping with 2xx).
+ * Email subscribing says nothing about whether the address was known.
+ */
+export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: SubscribeInput }): Promise<SubscribeResult> {
+  const data = parseInput(SubscribeInput, input);
+  if (data.type === 'webhook') {
+    try {
+      await assertPublicHost(new URL(data.url).hostname);
+    } catch (error) {
+      throw new ValidationError(`Invalid input: url: ${(error as Error).message}`, { url: 'must point to a public address' });
+    }
+  }
+  const now = ctx.now();
+  const at = now.toISOString();
+  const componentIds = data.component_ids ?? [];
+  const prefs = { all_components: componentIds.length === 0, events: data.events, maintenance: data.maintenance };
+
+  return withTransaction(ctx.db, async (trx) => {
+    await assertComponentsExist(trx, componentIds, 'component_ids');
+    afterCommit(trx, wakeWorkers);
+    if (data.type === 'email') {
+      const existing = await trx.selectFrom('subscribers').selectAll().where('kind', '=', 'email').where('email', '=', data.email).executeTakeFirst();
+      if (existing?.state === 'active') return { type: 'email' };
+      const confirmToken = newSubscriberToken();
+      const confirm = { confirm_token: confirmToken, confirm_expires_at: new Date(now.getTime() + CONFIRM_VALID_MS).toISOString() };
+      let id = existing?.id;
+      if (id) {
+        await trx
+          .updateTable('subscribers')
+          .set({ ...prefs, ...confirm, state: 'pending', unsubscribed_at: null, disabled_at: null, updated_at: at })
+          .where('id', '=', id)
+          .execute();
+      } else {
+        id = newId();
+        await trx
+          .insertInto('subscribers')
+          .values({ ...newSubscriberRow(id, 'email', at), ...prefs, ...confirm, email: data.email })
+          .execute();
+      }
+      await setComponents(trx, id, componentIds);
+      await queueEvent(
+        trx,
+        {
+          key: `subscription.confirm:${id}:${confirmToken}`,
+          incidentId: null,
+          snapshot: { kind: 'subscription.confirm', generatedAt: at, baseUrl: publicUrl(), page: await pageSnapshot(trx, now), confirmToken },
+        },
+        [{ id, channel: 'email' }],
+        now,
+      );
+      return { type: 'email' };
+    }
+
+    const id = newId();
+    const row = { ...newSubscriberRow(id, 'webhook', at), ...prefs, url: data.url, email: data.email ?? null, secret: newWebhookSecret() };
+    await trx.insertInto('subscribers').values(row).execute();
+    await setComponents(trx, id, componentIds);
+    await queueEvent(
+      trx,
+      {
+        key: `subscription.verify:${id}`,
+        incidentId: null,
+        snapshot: { kind: 'subscription.verify', generatedAt: at, baseUrl: publicUrl(), page: await pageSnapshot(trx, now) },
+      },
+      [{ id, channel: 'webhook' }],
+      now,
+    );
+    return { type: 'webhook', id, secret: row.secret, manageUrl: subscriberLinks(publicUrl(), row.token).manage, state: 'pending' };
+  });
+}
+
+function newSubscriberRow(id: string, kind: 'email' | 'webhook', at: string) {
+  return {
+    id,
+    kind,
+    email: null,
+    url: null,
+    state: 'pending' as const,
+    all_components: true,
+    events: 'all' as const,
+    maintenance: true,
+    token: newSubscriberToken(),
+    secret: null,
+    confirm_token: null,
+    confirm_expires_at: null,
+    confirmed_at: null,
+    failing_since: null,
+    disabled_at: null,
+    unsubscribed_at: null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+/** Replaces the subscriber's chosen components (none = all components, including future ones). */
+export async function setComponents(db: DbOrTx, subscriberId: string, componentIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('subscriber_components').where('subscriber_id', '=', subscriberId).execute();
+  if (componentIds.length === 0) return;
+  await db
+    .insertInto('subscriber_components')
+    .values(componentIds.map((component_id) => ({ subscriber_id: subscriberId, component_id })))
+    .execute();
+}

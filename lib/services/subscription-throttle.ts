@@ -1,0 +1,28 @@
+import { takeToken, type Bucket, type BucketRule } from '@/lib/domain/throttle';
+import { ServiceError } from '@/lib/services/errors';
+
+/** Too many requests; `retryAfterSeconds` goes into the Retry-After header. */
+export class TooManyRequestsError extends ServiceError {
+  constructor(readonly retryAfterSeconds: number, what: string) {
+    super('rate_limited', `Too many subscription requests ${what}; try again in ${retryAfterSeconds} s`, 429);
+  }
+}
+
+/** Per client IP: a burst of 10, then 5 a minute. Per address: 3, then one every 10 minutes. */
+export const PER_IP: BucketRule = { capacity: 10, refillPerMinute: 5 };
+export const PER_ADDRESS: BucketRule = { capacity: 3, refillPerMinute: 0.1 };
+
+const holder = globalThis as typeof globalThis & { __beaconSubscribeBuckets?: Map<string, Bucket> };
+
+/** Spends one request from the IP's and the address's buckets, or throws a 429. In-process. */
+export function throttleSubscribe(ip: string | null, address: string, now: Date): void {
+  const buckets = (holder.__beaconSubscribeBuckets ??= new Map());
+  if (buckets.size > 50_000) buckets.clear();
+  const checks: [string, BucketRule, string][] = [[`addr:${address}`, PER_ADDRESS, 'for this address']];
+  if (ip) checks.unshift([`ip:${ip}`, PER_IP, 'from your network']);
+  for (const [key, rule, what] of checks) {
+    const result = takeToken(buckets.get(key), rule, now.getTime());
+    buckets.set(key, result.bucket);
+    if (!result.allowed) throw new TooManyRequestsError(result.retryAfterSeconds, what);
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { withTransaction } from '@/lib/db/transaction';
+import { assertComponentsExist } from '@/lib/services/component-changes';
+import type { ServiceContext } from '@/lib/services/context';
+import { NotFoundError, parseInput } from '@/lib/services/errors';
+import { setComponents } from '@/lib/services/subscribe';
+import { ComponentIds, SubscriptionEvents, Token } from '@/lib/services/subscription-schemas';
+
+export const UpdateSubscriptionInput = z.object({
+  token: Token,
+  /** Empty means every component, including ones added later. */
+  component_ids: ComponentIds,
+  events: SubscriptionEvents,
+  maintenance: z.boolean(),
+});
+export type UpdateSubscriptionInput = z.input<typeof UpdateSubscriptionInput>;
+
+/** Changes what a subscriber hears about, from their manage link. */
+export async function updateSubscription({ ctx, input }: { ctx: ServiceContext; input: UpdateSubscriptionInput }): Promise<void> {
+  const data = parseInput(UpdateSubscriptionInput, input);
+  const now = ctx.now().toISOString();
+  await withTransaction(ctx.db, async (trx) => {
+    const sub = await trx.selectFrom('subscribers').select('id').where('token', '=', data.token).executeTakeFirst();
+    if (!sub) throw new NotFoundError('Subscription', 'for this link');
+    await assertComponentsExist(trx, data.component_ids, 'component_ids');
+    await trx
+      .updateTable('subscribers')
+      .set({ all_components: data.component_ids.length === 0, events: data.events, maintenance: data.maintenance, updated_at: now })
+      .where('id', '=', sub.id)
+      .execute();
+    await setComponents(trx, sub.id, data.component_ids);
+  });
+}
