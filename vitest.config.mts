@@ -15,7 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'db',
-          include: ['lib/db/**/*.test.ts', 'lib/services/**/*.test.ts', 'lib/demo/**/*.test.ts', 'lib/notify/**/*.test.ts'],
+          include: ['lib/db/**/*.test.ts', 'lib/services/**/*.test.ts', 'lib/demo/**/*.test.ts', 'lib/notify/**/*.test.ts', 'app/api/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['./lib/db/testing/global-setup.ts'],
           testTimeout: 30_000,

@@ -21,7 +21,7 @@ export type DomainEvent =
       newStatus: ComponentStatus;
       at: string;
     }
-  | { type: 'page.changed'; what: 'component' | 'group' | 'settings' };
+  | { type: 'page.changed'; what: 'component' | 'group' | 'settings' | 'incident' };
 
 /**
  * Announces a change from inside the service's transaction: alerts are enqueued in the same

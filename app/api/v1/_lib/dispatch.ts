@@ -1,0 +1,74 @@
+import { parseRequestBody } from '@/lib/domain/statuspage-manage/form-body';
+import type { DbOrTx } from '@/lib/db/transaction';
+import { authenticateApiKey } from '@/lib/services/authenticate-api-key';
+import { getPageSettings } from '@/lib/services/page-settings';
+import { componentGroups, components } from '@/app/api/v1/_lib/components';
+import { incidents } from '@/app/api/v1/_lib/incidents';
+import { errorJson, json, MESSAGES } from '@/app/api/v1/_lib/respond';
+import { subscribers } from '@/app/api/v1/_lib/subscribers';
+import { incidentTemplates } from '@/app/api/v1/_lib/templates';
+import type { Handler } from '@/app/api/v1/_lib/types';
+
+const RESOURCES: Record<string, Handler> = {
+  incidents,
+  components,
+  'component-groups': componentGroups,
+  incident_templates: incidentTemplates,
+  subscribers,
+};
+
+const MAX_BODY = 256 * 1024;
+
+/** The key from `Authorization: OAuth <key>` (any case), `Bearer <key>`, a bare key, or `?api_key=`. */
+export function apiKeyOf(request: Request, url: URL): string | undefined {
+  const header = request.headers.get('authorization')?.trim();
+  if (header) {
+    const match = /^(?:oauth|bearer)\s+(\S+)$/i.exec(header);
+    if (match) return match[1];
+    return /^\S+$/.test(header) ? header : undefined;
+  }
+  return url.searchParams.get('api_key') ?? undefined;
+}
+
+const stripJson = (segment: string) => segment.replace(/\.json$/, '');
+
+/**
+ * Serves /api/v1/pages/{page_id}/… : authenticates the key, checks the page id, routes by
+ * path (with or without `.json`) and hands over to the resource's handler.
+ */
+export async function handleManageApi(
+  request: Request,
+  route: { pageId: string; path: readonly string[] },
+  base: { db: DbOrTx; now: () => Date; baseUrl: string },
+): Promise<Response> {
+  const url = new URL(request.url);
+  const actor = await authenticateApiKey({ ctx: base, key: apiKeyOf(request, url) });
+  if (!actor) return errorJson(401, MESSAGES[401]);
+  const page = await getPageSettings(base.db, base.now());
+  if (stripJson(route.pageId) !== page.id) return errorJson(404, MESSAGES[404]);
+
+  const [resource, id, ...rest] = route.path.map(stripJson);
+  if (resource === undefined) {
+    if (request.method !== 'GET') return errorJson(405, 'Method not allowed');
+    return json(200, { id: page.id, name: page.name, url: page.url, time_zone: page.time_zone, created_at: page.created_at, updated_at: page.updated_at });
+  }
+  const handler = RESOURCES[resource];
+  if (!handler || rest.length > 0) return errorJson(404, MESSAGES[404]);
+
+  let body: unknown = undefined;
+  if (request.method === 'POST' || request.method === 'PATCH' || request.method === 'PUT') {
+    const text = await request.text();
+    if (text.length > MAX_BODY) return errorJson(413, 'Request body too large');
+    body = parseRequestBody(text);
+  }
+  return handler({
+    method: request.method,
+    url,
+    ctx: { db: base.db, now: base.now, actor: { type: actor.type, id: actor.id, name: actor.name } },
+    role: actor.role,
+    pageId: page.id,
+    baseUrl: base.baseUrl,
+    id,
+    body,
+  });
+}

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import { parsePaging, type Paging } from '@/lib/domain/statuspage-manage/paging';
+import { errorJson, invalidBody, MESSAGES } from '@/app/api/v1/_lib/respond';
+import type { ApiRequest } from '@/app/api/v1/_lib/types';
+
+/** The wrapped object of a write body (`{ "incident": {…} }`), validated; or the error response. */
+export function readWrapped<S extends z.ZodType>(
+  req: ApiRequest,
+  wrapper: string,
+  schema: S,
+): { ok: true; value: z.output<S>; outer: Record<string, unknown> } | { ok: false; response: Response } {
+  const body = req.body;
+  if (body === undefined || typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, response: errorJson(400, 'Bad request: the body must be a JSON object or a form') };
+  }
+  const outer = body as Record<string, unknown>;
+  const inner = outer[wrapper];
+  if (inner === undefined || inner === null || typeof inner !== 'object' || Array.isArray(inner)) {
+    return { ok: false, response: errorJson(400, `Bad request: ${wrapper} is required`, { [wrapper]: 'is required' }) };
+  }
+  const parsed = schema.safeParse(inner);
+  if (!parsed.success) return { ok: false, response: invalidBody(parsed.error, wrapper) };
+  return { ok: true, value: parsed.data, outer };
+}
+
+/** The page and page size of a list request; or a 400 naming the bad parameter. */
+export function readPaging(req: ApiRequest, max = 100): { ok: true; paging: Paging } | { ok: false; response: Response } {
+  const result = parsePaging(req.url.searchParams, max);
+  if (result.ok) return result;
+  return { ok: false, response: errorJson(400, `Bad request: ${result.field} must be a positive integer`, { [result.field]: 'must be a positive integer' }) };
+}
+
+/** 403 unless the key's operator is an admin. */
+export function requireAdmin(req: ApiRequest): Response | undefined {
+  return req.role === 'admin' ? undefined : errorJson(403, MESSAGES[403]);
+}
+
+export function methodNotAllowed(): Response {
+  return errorJson(405, 'Method not allowed');
+}

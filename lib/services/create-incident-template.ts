@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import { newId } from '@/lib/db/ids';
+import { withTransaction } from '@/lib/db/transaction';
+import { recordAudit } from '@/lib/services/audit';
+import { assertComponentsExist } from '@/lib/services/component-changes';
+import type { ServiceContext } from '@/lib/services/context';
+import { parseInput } from '@/lib/services/errors';
+import { TemplateFields, toIncidentTemplate, type IncidentTemplate } from '@/lib/services/list-incident-templates';
+
+export const CreateIncidentTemplateInput = TemplateFields;
+export type CreateIncidentTemplateInput = z.input<typeof CreateIncidentTemplateInput>;
+
+/** Saves a template the composer (and the API) can start an incident from. */
+export async function createIncidentTemplate({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CreateIncidentTemplateInput;
+}): Promise<IncidentTemplate> {
+  const data = parseInput(CreateIncidentTemplateInput, input);
+  const now = ctx.now().toISOString();
+  return withTransaction(ctx.db, async (trx) => {
+    await assertComponentsExist(trx, data.componentIds, 'componentIds');
+    const row = {
+      id: newId(),
+      name: data.name,
+      title: data.title,
+      body: data.body,
+      status: data.status,
+      component_ids: JSON.stringify(data.componentIds),
+      created_at: now,
+      updated_at: now,
+    };
+    await trx.insertInto('incident_templates').values(row).execute();
+    const template = toIncidentTemplate(row);
+    await recordAudit(trx, ctx, { action: 'incident_template.create', entityType: 'incident_template', entityId: row.id, after: template });
+    return template;
+  });
+}
