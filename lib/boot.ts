@@ -2,6 +2,7 @@ import { getDb } from '@/lib/db';
 import { DEMO_OPERATORS, ensureDemoOperators } from '@/lib/demo/operators';
 import { isEmpty, seedDemo } from '@/lib/demo/seed';
 import { getEnv, publicUrl } from '@/lib/env';
+import { startNotificationWorker } from '@/lib/notify/start-worker';
 import type { ServiceContext } from '@/lib/services/context';
 import { ensureFirstAdmin } from '@/lib/services/ensure-first-admin';
 import { runMaintenanceTransitions } from '@/lib/services/run-maintenance-transitions';
@@ -29,6 +30,10 @@ export async function boot(): Promise<void> {
     }
   }
   startScheduler(ctx);
+  if (env.BEACON_WORKER === 'inline') {
+    startNotificationWorker(db);
+    console.log('[beacon] notification worker running in this process (BEACON_WORKER=inline)');
+  }
 }
 
 /** Moves maintenance across its window edges on a timer in the server process, not on page views. */

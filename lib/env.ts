@@ -29,7 +29,7 @@ export const Env = z.object({
     .refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: 'SMTP_URL must start with smtp:// or smtps://' }),
   MAIL_FROM: z.string().trim().min(3).optional(),
   BEACON_WORKER: z.enum(['inline', 'off']).default('inline'),
-  BEACON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  BEACON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(256),
   BEACON_WORKER_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   BEACON_WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   BEACON_ALLOW_PRIVATE_WEBHOOKS: flag,

@@ -22,6 +22,9 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
             <Link href="/history" className="hover:underline">
               Incident history
             </Link>
+            <Link href="/subscribe" className="hover:underline">
+              Subscribe
+            </Link>
           </nav>
           <span>Powered by Beacon</span>
         </footer>

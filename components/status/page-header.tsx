@@ -19,9 +19,15 @@ export function PageHeader({ page }: { page: PageView }) {
         )}
         <span className="text-xl font-bold break-words">{page.name}</span>
       </Link>
-      <nav aria-label="Main" className="flex gap-4 text-sm font-medium">
+      <nav aria-label="Main" className="flex items-center gap-4 text-sm font-medium">
         <Link href="/history" className="underline-offset-4 hover:underline">
           History
+        </Link>
+        <Link
+          href="/subscribe"
+          className="rounded-md bg-neutral-900 px-3 py-1 text-white hover:bg-neutral-700 dark:bg-neutral-100 dark:text-neutral-900 dark:hover:bg-neutral-300"
+        >
+          Subscribe to updates
         </Link>
       </nav>
     </header>

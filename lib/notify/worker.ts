@@ -62,7 +62,7 @@ export class NotificationWorker {
   constructor(opts: WorkerOptions) {
     this.db = opts.db;
     this.id = opts.id ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-    this.concurrency = opts.concurrency ?? 64;
+    this.concurrency = opts.concurrency ?? 256;
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.pollMs = opts.pollMs ?? 1000;
     this.reminderLeadMs = opts.reminderLeadMs ?? 0;

@@ -28,6 +28,8 @@ export async function startSmtpSink(opts: { parse?: boolean } = {}) {
       });
     },
   });
+  // A client killed mid-message resets its socket; that is expected here, not a failure.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

@@ -1,0 +1,54 @@
+import { headers } from 'next/headers';
+import { NextResponse } from 'next/server';
+import { requestContext } from '@/lib/services/context';
+import { toErrorResponse } from '@/lib/services/errors';
+import { subscribe } from '@/lib/services/subscribe';
+import { TooManyRequestsError, throttleSubscribe } from '@/lib/services/subscription-throttle';
+
+export const dynamic = 'force-dynamic';
+
+/** The client's address as the nearest proxy reports it. */
+async function clientIp(): Promise<string | null> {
+  const h = await headers();
+  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+}
+
+/**
+ * POST /api/subscriptions: `{"type":"email","email":…}` answers 202 whether or not the address
+ * was known; `{"type":"webhook","url":…}` answers 201 with the signing secret, shown once.
+ */
+export async function POST(request: Request) {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return NextResponse.json({ error: { code: 'invalid_json', message: 'The body must be JSON' } }, { status: 400 });
+  }
+  try {
+    const ctx = await requestContext();
+    const address = typeof body === 'object' && body !== null ? String((body as Record<string, unknown>).email ?? (body as Record<string, unknown>).url ?? '') : '';
+    throttleSubscribe(await clientIp(), address.trim().toLowerCase(), ctx.now());
+    const result = await subscribe({ ctx, input: body as never });
+    if (result.type === 'email') {
+      return NextResponse.json(
+        { status: 'pending', message: 'If this address can receive mail, a confirmation link is on its way. It is valid for 48 hours.' },
+        { status: 202 },
+      );
+    }
+    return NextResponse.json(
+      {
+        id: result.id,
+        state: result.state,
+        secret: result.secret,
+        manage_url: result.manageUrl,
+        message: 'Keep the secret: it is shown only once. A signed subscription.verify ping is on its way; answer it with 2xx to activate.',
+      },
+      { status: 201 },
+    );
+  } catch (error) {
+    const { status, body: errorBody } = toErrorResponse(error);
+    const init: ResponseInit = { status };
+    if (error instanceof TooManyRequestsError) init.headers = { 'Retry-After': String(error.retryAfterSeconds) };
+    return NextResponse.json(errorBody, init);
+  }
+}

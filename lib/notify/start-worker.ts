@@ -1,0 +1,28 @@
+import type { Db } from '@/lib/db/connect';
+import { getEnv } from '@/lib/env';
+import { onChange } from '@/lib/live/change-bus';
+import { onOutboxWrite } from '@/lib/notify/wake';
+import { NotificationWorker } from '@/lib/notify/worker';
+
+const holder = globalThis as typeof globalThis & { __beaconWorker?: NotificationWorker };
+
+/**
+ * Starts this process's notification worker (once): woken on every committed change and
+ * subscription, polling as a fallback and for maintenance reminders.
+ */
+export function startNotificationWorker(db: Db): NotificationWorker {
+  if (holder.__beaconWorker) return holder.__beaconWorker;
+  const env = getEnv();
+  const worker = new NotificationWorker({
+    db,
+    concurrency: env.BEACON_WORKER_CONCURRENCY,
+    leaseMs: env.BEACON_WORKER_LEASE_SECONDS * 1000,
+    pollMs: env.BEACON_WORKER_POLL_MS,
+    reminderLeadMs: env.BEACON_MAINTENANCE_REMINDER_MINUTES * 60_000,
+    disableAfterMs: env.BEACON_WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
+  });
+  onChange(() => worker.wake());
+  onOutboxWrite(() => worker.wake());
+  holder.__beaconWorker = worker.start();
+  return worker;
+}

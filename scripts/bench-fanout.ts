@@ -1,0 +1,164 @@
+/**
+ * `npm run bench:fanout [-- --emails 10000 --webhooks 1000 --pg]`: N confirmed email
+ * subscribers and M webhooks on loopback sinks, one incident; prints time to deliver all,
+ * alerts per second, first-attempt latency and peak memory. A second run black-holes 10 % of
+ * the webhook endpoints (they accept and never answer) and times the healthy ones.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { migrate, openDb, type Db } from '@/lib/db/connect';
+import { newId } from '@/lib/db/ids';
+import { onChange } from '@/lib/live/change-bus';
+import { closeMailer } from '@/lib/notify/email';
+import { startSmtpSink } from '@/lib/notify/testing/smtp-sink';
+import { startWebhookReceiver } from '@/lib/notify/testing/webhook-receiver';
+import { NotificationWorker } from '@/lib/notify/worker';
+import { createComponent } from '@/lib/services/create-component';
+import { createIncident } from '@/lib/services/create-incident';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const EMAILS = arg('emails', 10_000);
+const WEBHOOKS = arg('webhooks', 1_000);
+const CONCURRENCY = arg('concurrency', 256);
+const USE_PG = args.includes('--pg');
+
+async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (USE_PG) {
+    const admin = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+    const name = `beacon_bench_${randomBytes(4).toString('hex')}`;
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`create database ${name}`);
+    await client.end();
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    const db = openDb(url.toString());
+    await migrate(db);
+    return {
+      db,
+      drop: async () => {
+        await db.kysely.destroy();
+        const c = new pg.Client({ connectionString: admin });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-bench-'));
+  const db = openDb(`file:${path.join(dir, 'bench.db')}`);
+  await migrate(db);
+  return { db, drop: async () => { await db.kysely.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+async function addSubscribers(db: Db, rows: { kind: 'email' | 'webhook'; email?: string; url?: string; secret?: string }[]) {
+  const at = new Date().toISOString();
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.kysely
+      .insertInto('subscribers')
+      .values(
+        rows.slice(i, i + 500).map((r) => ({
+          id: newId(),
+          kind: r.kind,
+          email: r.email ?? null,
+          url: r.url ?? null,
+          state: 'active' as const,
+          all_components: true,
+          events: 'all' as const,
+          maintenance: true,
+          token: randomBytes(24).toString('base64url'),
+          secret: r.secret ?? null,
+          confirm_token: null,
+          confirm_expires_at: null,
+          confirmed_at: at,
+          failing_since: null,
+          disabled_at: null,
+          unsubscribed_at: null,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
+      .execute();
+  }
+}
+
+async function scenario(label: string, emails: number, webhooks: number, blackHoleFraction: number) {
+  const sink = await startSmtpSink({ parse: false });
+  const hooks = await startWebhookReceiver();
+  process.env.SMTP_URL = sink.url;
+  const { db, drop } = await freshDb();
+  const secret = `whsec_${randomBytes(24).toString('base64')}`;
+  const holes = Math.round(webhooks * blackHoleFraction);
+  const hookRows = Array.from({ length: webhooks }, (_, i) => {
+    const p = `/h${i}`;
+    hooks.secret(p, secret);
+    if (i < holes) hooks.blackHole(p);
+    return { kind: 'webhook' as const, url: `${hooks.base}${p}`, secret };
+  });
+  await addSubscribers(db, [...Array.from({ length: emails }, (_, i) => ({ kind: 'email' as const, email: `s${i}@bench.test` })), ...hookRows]);
+  const ctx = { db: db.kysely, now: () => new Date() };
+  const component = await createComponent({ ctx, input: { name: 'Data service' } });
+
+  const worker = new NotificationWorker({ db, concurrency: CONCURRENCY, pollMs: 1000 });
+  const stop = onChange(() => worker.wake());
+  worker.start();
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+
+  const t0 = performance.now();
+  await createIncident({ ctx, input: { name: 'Bench outage', status: 'identified', components: [{ id: component.id, status: 'major_outage' }] } });
+  const committed = performance.now();
+  let firstAttempt: number | null = null;
+  let emailsDone: number | null = null;
+  let hooksDone: number | null = null;
+  const healthy = webhooks - holes;
+  // Each webhook gets incident.created and component.updated; count incident ones.
+  const hookCount = () => hooks.received.filter((r) => r.body.type === 'incident.created' && r.status < 300).length;
+  const deadline = committed + 180_000;
+  while (performance.now() < deadline) {
+    const e = sink.received();
+    const h = hookCount();
+    if (firstAttempt === null && (e > 0 || hooks.received.length > 0)) firstAttempt = performance.now() - committed;
+    if (emailsDone === null && e >= emails) emailsDone = performance.now() - committed;
+    if (hooksDone === null && h >= healthy) hooksDone = performance.now() - committed;
+    if (emailsDone !== null && hooksDone !== null) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const total = Math.max(emailsDone ?? NaN, hooksDone ?? NaN);
+  clearInterval(sampler);
+  const dupes = hooks.received.filter((r) => r.body.type === 'incident.created').length - new Set(hooks.received.filter((r) => r.body.type === 'incident.created').map((r) => r.id)).size;
+  console.log(`\n${label} (${USE_PG ? 'PostgreSQL' : 'SQLite'}, concurrency ${CONCURRENCY})`);
+  console.log(`  subscribers:            ${emails} email, ${webhooks} webhook${holes ? ` (${holes} black-holed)` : ''}`);
+  console.log(`  enqueue (in the change's transaction): ${(committed - t0).toFixed(0)} ms`);
+  console.log(`  first delivery attempt: ${firstAttempt?.toFixed(0)} ms after commit`);
+  if (emails) console.log(`  all emails delivered:   ${emailsDone ? (emailsDone / 1000).toFixed(2) + ' s' : 'NOT within 180 s'} (${sink.received()} received, ${emailsDone ? (emails / (emailsDone / 1000)).toFixed(0) : '?'} /s)`);
+  if (webhooks) console.log(`  healthy webhooks done:  ${hooksDone ? (hooksDone / 1000).toFixed(2) + ' s' : 'NOT within 180 s'} (${hookCount()}/${healthy}, duplicate webhook-ids: ${dupes})`);
+  console.log(`  alerts per second:      ${((emails + healthy) / (total / 1000)).toFixed(0)}`);
+  console.log(`  peak RSS (bench process incl. sinks): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  stop();
+  await worker.stop().catch(() => undefined);
+  closeMailer();
+  await hooks.close();
+  await sink.close();
+  await drop();
+}
+
+async function main() {
+  process.env.BEACON_ALLOW_PRIVATE_WEBHOOKS = 'true';
+  process.env.BEACON_PUBLIC_URL = 'http://status.bench.test';
+  await scenario('Fan-out', EMAILS, WEBHOOKS, 0);
+  await scenario('Black-holed endpoints', 0, WEBHOOKS, 0.1);
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

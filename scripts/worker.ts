@@ -1,0 +1,39 @@
+/**
+ * The notification worker as its own process (`npm run worker`): claims and delivers alerts
+ * from the outbox of DATABASE_URL. Run several on one PostgreSQL to share the work; the web
+ * process then sets BEACON_WORKER=off. Stops cleanly on SIGINT/SIGTERM.
+ */
+import { getDb } from '@/lib/db';
+import { getEnv } from '@/lib/env';
+import { closeMailer } from '@/lib/notify/email';
+import { NotificationWorker } from '@/lib/notify/worker';
+
+async function main() {
+  const env = getEnv();
+  const db = await getDb();
+  const worker = new NotificationWorker({
+    db,
+    concurrency: env.BEACON_WORKER_CONCURRENCY,
+    leaseMs: env.BEACON_WORKER_LEASE_SECONDS * 1000,
+    pollMs: env.BEACON_WORKER_POLL_MS,
+    reminderLeadMs: env.BEACON_MAINTENANCE_REMINDER_MINUTES * 60_000,
+    disableAfterMs: env.BEACON_WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
+  }).start();
+  console.log(`[beacon] worker ${worker.id} running on ${db.dialect}`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await worker.stop();
+    closeMailer();
+    await db.kysely.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
