@@ -1,4 +1,22 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { publicUrl } from '@/lib/env';
+import { LiveStatus } from '@/components/live/live-status';
+
+/** Feeds and calendar announced in every public page's <head>, with absolute links. */
+export function generateMetadata(): Metadata {
+  const base = publicUrl();
+  return {
+    metadataBase: new URL(base),
+    alternates: {
+      types: {
+        'application/rss+xml': [{ url: `${base}/history.rss`, title: 'Incident history (RSS)' }],
+        'application/atom+xml': [{ url: `${base}/history.atom`, title: 'Incident history (Atom)' }],
+        'text/calendar': [{ url: `${base}/maintenance.ics`, title: 'Maintenance calendar' }],
+      },
+    },
+  };
+}
 
 /** Frame of every public page: skip link, navigation and footer. */
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
@@ -25,8 +43,23 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
             <Link href="/subscribe" className="hover:underline">
               Subscribe
             </Link>
+            <a href="/history.rss" className="hover:underline">
+              RSS
+            </a>
+            <a href="/history.atom" className="hover:underline">
+              Atom
+            </a>
+            <a href="/maintenance.ics" className="hover:underline">
+              Calendar
+            </a>
+            <Link href="/api" className="hover:underline">
+              API
+            </Link>
           </nav>
-          <span>Powered by Beacon</span>
+          <span className="flex items-center gap-4">
+            <LiveStatus />
+            <span>Powered by Beacon</span>
+          </span>
         </footer>
       </div>
     </>

@@ -1,0 +1,52 @@
+import { listComponents, listGroups } from '@/lib/db/queries/components';
+import { listByStatus, listAffected, listUpdateChanges, listUpdates } from '@/lib/db/queries/incidents';
+import { listRecent } from '@/lib/db/queries/statuspage';
+import type { IncidentRow } from '@/lib/db/schema';
+import {
+  ACTIVE_MAINTENANCE,
+  RECENT_LIMIT,
+  UNRESOLVED_INCIDENT,
+  UPCOMING_MAINTENANCE,
+} from '@/lib/domain/statuspage/documents';
+import type { IncidentInput, StatuspageData } from '@/lib/domain/statuspage/types';
+import type { ServiceContext } from '@/lib/services/context';
+import { getPageSettings } from '@/lib/services/page-settings';
+
+/** Everything the Statuspage v2 documents are built from, read in one pass (a fixed number of queries). */
+export async function getStatuspageData({ ctx, baseUrl }: { ctx: ServiceContext; baseUrl: string }): Promise<StatuspageData> {
+  const db = ctx.db;
+  const [settings, groups, components, recentIncidents, recentMaintenance, unresolved, openMaintenance] = await Promise.all([
+    getPageSettings(db, ctx.now()),
+    listGroups(db),
+    listComponents(db),
+    listRecent(db, 'incident', RECENT_LIMIT),
+    listRecent(db, 'maintenance', RECENT_LIMIT),
+    listByStatus(db, 'incident', UNRESOLVED_INCIDENT),
+    listByStatus(db, 'maintenance', [...UPCOMING_MAINTENANCE, ...ACTIVE_MAINTENANCE]),
+  ]);
+  const rows = new Map<string, IncidentRow>();
+  for (const row of [...recentIncidents, ...recentMaintenance, ...unresolved, ...openMaintenance]) rows.set(row.id, row);
+  const ids = [...rows.keys()];
+  const [updates, affected] = await Promise.all([listUpdates(db, ids), listAffected(db, ids)]);
+  const changes = await listUpdateChanges(db, updates.map((u) => u.id));
+
+  const changesByUpdate = groupBy(changes, (c) => c.update_id);
+  const updatesByIncident = groupBy(updates, (u) => u.incident_id);
+  const incidents: IncidentInput[] = [...rows.values()].map((row) => ({
+    ...row,
+    componentIds: affected.get(row.id) ?? [],
+    updates: (updatesByIncident.get(row.id) ?? []).map((u) => ({ ...u, changes: changesByUpdate.get(u.id) ?? [] })),
+  }));
+  return { settings, baseUrl, groups, components, incidents };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

@@ -1,0 +1,67 @@
+import { badgeColor, badgeSvg } from '@/lib/domain/badge';
+import { historyAtom } from '@/lib/domain/feeds/atom';
+import { maintenanceIcs } from '@/lib/domain/feeds/ics';
+import { historyRss } from '@/lib/domain/feeds/rss';
+import { COMPONENT_STATUS_LABEL } from '@/lib/domain/status';
+import { buildV2Documents, V2_PATHS } from '@/lib/domain/statuspage/documents';
+import type { SpComponent, SpIncident, SpPage, SpScheduledMaintenance, SpStatus } from '@/lib/domain/statuspage/types';
+import { publicUrl } from '@/lib/env';
+import type { ServiceContext } from '@/lib/services/context';
+import { getStatuspageData } from '@/lib/services/get-statuspage-data';
+import { CACHE_POLICY, CORS_HEADERS } from '@/lib/snapshot/cache-policy';
+import { represent, type Representation } from '@/lib/snapshot/representation';
+import { v2Representation } from '@/lib/snapshot/v2';
+
+/** A key of the public set: the path, plus `?component=<id>` for a component's badge. */
+export type PublicKey = string;
+
+/** The badge key for the page or for one component. */
+export function badgeKey(componentId?: string | null): PublicKey {
+  return componentId ? `/badge.svg?component=${componentId}` : '/badge.svg';
+}
+
+/**
+ * Every public non-HTML response (v2 JSON, feeds, badges) from one read of the database, each
+ * ready to serve with its ETag and compressed variants.
+ */
+export async function buildPublicSet(ctx: ServiceContext): Promise<Map<PublicKey, Representation>> {
+  const now = ctx.now();
+  const builtAt = now.toISOString();
+  const baseUrl = publicUrl();
+  const data = await getStatuspageData({ ctx, baseUrl });
+  const docs = buildV2Documents(data);
+  const set = new Map<PublicKey, Representation>();
+  for (const path of V2_PATHS) set.set(`/api/v2/${path}`, v2Representation(docs[path], builtAt));
+
+  const { page, components, status } = docs['summary.json'] as {
+    page: SpPage;
+    components: SpComponent[];
+    status: SpStatus;
+  };
+  const { incidents } = docs['incidents.json'] as { incidents: SpIncident[] };
+  const { scheduled_maintenances: maintenance } = docs['scheduled-maintenances.json'] as {
+    scheduled_maintenances: SpScheduledMaintenance[];
+  };
+  const cancelled = new Set(data.incidents.filter((i) => i.status === 'cancelled').map((i) => i.id));
+  const feedHeaders = (type: string) => ({ 'content-type': type, 'cache-control': CACHE_POLICY.feed, ...CORS_HEADERS });
+  const feedInput = { page, baseUrl, incidents, maintenance, now };
+  set.set('/history.rss', represent(historyRss(feedInput), feedHeaders('application/rss+xml; charset=utf-8'), { builtAt }));
+  set.set('/history.atom', represent(historyAtom(feedInput), feedHeaders('application/atom+xml; charset=utf-8'), { builtAt }));
+  set.set(
+    '/maintenance.ics',
+    represent(
+      maintenanceIcs({ page, baseUrl, maintenance: maintenance.map((m) => ({ ...m, cancelled: cancelled.has(m.id) })) }),
+      feedHeaders('text/calendar; charset=utf-8'),
+      { builtAt },
+    ),
+  );
+
+  const badgeHeaders = { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': CACHE_POLICY.badge, ...CORS_HEADERS };
+  const svg = (label: string, message: string, color: string) =>
+    represent(badgeSvg({ label, message, color }), badgeHeaders, { builtAt });
+  set.set(badgeKey(), svg(page.name, status.description, badgeColor(status)));
+  for (const c of components) {
+    set.set(badgeKey(c.id), svg(c.name, COMPONENT_STATUS_LABEL[c.status], badgeColor({ status: c.status })));
+  }
+  return set;
+}
