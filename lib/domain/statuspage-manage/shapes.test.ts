@@ -8,11 +8,12 @@ const component = (id: string, name: string, group_id: string | null, position =
   start_date: '2026-01-15T08:00:00.000Z', archived_at: null, created_at: at, updated_at: at,
 });
 const group: ComponentGroupRow = { id: 'g1', name: 'Backend', description: null, position: 1, created_at: at, updated_at: at };
+// Cast: columns added to incidents later do not matter to the mapper.
 const incident = (over: Partial<IncidentRow>): IncidentRow => ({
   id: 'i1', kind: 'incident', name: 'Outage', status: 'investigating', impact: 'major', impact_override: null, started_at: at,
   monitoring_at: null, resolved_at: null, scheduled_for: null, scheduled_until: null, auto_start: false, auto_complete: false,
   postmortem_body: null, postmortem_published_at: null, created_at: at, updated_at: at, ...over,
-});
+}) as IncidentRow;
 const catalogue = {
   components: new Map([['c1', component('c1', 'Fraud Detection', 'g1')], ['c2', component('c2', 'Portal', null, 2)]]),
   groups: new Map([['g1', group]]),

@@ -213,7 +213,7 @@ for (const dialect of testDialects()) {
       expect(bad.status).toBe(422);
       expect(bad.body.fields).toHaveProperty(['incident.status']);
       expect(await h.counts()).toEqual(after);
-      expect(after.incidents).toBe(before.incidents + 1);
+      expect(after.incidents).toBe((before.incidents ?? 0) + 1);
     });
 
     it('answers 404 for unknown incidents and unknown paths', async () => {
