@@ -2,6 +2,7 @@ import { getDb } from '@/lib/db';
 import { DEMO_OPERATORS, ensureDemoOperators } from '@/lib/demo/operators';
 import { isEmpty, seedDemo } from '@/lib/demo/seed';
 import { getEnv, publicUrl } from '@/lib/env';
+import { startLive } from '@/lib/live/start-live';
 import { startNotificationWorker } from '@/lib/notify/start-worker';
 import type { ServiceContext } from '@/lib/services/context';
 import { ensureFirstAdmin } from '@/lib/services/ensure-first-admin';
@@ -14,6 +15,7 @@ export async function boot(): Promise<void> {
   const env = getEnv();
   const db = await getDb();
   console.log(`[beacon] database ready (${db.dialect})`);
+  await startLive(db, env.DATABASE_URL);
   const ctx: ServiceContext = { db: db.kysely, now: () => new Date(), actor: { type: 'system', id: null, name: 'start-up' } };
 
   if (env.BEACON_ADMIN_EMAIL && env.BEACON_ADMIN_PASSWORD) {

@@ -1,6 +1,7 @@
 import type { ComponentStatus } from '@/lib/domain/status';
 import { afterCommit, type DbOrTx } from '@/lib/db/transaction';
 import { publishChange } from '@/lib/live/change-bus';
+import { notifyInstances } from '@/lib/live/notify-instances';
 import { enqueueNotifications } from '@/lib/notify/enqueue';
 
 /** What changed, as the services announce it: the seam for alerts, audit and live updates. */
@@ -29,5 +30,6 @@ export type DomainEvent =
  */
 export async function emit(db: DbOrTx, event: DomainEvent, now: Date): Promise<void> {
   await enqueueNotifications(db, event, now);
+  await notifyInstances(db, event);
   afterCommit(db, () => publishChange(event));
 }

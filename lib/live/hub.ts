@@ -1,0 +1,36 @@
+import { EventEmitter } from 'node:events';
+import { onChange } from '@/lib/live/change-bus';
+import type { LiveEvent } from '@/lib/live/live-event';
+
+interface Hub {
+  emitter: EventEmitter;
+  unsubscribeLocal: () => void;
+}
+
+const holder = globalThis as typeof globalThis & { __beaconLiveHub?: Hub };
+
+function hub(): Hub {
+  if (!holder.__beaconLiveHub) {
+    const emitter = new EventEmitter().setMaxListeners(0);
+    const unsubscribeLocal = onChange((event) => emitter.emit('event', event));
+    holder.__beaconLiveHub = { emitter, unsubscribeLocal };
+  }
+  return holder.__beaconLiveHub;
+}
+
+/** Subscribes to every change this instance should react to; returns the unsubscribe function. */
+export function onLive(listener: (event: LiveEvent) => void): () => void {
+  const { emitter } = hub();
+  emitter.on('event', listener);
+  return () => emitter.off('event', listener);
+}
+
+/** Announces a change that did not go through this process's services (other instance or process). */
+export function publishLive(event: LiveEvent): void {
+  hub().emitter.emit('event', event);
+}
+
+/** How many listeners the hub has (SSE clients plus the snapshot store), for /api/health. */
+export function liveListenerCount(): number {
+  return hub().emitter.listenerCount('event');
+}
