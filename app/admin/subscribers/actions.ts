@@ -1,0 +1,14 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { adminAction } from '@/lib/auth/admin-action';
+import { removeSubscriber } from '@/lib/services/admin-subscribers';
+import { Id } from '@/lib/services/schemas';
+
+/** Removes a subscriber and its delivery history. */
+export const removeSubscriberAction = adminAction('responder', z.object({ id: Id }), async (data, ctx) => {
+  await removeSubscriber({ ctx, input: data });
+  revalidatePath('/admin/subscribers');
+  return { ok: true, message: 'Subscriber removed.' };
+});

@@ -1,0 +1,129 @@
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/admin/action-form';
+import { Button, Field, Select, TextInput } from '@/components/ui/fields';
+import { LocalTime } from '@/components/ui/local-time';
+import { requireOperator } from '@/lib/auth/require-operator';
+import { listComponents } from '@/lib/db/queries/components';
+import { listSubscribers, SubscriberFilter } from '@/lib/services/admin-subscribers';
+import { requestContext } from '@/lib/services/context';
+import { getPageSettings } from '@/lib/services/page-settings';
+import { removeSubscriberAction } from '@/app/admin/subscribers/actions';
+
+export const metadata: Metadata = { title: 'Subscribers' };
+
+const str = (v: string | string[] | undefined) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+/** Subscribers: search, filter by type, state and component, counts, remove, CSV export. */
+export default async function SubscribersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireOperator('responder');
+  const q = await searchParams;
+  const parsed = SubscriberFilter.safeParse({ q: str(q.q), kind: str(q.kind), state: str(q.state), componentId: str(q.component) });
+  const filter = parsed.success ? parsed.data : {};
+  const ctx = await requestContext();
+  const [{ items, counts }, components, settings] = await Promise.all([
+    listSubscribers(ctx.db, filter),
+    listComponents(ctx.db),
+    getPageSettings(ctx.db, ctx.now()),
+  ]);
+  const count = (kind: string, state: string) => counts.find((c) => c.kind === kind && c.state === state)?.n ?? 0;
+  const exportQuery = new URLSearchParams(Object.entries({ q: filter.q, kind: filter.kind, state: filter.state, component: filter.componentId }).filter(([, v]) => v) as [string, string][]);
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Subscribers</h1>
+      <table className="text-sm" aria-label="Subscriber counts">
+        <thead>
+          <tr className="text-left text-neutral-600 dark:text-neutral-400">
+            <th className="pr-6 font-medium">Type</th>
+            {(['active', 'pending', 'disabled', 'unsubscribed'] as const).map((s) => (
+              <th key={s} className="pr-6 font-medium capitalize">{s}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {(['email', 'webhook'] as const).map((k) => (
+            <tr key={k}>
+              <th className="pr-6 text-left font-medium capitalize">{k}</th>
+              {(['active', 'pending', 'disabled', 'unsubscribed'] as const).map((s) => (
+                <td key={s} className="pr-6 tabular-nums">{count(k, s)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        <Field label="Search" htmlFor="q">
+          <TextInput id="q" name="q" defaultValue={filter.q ?? ''} placeholder="email or URL" />
+        </Field>
+        <Field label="Type" htmlFor="kind">
+          <Select id="kind" name="kind" defaultValue={filter.kind ?? ''}>
+            <option value="">All</option>
+            <option value="email">Email</option>
+            <option value="webhook">Webhook</option>
+          </Select>
+        </Field>
+        <Field label="State" htmlFor="state">
+          <Select id="state" name="state" defaultValue={filter.state ?? ''}>
+            <option value="">All</option>
+            <option value="active">Active</option>
+            <option value="pending">Pending</option>
+            <option value="disabled">Disabled</option>
+            <option value="unsubscribed">Unsubscribed</option>
+          </Select>
+        </Field>
+        <Field label="Component" htmlFor="component">
+          <Select id="component" name="component" defaultValue={filter.componentId ?? ''}>
+            <option value="">Any</option>
+            {components.map((c) => (
+              <option key={c.id} value={c.id}>{c.name}</option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" variant="secondary">Filter</Button>
+        <a className="text-sm underline" href={`/admin/subscribers/export?${exportQuery}`}>Export CSV</a>
+      </form>
+      {items.length === 0 ? (
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">No subscribers match.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-neutral-600 dark:text-neutral-400">
+              <tr>
+                <th className="py-2 pr-3 font-medium">Subscriber</th>
+                <th className="py-2 pr-3 font-medium">State</th>
+                <th className="py-2 pr-3 font-medium">Receives</th>
+                <th className="py-2 pr-3 font-medium">Since</th>
+                <th className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((s) => (
+                <tr key={s.id} className="border-t border-neutral-200 align-top dark:border-neutral-800">
+                  <td className="py-2 pr-3 break-all">
+                    <span className="mr-2 rounded bg-neutral-100 px-1.5 py-0.5 text-xs dark:bg-neutral-800">{s.kind}</span>
+                    {s.kind === 'email' ? s.email : s.url}
+                    {s.kind === 'webhook' && s.email && <span className="block text-xs text-neutral-600 dark:text-neutral-400">owner {s.email}</span>}
+                  </td>
+                  <td className="py-2 pr-3">
+                    {s.state}
+                    {s.failingSince && <span className="block text-xs text-red-700 dark:text-red-400">failing since <LocalTime iso={s.failingSince} timeZone={settings.time_zone} /></span>}
+                  </td>
+                  <td className="py-2 pr-3">
+                    {s.allComponents ? 'all components' : 'chosen components'} · {s.events === 'all' ? 'every update' : 'start and resolution'}
+                    {s.maintenance ? ' · maintenance' : ''}
+                  </td>
+                  <td className="py-2 pr-3 whitespace-nowrap"><LocalTime iso={s.createdAt} timeZone={settings.time_zone} /></td>
+                  <td className="py-2">
+                    <ActionForm action={removeSubscriberAction} submitLabel="Remove" pendingLabel="Removing…" variant="danger" className="" confirm={`Remove ${s.email ?? s.url}?`}>
+                      <input type="hidden" name="id" value={s.id} />
+                    </ActionForm>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
+import { recordAudit } from '@/lib/services/audit';
+import type { ServiceContext } from '@/lib/services/context';
+import { NotFoundError, parseInput } from '@/lib/services/errors';
+import { Id } from '@/lib/services/schemas';
+
+export const SubscriberFilter = z.object({
+  q: z.string().trim().max(200).optional(),
+  kind: z.enum(['email', 'webhook']).optional(),
+  state: z.enum(['pending', 'active', 'disabled', 'unsubscribed']).optional(),
+  componentId: Id.optional(),
+});
+export type SubscriberFilter = z.input<typeof SubscriberFilter>;
+
+/** One subscriber as the console lists it. */
+export interface SubscriberListItem {
+  id: string;
+  kind: 'email' | 'webhook';
+  email: string | null;
+  url: string | null;
+  state: string;
+  allComponents: boolean;
+  events: string;
+  maintenance: boolean;
+  createdAt: string;
+  confirmedAt: string | null;
+  failingSince: string | null;
+}
+
+/** Subscribers matching the filter (newest first, up to `limit`) and counts by type and state. */
+export async function listSubscribers(db: DbOrTx, filter: SubscriberFilter, limit = 200) {
+  const f = parseInput(SubscriberFilter, filter);
+  let query = db.selectFrom('subscribers').selectAll('subscribers');
+  if (f.q) {
+    const like = `%${f.q.toLowerCase().replace(/[%_]/g, '')}%`;
+    query = query.where((eb) => eb.or([eb('subscribers.email', 'like', like), eb('subscribers.url', 'like', like)]));
+  }
+  if (f.kind) query = query.where('subscribers.kind', '=', f.kind);
+  if (f.state) query = query.where('subscribers.state', '=', f.state);
+  if (f.componentId) {
+    const componentId = f.componentId;
+    query = query.where((eb) =>
+      eb.or([
+        eb('subscribers.all_components', '=', true),
+        eb.exists(
+          eb
+            .selectFrom('subscriber_components')
+            .select('subscriber_components.component_id')
+            .whereRef('subscriber_components.subscriber_id', '=', 'subscribers.id')
+            .where('subscriber_components.component_id', '=', componentId),
+        ),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('subscribers.created_at', 'desc').limit(limit).execute();
+  const counts = await db
+    .selectFrom('subscribers')
+    .select(['kind', 'state', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['kind', 'state'])
+    .execute();
+  const items: SubscriberListItem[] = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    email: r.email,
+    url: r.url,
+    state: r.state,
+    allComponents: r.all_components,
+    events: r.events,
+    maintenance: r.maintenance,
+    createdAt: r.created_at,
+    confirmedAt: r.confirmed_at,
+    failingSince: r.failing_since,
+  }));
+  return { items, counts: counts.map((c) => ({ kind: c.kind, state: c.state, n: Number(c.n) })) };
+}
+
+/** Deletes a subscriber with its outbox rows and delivery history (operator action, audited). */
+export async function removeSubscriber({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<void> {
+  const id = parseInput(Id, input.id);
+  await withTransaction(ctx.db, async (trx) => {
+    const sub = await trx.selectFrom('subscribers').select(['id', 'kind', 'email', 'url', 'state']).where('id', '=', id).executeTakeFirst();
+    if (!sub) throw new NotFoundError('Subscriber', id);
+    await trx.deleteFrom('subscribers').where('id', '=', id).execute();
+    await recordAudit(trx, ctx, { action: 'subscriber.remove', entityType: 'subscriber', entityId: id, before: sub });
+  });
+}
+
+/** RFC 4180 CSV of subscribers for export. */
+export function subscribersCsv(items: readonly SubscriberListItem[]): string {
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    // Leading = + - @ would run as formulas in spreadsheets.
+    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const header = ['id', 'type', 'email', 'url', 'state', 'components', 'events', 'maintenance', 'created_at', 'confirmed_at'];
+  const lines = items.map((i) =>
+    [i.id, i.kind, i.email, i.url, i.state, i.allComponents ? 'all' : 'chosen', i.events, i.maintenance, i.createdAt, i.confirmedAt].map(cell).join(','),
+  );
+  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+}
