@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/admin/action-form';
+import { ActionButton } from '@/components/subscriptions/action-button';
 import { LocalTime } from '@/components/ui/local-time';
 import { requireOperator } from '@/lib/auth/require-operator';
 import { DeliveryFilter, getOutboxBacklog, listDeliveries } from '@/lib/services/admin-deliveries';
@@ -50,9 +50,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
                   {r.state === 'queued' && r.attemptCount > 0 && <> · next try <LocalTime iso={r.available_at} timeZone={tz} /></>}
                 </p>
                 {r.state === 'dead' && (
-                  <ActionForm action={retryDeliveryAction} submitLabel="Retry" pendingLabel="Queuing…" variant="secondary" className="">
-                    <input type="hidden" name="id" value={r.id} />
-                  </ActionForm>
+                  <ActionButton action={retryDeliveryAction} id={r.id} label="Retry" pendingLabel="Queuing…" />
                 )}
               </div>
               {r.attempts.length > 0 && (

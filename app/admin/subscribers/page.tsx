@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { ActionForm } from '@/components/admin/action-form';
-import { Button, Field, Select, TextInput } from '@/components/ui/fields';
+import { ActionButton } from '@/components/subscriptions/action-button';
+import { INPUT } from '@/components/subscriptions/styles';
 import { LocalTime } from '@/components/ui/local-time';
 import { requireOperator } from '@/lib/auth/require-operator';
 import { listComponents } from '@/lib/db/queries/components';
@@ -52,34 +52,38 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
         </tbody>
       </table>
       <form method="get" className="flex flex-wrap items-end gap-3">
-        <Field label="Search" htmlFor="q">
-          <TextInput id="q" name="q" defaultValue={filter.q ?? ''} placeholder="email or URL" />
-        </Field>
-        <Field label="Type" htmlFor="kind">
-          <Select id="kind" name="kind" defaultValue={filter.kind ?? ''}>
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium">Search</label>
+          <input id="q" name="q" defaultValue={filter.q ?? ''} placeholder="email or URL" className={INPUT} />
+        </div>
+        <div>
+          <label htmlFor="kind" className="block text-sm font-medium">Type</label>
+          <select className={INPUT} id="kind" name="kind" defaultValue={filter.kind ?? ''}>
             <option value="">All</option>
             <option value="email">Email</option>
             <option value="webhook">Webhook</option>
-          </Select>
-        </Field>
-        <Field label="State" htmlFor="state">
-          <Select id="state" name="state" defaultValue={filter.state ?? ''}>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="state" className="block text-sm font-medium">State</label>
+          <select className={INPUT} id="state" name="state" defaultValue={filter.state ?? ''}>
             <option value="">All</option>
             <option value="active">Active</option>
             <option value="pending">Pending</option>
             <option value="disabled">Disabled</option>
             <option value="unsubscribed">Unsubscribed</option>
-          </Select>
-        </Field>
-        <Field label="Component" htmlFor="component">
-          <Select id="component" name="component" defaultValue={filter.componentId ?? ''}>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="component" className="block text-sm font-medium">Component</label>
+          <select className={INPUT} id="component" name="component" defaultValue={filter.componentId ?? ''}>
             <option value="">Any</option>
             {components.map((c) => (
               <option key={c.id} value={c.id}>{c.name}</option>
             ))}
-          </Select>
-        </Field>
-        <Button type="submit" variant="secondary">Filter</Button>
+          </select>
+        </div>
+        <button type="submit" className="rounded-md border border-neutral-300 px-3 py-2 text-sm font-medium hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800">Filter</button>
         <a className="text-sm underline" href={`/admin/subscribers/export?${exportQuery}`}>Export CSV</a>
       </form>
       {items.length === 0 ? (
@@ -114,9 +118,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
                   </td>
                   <td className="py-2 pr-3 whitespace-nowrap"><LocalTime iso={s.createdAt} timeZone={settings.time_zone} /></td>
                   <td className="py-2">
-                    <ActionForm action={removeSubscriberAction} submitLabel="Remove" pendingLabel="Removing…" variant="danger" className="" confirm={`Remove ${s.email ?? s.url}?`}>
-                      <input type="hidden" name="id" value={s.id} />
-                    </ActionForm>
+                    <ActionButton action={removeSubscriberAction} id={s.id} label="Remove" pendingLabel="Removing…" danger confirm={`Remove ${s.email ?? s.url}?`} />
                   </td>
                 </tr>
               ))}
