@@ -6,6 +6,9 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pg', 'sanitize-html'],
   // Lets parallel builds (several developers or test runs on one checkout) use separate folders.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // `npm run typecheck` (tsc over the whole project, tests included) runs before every build in
+  // `npm test`; checking again inside `next build` only doubles the time.
+  typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden() answers 403 to an operator without the needed role.

@@ -35,6 +35,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: `file:./${DB_FILE}`,
       BEACON_DEMO: '1',
+      BEACON_SCHEDULER_TICK_MS: '1000',
       BEACON_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       NEXT_TELEMETRY_DISABLED: '1',
     },

@@ -8,8 +8,6 @@ import type { ServiceContext } from '@/lib/services/context';
 import { ensureFirstAdmin } from '@/lib/services/ensure-first-admin';
 import { runMaintenanceTransitions } from '@/lib/services/run-maintenance-transitions';
 
-const SCHEDULER_TICK_MS = 10_000;
-
 /** Start-up work for the server process: configuration check, migrations, optional demo data. */
 export async function boot(): Promise<void> {
   const env = getEnv();
@@ -31,7 +29,7 @@ export async function boot(): Promise<void> {
       for (const o of DEMO_OPERATORS) console.log(`[beacon]   ${o.role.padEnd(9)} ${o.email} / ${o.password}`);
     }
   }
-  startScheduler(ctx);
+  startScheduler(ctx, env.BEACON_SCHEDULER_TICK_MS);
   if (env.BEACON_WORKER === 'inline') {
     startNotificationWorker(db);
     console.log('[beacon] notification worker running in this process (BEACON_WORKER=inline)');
@@ -39,14 +37,14 @@ export async function boot(): Promise<void> {
 }
 
 /** Moves maintenance across its window edges on a timer in the server process, not on page views. */
-function startScheduler(ctx: ServiceContext) {
+function startScheduler(ctx: ServiceContext, tickMs: number) {
   const holder = globalThis as typeof globalThis & { __beaconScheduler?: NodeJS.Timeout };
   if (holder.__beaconScheduler) return;
   const tick = () =>
     runMaintenanceTransitions({ ctx: { ...ctx, actor: { type: 'system', id: null, name: 'scheduler' } } }).catch(
       (error: unknown) => console.error('[beacon] scheduler tick failed', error),
     );
-  holder.__beaconScheduler = setInterval(tick, SCHEDULER_TICK_MS);
+  holder.__beaconScheduler = setInterval(tick, tickMs);
   holder.__beaconScheduler.unref();
   void tick();
 }

@@ -69,6 +69,11 @@ export interface IncidentsTable {
   auto_complete: boolean;
   postmortem_body: string | null;
   postmortem_published_at: Timestamp | null;
+  /** Whether publishing the postmortem alerted subscribers (its own switch). */
+  postmortem_notify: boolean | null;
+  incident_class: 'critical' | 'operational' | 'none' | null;
+  /** { regions, deviceTypes, devices, notes } as JSON (jsonb on PostgreSQL). */
+  scope: string | object | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -203,6 +208,7 @@ export const BOOLEAN_COLUMNS = new Set([
   'auto_start',
   'auto_complete',
   'deliver_notifications',
+  'postmortem_notify',
   'all_components',
   'maintenance',
   'ok',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { effectiveImpact, impactFromStatuses } from '@/lib/domain/impact';
+import { INCIDENT_CLASSES } from '@/lib/domain/incident-class';
 import { newId } from '@/lib/db/ids';
 import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
@@ -19,6 +20,15 @@ export const CreateIncidentInput = z.object({
   /** Backdated start for incidents noticed late or backfilled; defaults to now. */
   startedAt: IsoTime.optional(),
   deliverNotifications: z.boolean().default(true),
+  incidentClass: z.enum(INCIDENT_CLASSES).nullish(),
+  scope: z
+    .object({
+      regions: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+      deviceTypes: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+      devices: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
+      notes: z.string().max(2000).default(''),
+    })
+    .nullish(),
 });
 export type CreateIncidentInput = z.input<typeof CreateIncidentInput>;
 
@@ -54,6 +64,9 @@ export async function createIncident({
       auto_complete: false,
       postmortem_body: null,
       postmortem_published_at: null,
+      postmortem_notify: null,
+      incident_class: data.incidentClass ?? null,
+      scope: data.scope ? JSON.stringify(data.scope) : null,
       created_at: now,
       updated_at: now,
     };

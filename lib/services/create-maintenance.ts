@@ -53,6 +53,9 @@ export async function createMaintenance({
       auto_complete: data.autoComplete,
       postmortem_body: null,
       postmortem_published_at: null,
+      postmortem_notify: null,
+      incident_class: null,
+      scope: null,
       created_at: now,
       updated_at: now,
     };

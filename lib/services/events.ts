@@ -9,7 +9,7 @@ export type DomainEvent =
   | { type: 'incident.created'; incidentId: string; updateId: string }
   | { type: 'incident.updated'; incidentId: string; updateId: string }
   | { type: 'incident.resolved'; incidentId: string; updateId: string }
-  | { type: 'incident.postmortem_published'; incidentId: string }
+  | { type: 'incident.postmortem_published'; incidentId: string; notify?: boolean }
   | { type: 'maintenance.scheduled'; incidentId: string; updateId: string }
   | { type: 'maintenance.updated'; incidentId: string; updateId: string }
   | { type: 'maintenance.started'; incidentId: string; updateId: string }

@@ -11,6 +11,8 @@ import { Id, Markdown } from '@/lib/services/schemas';
 export const PublishPostmortemInput = z.object({
   incidentId: Id,
   body: Markdown.refine((v) => v.trim().length > 0, 'is required'),
+  /** Whether subscribers hear of it; stored so the alert worker can honour it. */
+  deliverNotifications: z.boolean().default(true),
 });
 export type PublishPostmortemInput = z.input<typeof PublishPostmortemInput>;
 
@@ -37,10 +39,11 @@ export async function publishPostmortem({
       status: 'postmortem',
       postmortem_body: data.body,
       postmortem_published_at: incident.postmortem_published_at ?? now,
+      postmortem_notify: data.deliverNotifications,
       updated_at: now,
     };
     await trx.updateTable('incidents').set(next).where('id', '=', incident.id).execute();
-    await emit(trx, { type: 'incident.postmortem_published', incidentId: incident.id }, ctx.now());
+    await emit(trx, { type: 'incident.postmortem_published', incidentId: incident.id, notify: data.deliverNotifications }, ctx.now());
     await recordAudit(trx, ctx, { action: 'incident.postmortem', entityType: 'incident', entityId: incident.id, before: { postmortem_body: incident.postmortem_body }, after: { postmortem_body: next.postmortem_body } });
     return next;
   });

@@ -42,7 +42,10 @@ export async function updateMaintenance({
     const maintenance = await getIncident(trx, data.id);
     if (!maintenance || maintenance.kind !== 'maintenance') throw new NotFoundError('Maintenance', data.id);
 
-    const rescheduling = data.scheduledFor !== undefined || data.scheduledUntil !== undefined;
+    // Sending the current window again (a form that always posts it) is not a reschedule.
+    const rescheduling =
+      (data.scheduledFor !== undefined && data.scheduledFor !== maintenance.scheduled_for) ||
+      (data.scheduledUntil !== undefined && data.scheduledUntil !== maintenance.scheduled_until);
     if (rescheduling) {
       if (maintenance.status !== 'scheduled') {
         throw new ValidationError('Only a scheduled maintenance can be rescheduled', { scheduledFor: 'already started' });

@@ -72,6 +72,11 @@ export function operators(dialect: SqlDialectName): Migration {
       await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
       await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute();
 
+      // The NOC's classification of an incident and its scope, which suggest an impact.
+      await db.schema.alterTable('incidents').addColumn('incident_class', 'text').execute();
+      await db.schema.alterTable('incidents').addColumn('scope', json).execute();
+      await db.schema.alterTable('incidents').addColumn('postmortem_notify', pg ? 'boolean' : 'integer').execute();
+
       await db.schema
         .createTable('incident_templates')
         .addColumn('id', 'text', (c) => c.primaryKey())

@@ -1,0 +1,53 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { SESSION_COOKIE } from '@/lib/auth/require-operator';
+import { isSameOrigin } from '@/lib/auth/same-origin';
+import type { ActionState } from '@/lib/auth/admin-action';
+import { publicUrl } from '@/lib/env';
+import { requestContext } from '@/lib/services/context';
+import { toErrorResponse } from '@/lib/services/errors';
+import { endSession } from '@/lib/services/get-session-operator';
+import { signIn } from '@/lib/services/sign-in';
+
+/** Signs in and sets the session cookie (httpOnly, SameSite=Lax, Secure on https). */
+export async function signInAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const h = await headers();
+  if (!isSameOrigin(h)) return { error: 'This request did not come from this site' };
+  const ip = (h.get('x-forwarded-for') ?? '').split(',')[0]?.trim() || h.get('x-real-ip') || 'local';
+  let expiresAt: string;
+  try {
+    const result = await signIn({
+      ctx: await requestContext(),
+      input: {
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+        ip,
+        userAgent: h.get('user-agent'),
+      },
+    });
+    expiresAt = result.expiresAt;
+    (await cookies()).set(SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: publicUrl().startsWith('https://'),
+      path: '/',
+      expires: new Date(expiresAt),
+    });
+  } catch (error) {
+    const { body } = toErrorResponse(error);
+    return { error: body.error.message };
+  }
+  redirect('/admin');
+}
+
+/** Ends this browser's session. */
+export async function signOutAction(): Promise<void> {
+  const h = await headers();
+  if (!isSameOrigin(h)) return;
+  const jar = await cookies();
+  await endSession({ ctx: await requestContext(), token: jar.get(SESSION_COOKIE)?.value });
+  jar.delete(SESSION_COOKIE);
+  redirect('/admin/login');
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { currentOperator, hasRole } from '@/lib/auth/require-operator';
+import { signOutAction } from '@/app/admin/actions/session';
+
+export const metadata: Metadata = { title: { default: 'Beacon console', template: '%s · Beacon console' }, robots: { index: false } };
+
+const NAV = [
+  { href: '/admin', label: 'Dashboard', role: 'responder' },
+  { href: '/admin/incidents', label: 'Incidents', role: 'responder' },
+  { href: '/admin/maintenance', label: 'Maintenance', role: 'responder' },
+  { href: '/admin/components', label: 'Components', role: 'responder' },
+  { href: '/admin/templates', label: 'Templates', role: 'responder' },
+  { href: '/admin/subscribers', label: 'Subscribers', role: 'responder' },
+  { href: '/admin/deliveries', label: 'Deliveries', role: 'responder' },
+  { href: '/admin/mailbox', label: 'Mailbox', role: 'responder' },
+  { href: '/admin/audit', label: 'Audit log', role: 'admin' },
+  { href: '/admin/operators', label: 'Operators', role: 'admin' },
+  { href: '/admin/api-keys', label: 'API keys', role: 'admin' },
+  { href: '/admin/settings', label: 'Settings', role: 'admin' },
+] as const;
+
+/**
+ * The console frame. It only decides what the navigation shows: every page and action
+ * checks the session and role itself.
+ */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const operator = await currentOperator();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/admin" className="font-bold">
+            Beacon console
+          </Link>
+          {operator && (
+            <div className="flex items-center gap-3 text-sm">
+              <span className="text-neutral-600 dark:text-neutral-400">
+                {operator.name} · {operator.role}
+              </span>
+              <Link href="/" className="underline underline-offset-2">
+                Public page
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className="underline underline-offset-2">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          )}
+        </div>
+        {operator && (
+          <nav aria-label="Console" className="mx-auto max-w-6xl overflow-x-auto px-4">
+            <ul className="flex gap-4 pb-2 text-sm whitespace-nowrap">
+              {NAV.filter((item) => hasRole(operator, item.role)).map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} className="hover:underline">
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}
