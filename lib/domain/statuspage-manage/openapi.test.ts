@@ -16,7 +16,8 @@ describe('management API OpenAPI document', () => {
         '', '/incidents', '/incidents/{incident_id}', '/incidents/unresolved', '/incidents/upcoming', '/incidents/active_maintenance',
         '/incidents/scheduled', '/components', '/components/{component_id}', '/component-groups', '/component-groups/{id}',
         '/incident_templates', '/incident_templates/{id}', '/subscribers', '/subscribers/unsubscribed', '/subscribers/{subscriber_id}',
-      ].map((p) => `/pages/{page_id}${p}`).sort(),
+        '/incidents/{incident_id}/incident_updates/{incident_update_id}',
+      ].map((p) => `/pages/{page_id}${p}`).concat('/pages').sort(),
     );
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/(schemas|responses)\/(\w+)"/g)];
     expect(refs.length).toBeGreaterThan(20);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPONENT_STATUSES } from '@/lib/domain/status';
-import { ComponentBody, GroupBody, IncidentBody, INCIDENT_STATUSES_V1, TemplateBody } from '@/lib/domain/statuspage-manage/requests';
+import { ComponentBody, GroupBody, IncidentBody, IncidentUpdateBody, INCIDENT_STATUSES_V1, TemplateBody } from '@/lib/domain/statuspage-manage/requests';
 
 /** JSON Schema of a request body, straight from the zod schema that validates it. */
 function bodySchema(schema: z.ZodType): Record<string, unknown> {
@@ -140,7 +140,16 @@ export function buildManageOpenApi(serverUrl: string) {
     security: [{ OAuth: [] }],
     tags: [{ name: 'Pages' }, { name: 'Incidents' }, { name: 'Components' }, { name: 'Component groups' }, { name: 'Incident templates' }, { name: 'Subscribers' }],
     paths: {
+      '/pages': { get: { tags: ['Pages'], summary: 'The one page Beacon serves, as a list', responses: { 200: json({ type: 'array', items: { type: 'object' } }, 'OK'), ...errors(401) } } },
       [base]: { parameters: [idParam('page_id')], get: { tags: ['Pages'], summary: 'The page (id, name, url, time zone)', responses: { 200: json({ type: 'object' }, 'OK'), ...errors(401, 404) } } },
+      [`${base}/incidents/{incident_id}/incident_updates/{incident_update_id}`]: {
+        parameters: [idParam('incident_id'), idParam('incident_update_id')],
+        patch: {
+          tags: ['Incidents'], summary: 'Tune an incident update (body, display_at, deliver_notifications); PUT is the same',
+          requestBody: wrapped('incident_update', IncidentUpdateBody),
+          responses: { 200: json(ref('IncidentUpdate'), 'OK'), ...errors(400, 401, 404, 422) },
+        },
+      },
       ...incidentsCrud,
       [`${base}/incidents/unresolved`]: subList('Unresolved incidents (investigating, identified, monitoring)'),
       [`${base}/incidents/upcoming`]: subList('Maintenance still scheduled, soonest first'),

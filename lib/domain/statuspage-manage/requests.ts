@@ -107,6 +107,19 @@ export function toUpdateIncidentInput(id: string, body: IncidentBody) {
   return { ...commonIncidentFields(body), id, name: body.name };
 }
 
+export const IncidentUpdateBody = z.object({
+  body: optional(z.string().max(25_000, 'must be at most 25,000 characters')),
+  display_at: optional(DateTime),
+  deliver_notifications: optional(LooseBool),
+  wants_twitter_update: optional(LooseBool),
+});
+export type IncidentUpdateBody = z.output<typeof IncidentUpdateBody>;
+
+/** PATCH /incidents/{id}/incident_updates/{update_id} body → editIncidentUpdate input. */
+export function toEditIncidentUpdateInput(incidentId: string, updateId: string, body: IncidentUpdateBody) {
+  return { incidentId, updateId, body: body.body, displayAt: toIso(body.display_at), deliverNotifications: body.deliver_notifications };
+}
+
 export const ComponentBody = z.object({
   name: optional(z.string().trim().min(1, 'must not be blank').max(255, 'must be at most 255 characters')),
   description: optional(z.string().max(2000, 'must be at most 2,000 characters')),
@@ -191,6 +204,7 @@ const FIELD_NAMES: Record<string, string> = {
   groupId: 'group_id',
   onlyShowIfDegraded: 'only_show_if_degraded',
   startDate: 'start_date',
+  displayAt: 'display_at',
 };
 
 /** Renames a service error's field to the client's: `scheduledFor` → `incident.scheduled_for`. */

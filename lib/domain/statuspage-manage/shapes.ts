@@ -219,3 +219,41 @@ export function toManageSubscriber(
     created_at: s.created_at,
   };
 }
+
+/** The page (§8.5) from Beacon's settings; features Beacon lacks read as off or null. */
+export function toManagePage(
+  p: { id: string; name: string; url: string | null; time_zone: string; created_at: string; updated_at: string },
+  baseUrl: string,
+) {
+  const url = p.url ?? baseUrl;
+  return {
+    id: p.id,
+    name: p.name,
+    created_at: p.created_at,
+    updated_at: p.updated_at,
+    page_description: null,
+    headline: null,
+    branding: 'basic',
+    subdomain: new URL(url).hostname.split('.')[0] ?? p.id,
+    domain: new URL(url).hostname,
+    url,
+    support_url: null,
+    hidden_from_search: false,
+    allow_page_subscribers: true,
+    allow_incident_subscribers: false,
+    allow_email_subscribers: true,
+    allow_sms_subscribers: false,
+    allow_rss_atom_feeds: true,
+    allow_webhook_subscribers: true,
+    notifications_from_email: null,
+    notifications_email_footer: null,
+    activity_score: 0,
+    twitter_username: null,
+    viewers_must_be_team_members: false,
+    ip_restrictions: null,
+    city: null,
+    state: null,
+    country: null,
+    time_zone: p.time_zone,
+  };
+}

@@ -1,4 +1,5 @@
 import { parseRequestBody } from '@/lib/domain/statuspage-manage/form-body';
+import { toManagePage } from '@/lib/domain/statuspage-manage/shapes';
 import type { DbOrTx } from '@/lib/db/transaction';
 import { authenticateApiKey } from '@/lib/services/authenticate-api-key';
 import { getPageSettings } from '@/lib/services/page-settings';
@@ -32,6 +33,13 @@ export function apiKeyOf(request: Request, url: URL): string | undefined {
 
 const stripJson = (segment: string) => segment.replace(/\.json$/, '');
 
+/** GET /api/v1/pages: Beacon serves one page, so the list holds it alone. */
+export async function handlePagesList(request: Request, base: { db: DbOrTx; now: () => Date; baseUrl: string }): Promise<Response> {
+  const actor = await authenticateApiKey({ ctx: base, key: apiKeyOf(request, new URL(request.url)) });
+  if (!actor) return errorJson(401, MESSAGES[401]);
+  return json(200, [toManagePage(await getPageSettings(base.db, base.now()), base.baseUrl)]);
+}
+
 /**
  * Serves /api/v1/pages/{page_id}/… : authenticates the key, checks the page id, routes by
  * path (with or without `.json`) and hands over to the resource's handler.
@@ -50,10 +58,10 @@ export async function handleManageApi(
   const [resource, id, ...rest] = route.path.map(stripJson);
   if (resource === undefined) {
     if (request.method !== 'GET') return errorJson(405, 'Method not allowed');
-    return json(200, { id: page.id, name: page.name, url: page.url, time_zone: page.time_zone, created_at: page.created_at, updated_at: page.updated_at });
+    return json(200, toManagePage(page, base.baseUrl));
   }
   const handler = RESOURCES[resource];
-  if (!handler || rest.length > 0) return errorJson(404, MESSAGES[404]);
+  if (!handler || (rest.length > 0 && resource !== 'incidents')) return errorJson(404, MESSAGES[404]);
 
   let body: unknown = undefined;
   if (request.method === 'POST' || request.method === 'PATCH' || request.method === 'PUT') {
@@ -69,6 +77,7 @@ export async function handleManageApi(
     pageId: page.id,
     baseUrl: base.baseUrl,
     id,
+    rest,
     body,
   });
 }

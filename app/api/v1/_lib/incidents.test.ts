@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@/lib/db/testing/test-db';
 import { createComponent } from '@/lib/services/create-component';
 import { revokeApiKey } from '@/lib/services/revoke-api-key';
+import { handlePagesList } from '@/app/api/v1/_lib/dispatch';
 import { apiHarness, type ApiHarness } from '@/app/api/v1/_lib/test-harness';
 
 for (const dialect of testDialects()) {
@@ -221,6 +222,43 @@ for (const dialect of testDialects()) {
       expect((await h.call('PATCH', 'incidents/nosuchincide', { body: { incident: { status: 'resolved' } } })).status).toBe(404);
       expect((await h.call('DELETE', 'incidents/nosuchincide')).status).toBe(404);
       expect((await h.call('GET', 'metrics')).status).toBe(404);
+    });
+
+    it('tunes an incident update: body, display time and notify flag, nothing else', async () => {
+      const incident = (await h.call('POST', 'incidents', { body: { incident: { name: 'Portal slow', body: 'Typo hre' } } })).body;
+      const updateId = incident.incident_updates[0].id;
+      h.clock.advance(2);
+      const displayAt = new Date(h.clock.now().getTime() - 3_600_000).toISOString();
+      const path = `incidents/${incident.id}/incident_updates/${updateId}.json`;
+      const tuned = await h.call('PATCH', path, { key: h.responderKey, body: { incident_update: { body: 'Typo here', display_at: displayAt, deliver_notifications: false, wants_twitter_update: false } } });
+      expect(tuned.status).toBe(200);
+      expect(tuned.body).toMatchObject({ id: updateId, body: 'Typo here', display_at: displayAt, deliver_notifications: false, status: 'investigating', updated_at: h.clock.iso() });
+      expect((await h.call('GET', `incidents/${incident.id}`)).body.incident_updates[0].body).toBe('Typo here');
+
+      const before = await h.counts();
+      const future = await h.call('PUT', path, { body: { incident_update: { display_at: '2099-01-01T00:00:00Z' } } });
+      expect(future.status).toBe(422);
+      expect(future.body.fields).toHaveProperty(['incident_update.display_at']);
+      expect((await h.call('PATCH', path, { body: { body: 'unwrapped' } })).status).toBe(400);
+      expect((await h.call('PATCH', path, { body: { incident_update: { deliver_notifications: 'perhaps' } } })).status).toBe(422);
+      expect(await h.counts()).toEqual(before);
+      expect((await h.call('PATCH', `incidents/${incident.id}/incident_updates/nosuchupdat1`, { body: { incident_update: { body: 'x' } } })).status).toBe(404);
+      expect((await h.call('PATCH', `incidents/nosuchincide/incident_updates/${updateId}`, { body: { incident_update: { body: 'x' } } })).status).toBe(404);
+      expect((await h.call('GET', path)).status).toBe(405);
+      expect((await h.call('PATCH', path, { key: null, body: { incident_update: { body: 'x' } } })).status).toBe(401);
+    });
+
+    it('lists the one page at /pages and describes it at /pages/{id}', async () => {
+      const request = (key?: string) =>
+        new Request('http://localhost/api/v1/pages', { headers: key ? { authorization: `OAuth ${key}` } : {} });
+      const base = { db: h.db.kysely, now: h.clock.now, baseUrl: 'https://status.example.com' };
+      const listed = await handlePagesList(request(h.responderKey), base);
+      expect(listed.status).toBe(200);
+      const pages = await listed.json();
+      expect(pages).toEqual([(await h.call('GET', `/${h.page.id}`)).body]);
+      expect(pages[0]).toMatchObject({ id: h.page.id, subdomain: 'status', url: 'https://status.example.com', time_zone: 'UTC', allow_webhook_subscribers: true });
+      expect((await handlePagesList(request(), base)).status).toBe(401);
+      expect((await h.call('PATCH', `/${h.page.id}`, { body: { page: { name: 'x' } } })).status).toBe(405);
     });
 
     it('deletes an unresolved mistake but refuses a resolved incident within retention', async () => {

@@ -1,4 +1,11 @@
-import { IncidentBody, toCreateIncidentInput, toUpdateIncidentInput } from '@/lib/domain/statuspage-manage/requests';
+import {
+  IncidentBody,
+  IncidentUpdateBody,
+  toCreateIncidentInput,
+  toEditIncidentUpdateInput,
+  toUpdateIncidentInput,
+} from '@/lib/domain/statuspage-manage/requests';
+import { editIncidentUpdate } from '@/lib/services/edit-incident-update';
 import { createStatuspageIncident } from '@/lib/services/create-statuspage-incident';
 import { deleteIncident } from '@/lib/services/delete-incident';
 import {
@@ -7,7 +14,7 @@ import {
   type IncidentFilter,
 } from '@/lib/services/get-statuspage-resources';
 import { updateStatuspageIncident } from '@/lib/services/update-statuspage-incident';
-import { errorResponse, json } from '@/app/api/v1/_lib/respond';
+import { errorJson, errorResponse, json, MESSAGES } from '@/app/api/v1/_lib/respond';
 import type { ApiRequest } from '@/app/api/v1/_lib/types';
 import { methodNotAllowed, readPaging, readWrapped } from '@/app/api/v1/_lib/util';
 
@@ -38,6 +45,7 @@ export async function incidents(req: ApiRequest): Promise<Response> {
     }
 
     const id = req.id!;
+    if (req.rest.length > 0) return await incidentUpdate(req, id);
     switch (req.method) {
       case 'GET':
         return json(200, await getManageIncident({ ctx, id, pageId, baseUrl }));
@@ -59,5 +67,21 @@ export async function incidents(req: ApiRequest): Promise<Response> {
     }
   } catch (error) {
     return errorResponse(error, 'incident', { id: 'id' });
+  }
+}
+
+/** PATCH (or PUT) /incidents/{incident_id}/incident_updates/{incident_update_id}: tune one update. */
+async function incidentUpdate(req: ApiRequest, incidentId: string): Promise<Response> {
+  const [segment, updateId, ...more] = req.rest;
+  if (segment !== 'incident_updates' || !updateId || more.length > 0) return errorJson(404, MESSAGES[404]);
+  if (req.method !== 'PATCH' && req.method !== 'PUT') return methodNotAllowed();
+  const body = readWrapped(req, 'incident_update', IncidentUpdateBody);
+  if (!body.ok) return body.response;
+  try {
+    await editIncidentUpdate({ ctx: req.ctx, input: toEditIncidentUpdateInput(incidentId, updateId, body.value) });
+    const incident = await getManageIncident({ ctx: req.ctx, id: incidentId, pageId: req.pageId, baseUrl: req.baseUrl });
+    return json(200, incident.incident_updates.find((u) => u.id === updateId));
+  } catch (error) {
+    return errorResponse(error, 'incident_update');
   }
 }

@@ -11,6 +11,8 @@ export interface ApiRequest {
   baseUrl: string;
   /** The element id or fixed sub-path after the collection, `.json` removed. */
   id: string | undefined;
+  /** Segments after the id (e.g. `incident_updates`, `{incident_update_id}`), `.json` removed. */
+  rest: string[];
   /** The parsed body of a write (JSON or form); undefined for a body that is neither. */
   body: unknown;
 }
