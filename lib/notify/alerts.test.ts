@@ -6,6 +6,7 @@ import { createTestDb, testDialects } from '@/lib/db/testing/test-db';
 import { withTransaction } from '@/lib/db/transaction';
 import { closeMailer } from '@/lib/notify/email';
 import { enqueueNotifications } from '@/lib/notify/enqueue';
+import { enqueueDueReminders } from '@/lib/notify/reminders';
 import { startSmtpSink } from '@/lib/notify/testing/smtp-sink';
 import { startWebhookReceiver } from '@/lib/notify/testing/webhook-receiver';
 import { NotificationWorker } from '@/lib/notify/worker';
@@ -98,8 +99,8 @@ for (const dialect of testDialects()) {
       await worker.drain();
 
       const alerts = mailTo(everything).filter((m) => !m.subject?.includes('Confirm'));
-      // Queued together, delivered concurrently: compare as a set.
-      expect(alerts.map((m) => m.subject).sort()).toEqual([
+      // Queued together, yet one subscriber's alerts arrive in order.
+      expect(alerts.map((m) => m.subject)).toEqual([
         '[Acme IoT status] Identified: Elevated data session failures (Data service)',
         '[Acme IoT status] Monitoring: Elevated data session failures (Data service)',
         '[Acme IoT status] Resolved: Elevated data session failures (Data service)',
@@ -122,7 +123,7 @@ for (const dialect of testDialects()) {
       expect(oneClick).not.toBeNull();
       expect(first.text).toContain('/subscriptions/manage/');
 
-      expect(mailTo(milestones).filter((m) => !m.subject?.includes('Confirm')).map((m) => m.subject?.split(']')[1]?.split(':')[0]?.trim()).sort()).toEqual([
+      expect(mailTo(milestones).filter((m) => !m.subject?.includes('Confirm')).map((m) => m.subject?.split(']')[1]?.split(':')[0]?.trim())).toEqual([
         'Identified',
         'Resolved',
       ]);
@@ -249,6 +250,50 @@ for (const dialect of testDialects()) {
       await worker.drain();
       expect(mailTo(email).filter((m) => m.subject === '[Acme IoT status] Scheduled maintenance: Core router upgrade')).toHaveLength(1);
       expect(mailTo(noMaint).filter((m) => m.subject?.includes('maintenance'))).toHaveLength(0);
+    });
+
+    it('reminds maintenance subscribers once, shortly before the window', async () => {
+      const email = `remind-${tag()}@example.com`;
+      await confirmedEmail(email);
+      const start = new Date(clock.now().getTime() + 3 * 86_400_000);
+      await createMaintenance({
+        ctx: ctx(),
+        input: { name: 'SMSC failover test', scheduledFor: start.toISOString(), scheduledUntil: new Date(start.getTime() + 3_600_000).toISOString() },
+      });
+      const hour = 3_600_000;
+      expect(await enqueueDueReminders(db.kysely, clock.now(), hour)).toBe(0);
+      clock.advance(3 * 24 * 60 - 30);
+      expect(await enqueueDueReminders(db.kysely, clock.now(), hour)).toBe(1);
+      clock.advance(1);
+      expect(await enqueueDueReminders(db.kysely, clock.now(), hour)).toBe(0);
+      await worker.drain();
+      expect(mailTo(email).filter((m) => m.subject === '[Acme IoT status] Maintenance reminder: SMSC failover test')).toHaveLength(1);
+    });
+
+    it('disables a webhook that keeps failing for the whole window and tells its owner', async () => {
+      const owner = `owner-${tag()}@example.com`;
+      const path = `/failing-${tag()}`;
+      const strict = new NotificationWorker({ db, now: clock.now, random: () => 0.5, disableAfterMs: 3_600_000 });
+      const created = await subscribe({ ctx: ctx(), input: { type: 'webhook', url: `${hooks.base}${path}`, email: owner } });
+      if (created.type !== 'webhook') throw new Error('expected a webhook subscription');
+      hooks.secret(path, created.secret);
+      await strict.drain();
+      hooks.failFirst(path, 1000);
+      await createIncident({ ctx: ctx(), input: { name: 'First failure' } });
+      await strict.drain();
+      const failing = await db.kysely.selectFrom('subscribers').select(['state', 'failing_since']).where('id', '=', created.id).executeTakeFirstOrThrow();
+      expect(failing).toEqual({ state: 'active', failing_since: clock.iso() });
+      clock.advance(61);
+      await createIncident({ ctx: ctx(), input: { name: 'Still failing' } });
+      await strict.drain();
+      await strict.stop();
+      const disabled = await db.kysely.selectFrom('subscribers').select('state').where('id', '=', created.id).executeTakeFirstOrThrow();
+      expect(disabled.state).toBe('disabled');
+      const notice = mailTo(owner).filter((m) => m.subject === '[Acme IoT status] Your webhook subscription was disabled');
+      expect(notice).toHaveLength(1);
+      expect(notice[0]!.text).toContain(`${hooks.base}${path}`);
+      const queued = await db.kysely.selectFrom('notifications').select('id').where('subscriber_id', '=', created.id).where('state', '=', 'queued').where('channel', '=', 'webhook').execute();
+      expect(queued).toEqual([]);
     });
   });
 }

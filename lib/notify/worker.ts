@@ -166,10 +166,23 @@ export class NotificationWorker {
       if (this.events.size > 500) this.events.clear();
       for (const e of loaded) this.events.set(e.id, JSON.parse(e.payload) as AlertSnapshot);
     }
-    for (const row of rows) {
-      this.inflight += 1;
-      void this.run(row, subscribers.get(row.subscriber_id), this.events.get(row.event_id)).finally(() => {
-        this.inflight -= 1;
+    // One subscriber's alerts go out one after another, oldest first, so "Resolved" never
+    // overtakes "Identified"; different subscribers are served in parallel.
+    const bySubscriber = new Map<string, NotificationRow[]>();
+    for (const row of [...rows].sort((a, b) => a.created_at.localeCompare(b.created_at))) {
+      bySubscriber.set(row.subscriber_id, [...(bySubscriber.get(row.subscriber_id) ?? []), row]);
+    }
+    for (const [subscriberId, queue] of bySubscriber) {
+      this.inflight += queue.length;
+      void (async () => {
+        for (const row of queue) {
+          try {
+            await this.run(row, subscribers.get(subscriberId), this.events.get(row.event_id));
+          } finally {
+            this.inflight -= 1;
+          }
+        }
+      })().finally(() => {
         if (this.inflight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
         if (!this.stopped && this.inflight <= this.concurrency / 2) this.wake();
       });
