@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPONENT_STATUSES } from '@/lib/domain/status';
-import { ComponentBody, GroupBody, IncidentBody, IncidentUpdateBody, INCIDENT_STATUSES_V1, TemplateBody } from '@/lib/domain/statuspage-manage/requests';
+import { ComponentBody, GroupBody, IncidentBody, IncidentUpdateBody, INCIDENT_STATUSES_V1, SubscriberBody, TemplateBody } from '@/lib/domain/statuspage-manage/requests';
 
 /** JSON Schema of a request body, straight from the zod schema that validates it. */
 function bodySchema(schema: z.ZodType): Record<string, unknown> {
@@ -180,6 +180,15 @@ export function buildManageOpenApi(serverUrl: string) {
           ],
           responses: { 200: json({ type: 'array', items: ref('Subscriber') }, 'OK'), ...errors(400, 401, 404) },
         },
+        post: {
+          tags: ['Subscribers'],
+          summary: 'Add an email (double opt-in) or webhook (`endpoint`; verified by a signed ping) subscriber (admin)',
+          requestBody: wrapped('subscriber', SubscriberBody),
+          responses: {
+            201: json({ allOf: [ref('Subscriber'), { type: 'object', properties: { secret: { type: 'string', description: 'webhooks only, shown once' } } }] }, 'Created'),
+            ...errors(400, 401, 403, 404, 422),
+          },
+        },
       },
       [`${base}/subscribers/unsubscribed`]: {
         get: { tags: ['Subscribers'], summary: 'Unsubscribed subscribers', parameters: paging, responses: { 200: json({ type: 'array', items: ref('Subscriber') }, 'OK'), ...errors(400, 401, 404) } },
@@ -187,6 +196,7 @@ export function buildManageOpenApi(serverUrl: string) {
       [`${base}/subscribers/{subscriber_id}`]: {
         parameters: [idParam('subscriber_id')],
         get: { tags: ['Subscribers'], summary: 'Get one', responses: { 200: json(ref('Subscriber'), 'OK'), ...errors(401, 404) } },
+        delete: { tags: ['Subscribers'], summary: 'Unsubscribe (admin)', responses: { 200: json(ref('Subscriber'), 'The subscriber as it was'), ...errors(401, 403, 404) } },
       },
     },
     components: {

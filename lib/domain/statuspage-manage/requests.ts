@@ -190,6 +190,23 @@ export function toTemplateInput(body: TemplateBody) {
   return { name: body.name, title: body.title, body: body.body, status: body.update_status, componentIds: body.component_ids };
 }
 
+export const SubscriberBody = z.object({
+  email: optional(z.string().trim().min(1, 'must not be blank')),
+  endpoint: optional(z.string().trim().min(1, 'must not be blank')),
+  component_ids: optional(IdList),
+  phone_number: optional(z.string()),
+  phone_country: optional(z.string()),
+  skip_confirmation_notification: optional(LooseBool),
+  page_access_user: optional(z.string()),
+});
+export type SubscriberBody = z.output<typeof SubscriberBody>;
+
+/** POST /subscribers body → addSubscriber input; undefined for an SMS subscriber, which Beacon cannot serve. */
+export function toAddSubscriberInput(body: SubscriberBody) {
+  if (body.phone_number && !body.email && !body.endpoint) return undefined;
+  return { email: body.email, endpoint: body.endpoint, componentIds: body.component_ids };
+}
+
 /** Service field names → the request field a client sent, for 422 messages. */
 const FIELD_NAMES: Record<string, string> = {
   impactOverride: 'impact_override',
@@ -205,6 +222,7 @@ const FIELD_NAMES: Record<string, string> = {
   onlyShowIfDegraded: 'only_show_if_degraded',
   startDate: 'start_date',
   displayAt: 'display_at',
+  url: 'endpoint',
 };
 
 /** Renames a service error's field to the client's: `scheduledFor` → `incident.scheduled_for`. */

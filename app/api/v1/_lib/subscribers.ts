@@ -1,15 +1,32 @@
+import { SubscriberBody, toAddSubscriberInput } from '@/lib/domain/statuspage-manage/requests';
+import { toManageSubscriber } from '@/lib/domain/statuspage-manage/shapes';
+import { addSubscriber } from '@/lib/services/add-subscriber';
 import { getManageSubscriber, getManageSubscribers } from '@/lib/services/get-statuspage-subscribers';
+import { removeSubscriber } from '@/lib/services/remove-subscriber';
 import { errorJson, errorResponse, json } from '@/app/api/v1/_lib/respond';
 import type { ApiRequest } from '@/app/api/v1/_lib/types';
-import { methodNotAllowed, readPaging } from '@/app/api/v1/_lib/util';
+import { methodNotAllowed, readPaging, readWrapped, requireAdmin } from '@/app/api/v1/_lib/util';
 
 const SORT_FIELDS = ['primary', 'created_at', 'quarantined_at'] as const;
 
-/** /subscribers, /subscribers/unsubscribed and /subscribers/{subscriber_id}: reading only. */
+/**
+ * /subscribers (list; create: admin), /subscribers/unsubscribed, and /subscribers/{id}
+ * (get; delete = unsubscribe: admin). Responders read only.
+ */
 export async function subscribers(req: ApiRequest): Promise<Response> {
-  if (req.method !== 'GET') return methodNotAllowed();
   const { ctx } = req;
   try {
+    if (req.method !== 'GET') {
+      const denied = requireAdmin(req);
+      if (denied) return denied;
+    }
+    if (req.id === undefined && req.method === 'POST') return await create(req);
+    if (req.id !== undefined && req.id !== 'unsubscribed' && req.method === 'DELETE') {
+      const before = await getManageSubscriber({ ctx, id: req.id });
+      await removeSubscriber({ ctx, input: { id: req.id } });
+      return json(200, before);
+    }
+    if (req.method !== 'GET') return methodNotAllowed();
     if (req.id === undefined || req.id === 'unsubscribed') {
       const paging = readPaging(req);
       if (!paging.ok) return paging.response;
@@ -41,4 +58,15 @@ export async function subscribers(req: ApiRequest): Promise<Response> {
   } catch (error) {
     return errorResponse(error, 'subscriber');
   }
+}
+
+/** POST /subscribers: 201 with the subscriber; a webhook's signing secret is added once, as `secret`. */
+async function create(req: ApiRequest): Promise<Response> {
+  const body = readWrapped(req, 'subscriber', SubscriberBody);
+  if (!body.ok) return body.response;
+  const input = toAddSubscriberInput(body.value);
+  if (!input) return errorJson(422, 'subscriber.phone_number SMS subscribers are not supported', { 'subscriber.phone_number': 'SMS subscribers are not supported' });
+  const { subscriber, secret } = await addSubscriber({ ctx: req.ctx, input });
+  const shaped = toManageSubscriber(subscriber, input.componentIds ?? []);
+  return json(201, secret ? { ...shaped, secret } : shaped);
 }

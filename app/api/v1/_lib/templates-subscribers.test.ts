@@ -94,8 +94,58 @@ for (const dialect of testDialects()) {
       expect((await h.call('GET', 'subscribers/sub000000001')).body).toMatchObject({ email: 'a@example.com', components: null });
       expect((await h.call('GET', 'subscribers/nosuchsubsc1')).status).toBe(404);
       expect((await h.call('GET', 'subscribers?sort_field=size')).status).toBe(400);
-      expect((await h.call('POST', 'subscribers', { body: { subscriber: { email: 'x@example.com' } } })).status).toBe(405);
+      expect((await h.call('PATCH', 'subscribers/sub000000001', { body: { component_ids: [] } })).status).toBe(405);
       expect((await h.call('GET', 'subscribers', { key: null })).status).toBe(401);
+    });
+
+    it('adds email and webhook subscribers through the double opt-in flow, and unsubscribes them', async () => {
+      const email = await h.call('POST', 'subscribers', { body: { subscriber: { email: 'Noc@Example.com', component_ids: [vpn], skip_confirmation_notification: 't' } } });
+      expect(email.status).toBe(201);
+      expect(email.body).toMatchObject({ mode: 'email', email: 'noc@example.com', endpoint: null, components: [vpn] });
+      expect(email.body).not.toHaveProperty('secret');
+      expect((await h.call('GET', 'subscribers?state=unconfirmed')).body.map((s: { id: string }) => s.id)).toEqual([email.body.id]);
+      const queued = await h.db.kysely.selectFrom('notifications').select('subscriber_id').execute();
+      expect(queued.map((n) => n.subscriber_id)).toEqual([email.body.id]);
+
+      const hook = await h.call('POST', 'subscribers.json', { body: { subscriber: { endpoint: 'https://93.184.216.34/hooks/status' } } });
+      expect(hook.status).toBe(201);
+      expect(hook.body).toMatchObject({ mode: 'webhook', endpoint: 'https://93.184.216.34/hooks/status', components: null });
+      expect(hook.body.secret).toMatch(/^whsec_/);
+
+      const removed = await h.call('DELETE', `subscribers/${email.body.id}`);
+      expect(removed.status).toBe(200);
+      expect(removed.body.id).toBe(email.body.id);
+      expect((await h.call('GET', 'subscribers/unsubscribed')).body.map((s: { id: string }) => s.id)).toEqual([email.body.id]);
+      expect((await h.call('DELETE', `subscribers/${email.body.id}`)).status).toBe(404);
+      const audit = await h.db.kysely.selectFrom('audit_log').select(['action', 'entity_id']).where('entity_type', '=', 'subscriber').orderBy('id').execute();
+      expect(audit).toEqual([
+        { action: 'subscriber.create', entity_id: email.body.id },
+        { action: 'subscriber.create', entity_id: hook.body.id },
+        { action: 'subscriber.unsubscribe', entity_id: email.body.id },
+      ]);
+      expect(JSON.stringify(await h.db.kysely.selectFrom('audit_log').select('after').execute())).not.toMatch(/whsec_/);
+    });
+
+    it('refuses bad subscriber bodies, private webhook targets and responders, writing nothing', async () => {
+      const before = await h.counts();
+      const cases: [unknown, number, string][] = [
+        [{ email: 'x@example.com' }, 400, 'subscriber'],
+        [{ subscriber: {} }, 422, 'subscriber.email'],
+        [{ subscriber: { email: 'not an email' } }, 422, 'subscriber.email'],
+        [{ subscriber: { endpoint: 'http://127.0.0.1:9/hook' } }, 422, 'subscriber.endpoint'],
+        [{ subscriber: { endpoint: 'ftp://example.com/x' } }, 422, 'subscriber.endpoint'],
+        [{ subscriber: { phone_number: '2025550105', phone_country: 'us' } }, 422, 'subscriber.phone_number'],
+        [{ subscriber: { email: 'x@example.com', component_ids: ['nosuchcompo1'] } }, 422, 'subscriber.component_ids'],
+      ];
+      for (const [body, status, field] of cases) {
+        const res = await h.call('POST', 'subscribers', { body });
+        expect(res.status, JSON.stringify(body)).toBe(status);
+        expect(res.body.fields, JSON.stringify(res.body)).toHaveProperty([field]);
+      }
+      expect((await h.call('POST', 'subscribers', { key: h.responderKey, body: { subscriber: { email: 'x@example.com' } } })).status).toBe(403);
+      expect((await h.call('DELETE', 'subscribers/nosuchsubsc1')).status).toBe(404);
+      expect(await h.counts()).toEqual(before);
+      expect(await h.db.kysely.selectFrom('subscribers').selectAll().execute()).toEqual([]);
     });
   });
 }
