@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { exportDatabase, importDatabase, parseBackup } from '@/lib/db/backup';
 import { migrate, openDb } from '@/lib/db/connect';
 import { getEnv } from '@/lib/env';
 import { createApiKey } from '@/lib/services/create-api-key';
@@ -12,7 +14,14 @@ Commands:
   operator:create --email E --role admin|responder [--name N]
       Adds an operator. The password is read from BEACON_ADMIN_PASSWORD or asked for.
   apikey:create --email E --name N
-      Makes a management API key for operator E; the key is printed once, alone on the last line.`;
+      Makes a management API key for operator E; the key is printed once, alone on the last line.
+  export
+      Writes everything (components, incidents, subscribers, settings, operators, audit log) as JSON
+      to standard output: npm run beacon -- export > backup.json
+  import FILE
+      Restores a backup into the empty database at DATABASE_URL (SQLite or PostgreSQL).`;
+
+const COMMANDS = ['operator:create', 'apikey:create', 'export', 'import'];
 
 async function askPassword(): Promise<string> {
   if (process.env.BEACON_ADMIN_PASSWORD) return process.env.BEACON_ADMIN_PASSWORD;
@@ -28,12 +37,13 @@ async function askPassword(): Promise<string> {
 /** `npm run beacon -- …`: operator and API key administration from the shell. */
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
     strict: true,
   });
-  if (command !== 'operator:create' && command !== 'apikey:create') {
+  if (!command || !COMMANDS.includes(command)) {
     console.error(USAGE);
     process.exit(command ? 1 : 0);
   }
@@ -41,7 +51,15 @@ async function main() {
   const ctx = { db: db.kysely, now: () => new Date(), actor: { type: 'system' as const, id: null, name: 'command line' } };
   try {
     await migrate(db);
-    if (command === 'operator:create') {
+    if (command === 'export') {
+      process.stdout.write(`${JSON.stringify(await exportDatabase(db, new Date()))}\n`);
+    } else if (command === 'import') {
+      const file = positionals[0];
+      if (!file) throw new Error('Usage: npm run beacon -- import backup.json');
+      const counts = await importDatabase(db, parseBackup(await readFile(file, 'utf8')));
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      console.error(`Restored ${total} rows into ${db.dialect}: ${Object.entries(counts).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    } else if (command === 'operator:create') {
       const operator = await createOperator({
         ctx,
         input: {

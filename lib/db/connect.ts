@@ -29,10 +29,14 @@ export function openDb(url: string): Db {
   return { dialect, kysely: new Kysely<Database>({ dialect: sqlite, plugins }) };
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrate(db: Db): Promise<string[]> {
+/**
+ * Applies every pending migration; throws with the failing migration's name. `schema` pins
+ * Kysely's own bookkeeping tables to one PostgreSQL schema (tests run one schema per suite).
+ */
+export async function migrate(db: Db, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db: db.kysely,
+    ...(schema && { migrationTableSchema: schema }),
     provider: { getMigrations: async () => migrations(db.dialect) },
   });
   const { error, results = [] } = await migrator.migrateToLatest();

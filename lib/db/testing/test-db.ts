@@ -39,7 +39,7 @@ export async function createTestDb(dialect: SqlDialectName): Promise<Db & { drop
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const db = openDb(url.toString());
-  await migrate(db);
+  await migrate(db, schema);
   return {
     ...db,
     drop: async () => {
