@@ -6,6 +6,7 @@ import { startLive } from '@/lib/live/start-live';
 import { startNotificationWorker } from '@/lib/notify/start-worker';
 import type { ServiceContext } from '@/lib/services/context';
 import { ensureFirstAdmin } from '@/lib/services/ensure-first-admin';
+import { pruneHistory } from '@/lib/services/prune-history';
 import { runMaintenanceTransitions } from '@/lib/services/run-maintenance-transitions';
 
 /** Start-up work for the server process: configuration check, migrations, optional demo data. */
@@ -30,6 +31,7 @@ export async function boot(): Promise<void> {
     }
   }
   startScheduler(ctx, env.BEACON_SCHEDULER_TICK_MS);
+  if (env.BEACON_RETENTION_DAYS) startRetention(ctx, env.BEACON_RETENTION_DAYS);
   if (env.BEACON_WORKER === 'inline') {
     startNotificationWorker(db);
     console.log('[beacon] notification worker running in this process (BEACON_WORKER=inline)');
@@ -47,4 +49,17 @@ function startScheduler(ctx: ServiceContext, tickMs: number) {
   holder.__beaconScheduler = setInterval(tick, tickMs);
   holder.__beaconScheduler.unref();
   void tick();
+}
+
+/** Prunes history past the configured retention every six hours (and once at start). */
+function startRetention(ctx: ServiceContext, retentionDays: number) {
+  const holder = globalThis as typeof globalThis & { __beaconRetention?: NodeJS.Timeout };
+  if (holder.__beaconRetention) return;
+  const run = () =>
+    pruneHistory({ ctx: { ...ctx, actor: { type: 'system', id: null, name: 'retention job' } }, retentionDays })
+      .then((ids) => ids.length > 0 && console.log(`[beacon] retention: pruned ${ids.length} items older than ${retentionDays} days`))
+      .catch((error: unknown) => console.error('[beacon] retention job failed', error));
+  holder.__beaconRetention = setInterval(run, 6 * 60 * 60_000);
+  holder.__beaconRetention.unref();
+  void run();
 }

@@ -19,6 +19,8 @@ export const Env = z.object({
   BEACON_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   BEACON_DEMO: flag,
   BEACON_UPTIME_PARTIAL_WEIGHT: z.coerce.number().min(0).max(1).default(0.3),
+  /** Days resolved history is kept; unset keeps it forever. Never below 365. */
+  BEACON_RETENTION_DAYS: z.coerce.number().int().min(365, 'BEACON_RETENTION_DAYS must be at least 365').optional(),
   BEACON_SCHEDULER_TICK_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
   BEACON_ADMIN_EMAIL: z.email('BEACON_ADMIN_EMAIL must be an email address').optional(),
   BEACON_ADMIN_PASSWORD: z.string().min(12, 'BEACON_ADMIN_PASSWORD must be at least 12 characters').optional(),
