@@ -54,12 +54,14 @@ export function renderAlertEmail(input: {
       ? `Scheduled: ${incident.scheduled_for} to ${incident.scheduled_until ?? '?'} (UTC)`
       : null;
 
+  const posted = update ? `Posted ${update.display_at.slice(0, 16).replace('T', ' ')} UTC` : null;
   const componentLines = incident.components.map((c) => `${c.name}: ${COMPONENT_STATUS_LABEL[c.status as ComponentStatus]}`);
   const text = [
     `${label}: ${incident.name}`,
     '',
     body.trim() || '(no details given)',
     '',
+    ...(posted ? [posted, ''] : []),
     ...(when ? [when, ''] : []),
     ...(changes.length > 0
       ? ['Changes:', ...changes.map((c) => `- ${componentChangeLine(c.name, c.old_status as ComponentStatus, c.new_status as ComponentStatus)}`), '']
@@ -77,6 +79,7 @@ export function renderAlertEmail(input: {
     `<p style="margin:0 0 4px;font-size:13px;color:#525252">${esc(s.page.name)} status</p>`,
     `<h1 style="margin:0 0 16px;font-size:20px;line-height:1.3"><span style="color:#b45309">${esc(label)}</span>: ${esc(incident.name)}</h1>`,
     `<div>${body.trim() ? renderMarkdown(body) : '<p style="color:#525252">(no details given)</p>'}</div>`,
+    posted ? `<p style="margin:8px 0 0;font-size:13px;color:#525252">${esc(posted)}</p>` : '',
     when ? `<p style="color:#404040">${esc(when)}</p>` : '',
     changes.length > 0
       ? `<p style="margin:16px 0 4px;font-weight:600">Changes</p><ul style="margin:0;padding-left:20px">${changes

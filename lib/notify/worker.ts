@@ -184,7 +184,9 @@ export class NotificationWorker {
         }
       })().finally(() => {
         if (this.inflight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
-        if (!this.stopped && this.inflight <= this.concurrency / 2) this.wake();
+        // Refill as soon as a worthwhile batch of slots is free, so slow endpoints holding
+        // some slots never starve the rest.
+        if (!this.stopped && this.concurrency - this.inflight >= Math.min(32, this.concurrency / 2)) this.wake();
       });
     }
   }

@@ -2,10 +2,12 @@ import type { DbOrTx } from '@/lib/db/transaction';
 import type { SubscriberRow } from '@/lib/db/schema';
 import { listComponents, listGroups } from '@/lib/db/queries/components';
 import { getPageSettings } from '@/lib/services/page-settings';
+import type { PageView } from '@/lib/services/views';
 
 /** What the manage page shows: the subscription, the component tree and recent deliveries. */
 export interface SubscriptionView {
   pageName: string;
+  page: PageView;
   subscriber: Pick<SubscriberRow, 'kind' | 'email' | 'url' | 'state' | 'all_components' | 'events' | 'maintenance' | 'created_at'>;
   componentIds: string[];
   deliveries: { id: string; type: string; state: string; attempts: number; lastError: string | null; createdAt: string; deliveredAt: string | null; lastStatus: number | null }[];
@@ -44,6 +46,7 @@ export async function getSubscription(db: DbOrTx, token: string, now: Date): Pro
     .execute();
   return {
     pageName: settings.name,
+    page: { id: settings.id, name: settings.name, logoUrl: settings.logo_url, timeZone: settings.time_zone },
     subscriber: sub,
     componentIds: chosen.map((c) => c.component_id),
     deliveries: deliveries.map((d) => ({

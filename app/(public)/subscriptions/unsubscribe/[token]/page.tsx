@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/status/page-header';
 import { UnsubscribeForm } from '@/components/subscriptions/manage-forms';
 import { CARD } from '@/components/subscriptions/styles';
 import { requestContext } from '@/lib/services/context';
@@ -17,23 +18,26 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
   if (!view) notFound();
   const who = view.subscriber.kind === 'email' ? view.subscriber.email : view.subscriber.url;
   return (
-    <div className={`${CARD} mt-8 space-y-4`}>
-      <h1 className="text-2xl font-bold">Unsubscribe from {view.pageName} status alerts</h1>
-      {view.subscriber.state === 'unsubscribed' ? (
-        <p role="status">{who} is already unsubscribed.</p>
-      ) : (
-        <>
-          <p>
-            Stop sending alerts to <strong className="break-all">{who}</strong>?
-          </p>
-          <UnsubscribeForm token={token} label="Yes, unsubscribe" />
-        </>
-      )}
-      <p className="text-sm">
-        <Link className="underline" href={`/subscriptions/manage/${token}`}>
-          Change what you receive instead
-        </Link>
-      </p>
-    </div>
+    <>
+      <PageHeader page={view.page} />
+      <div className={`${CARD} space-y-4`}>
+        <h1 className="text-2xl font-bold">Unsubscribe from {view.pageName} status alerts</h1>
+        {view.subscriber.state === 'unsubscribed' ? (
+          <p role="status">{who} is already unsubscribed.</p>
+        ) : (
+          <>
+            <p>
+              Stop sending alerts to <strong className="break-all">{who}</strong>?
+            </p>
+            <UnsubscribeForm token={token} label="Yes, unsubscribe" />
+          </>
+        )}
+        <p className="text-sm">
+          <Link className="underline" href={`/subscriptions/manage/${token}`}>
+            Change what you receive instead
+          </Link>
+        </p>
+      </div>
+    </>
   );
 }
