@@ -184,7 +184,12 @@ for (const dialect of testDialects()) {
       expect((await h.call('GET', 'incidents?per_page=2&page=2')).body.map((i: { name: string }) => i.name)).toEqual(['First']);
       expect((await h.call('GET', 'incidents?per_page=2&page=3')).body).toEqual([]);
       expect((await h.call('GET', 'incidents?q=seco')).body.map((i: { name: string }) => i.name)).toEqual(['Second']);
-      expect((await h.call('GET', 'incidents/unresolved.json')).body).toHaveLength(3);
+      await h.call('POST', 'incidents', { body: { incident: { name: 'Loss of 50% packets', body: 'under_score' } } });
+      expect((await h.call('GET', 'incidents?q=50%25')).body.map((i: { name: string }) => i.name)).toEqual(['Loss of 50% packets']);
+      expect((await h.call('GET', 'incidents?q=r_s')).body.map((i: { name: string }) => i.name)).toEqual(['Loss of 50% packets']);
+      expect((await h.call('GET', 'incidents?q=%25')).body).toHaveLength(1);
+      expect((await h.call('GET', 'incidents?q=UNDER_SCORE')).body).toHaveLength(1);
+      expect((await h.call('GET', 'incidents/unresolved.json')).body).toHaveLength(4);
       expect((await h.call('GET', 'incidents?page=abc')).status).toBe(400);
     });
 
