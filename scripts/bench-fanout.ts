@@ -150,11 +150,42 @@ async function scenario(label: string, emails: number, webhooks: number, blackHo
   await drop();
 }
 
+/** Commit-to-first-attempt latency over a series of small changes (the worker is woken on commit). */
+async function latency(changes: number) {
+  const hooks = await startWebhookReceiver();
+  const { db, drop } = await freshDb();
+  const secret = `whsec_${randomBytes(24).toString('base64')}`;
+  hooks.secret('/l', secret);
+  await addSubscribers(db, Array.from({ length: 20 }, () => ({ kind: 'webhook' as const, url: `${hooks.base}/l`, secret })));
+  const ctx = { db: db.kysely, now: () => new Date() };
+  const worker = new NotificationWorker({ db, concurrency: CONCURRENCY, pollMs: 5000 });
+  const stop = onChange(() => worker.wake());
+  worker.start();
+  const samples: number[] = [];
+  for (let i = 0; i < changes; i++) {
+    const before = hooks.received.length;
+    await createIncident({ ctx, input: { name: `Latency ${i}` } });
+    const committed = performance.now();
+    while (hooks.received.length === before) await new Promise((r) => setImmediate(r));
+    samples.push(performance.now() - committed);
+    while (hooks.received.length < before + 20) await new Promise((r) => setTimeout(r, 5));
+  }
+  samples.sort((a, b) => a - b);
+  const p = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(0);
+  console.log(`\nCommit → first delivery attempt over ${changes} changes (${USE_PG ? 'PostgreSQL' : 'SQLite'}, poll fallback 5 s)`);
+  console.log(`  p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${samples.at(-1)!.toFixed(0)} ms`);
+  stop();
+  await worker.stop();
+  await hooks.close();
+  await drop();
+}
+
 async function main() {
   process.env.BEACON_ALLOW_PRIVATE_WEBHOOKS = 'true';
   process.env.BEACON_PUBLIC_URL = 'http://status.bench.test';
   await scenario('Fan-out', EMAILS, WEBHOOKS, 0);
   await scenario('Black-holed endpoints', 0, WEBHOOKS, 0.1);
+  await latency(40);
   process.exit(0);
 }
 
