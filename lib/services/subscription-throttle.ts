@@ -26,3 +26,9 @@ export function throttleSubscribe(ip: string | null, address: string, now: Date)
     if (!result.allowed) throw new TooManyRequestsError(result.retryAfterSeconds, what);
   }
 }
+
+/** The client's address as the proxy in front reports it (the right-most X-Forwarded-For entry). */
+export function clientIpOf(headers: Headers): string | null {
+  const forwarded = headers.get('x-forwarded-for')?.split(',').map((v) => v.trim()).filter(Boolean);
+  return forwarded?.at(-1) || headers.get('x-real-ip') || null;
+}

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { requestContext } from '@/lib/services/context';
 import { toErrorResponse } from '@/lib/services/errors';
 import { subscribe, type SubscribeInput } from '@/lib/services/subscribe';
-import { throttleSubscribe } from '@/lib/services/subscription-throttle';
+import { clientIpOf, throttleSubscribe } from '@/lib/services/subscription-throttle';
 import { unsubscribe } from '@/lib/services/unsubscribe';
 import { updateSubscription } from '@/lib/services/update-subscription';
 
@@ -41,8 +41,7 @@ export async function subscribeAction(_previous: FormState, form: FormData): Pro
   if (type === 'webhook' && !url) return { error: 'Enter the URL of your endpoint', fields: { url: 'is required' } };
   try {
     const ctx = await requestContext();
-    const h = await headers();
-    const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+    const ip = clientIpOf(await headers());
     throttleSubscribe(ip, (type === 'email' ? email : url).toLowerCase(), ctx.now());
     const input: SubscribeInput =
       type === 'email'

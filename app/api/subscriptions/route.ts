@@ -1,17 +1,10 @@
-import { headers } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { requestContext } from '@/lib/services/context';
 import { toErrorResponse } from '@/lib/services/errors';
 import { subscribe } from '@/lib/services/subscribe';
-import { TooManyRequestsError, throttleSubscribe } from '@/lib/services/subscription-throttle';
+import { TooManyRequestsError, clientIpOf, throttleSubscribe } from '@/lib/services/subscription-throttle';
 
 export const dynamic = 'force-dynamic';
-
-/** The client's address as the nearest proxy reports it. */
-async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
-}
 
 /**
  * POST /api/subscriptions: `{"type":"email","email":…}` answers 202 whether or not the address
@@ -27,7 +20,7 @@ export async function POST(request: Request) {
   try {
     const ctx = await requestContext();
     const address = typeof body === 'object' && body !== null ? String((body as Record<string, unknown>).email ?? (body as Record<string, unknown>).url ?? '') : '';
-    throttleSubscribe(await clientIp(), address.trim().toLowerCase(), ctx.now());
+    throttleSubscribe(clientIpOf(request.headers), address.trim().toLowerCase(), ctx.now());
     const result = await subscribe({ ctx, input: body as never });
     if (result.type === 'email') {
       return NextResponse.json(
