@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import SqliteDatabase from 'better-sqlite3';
 import { openDb } from '../lib/db/connect';
 import { createIncident } from '../lib/services/create-incident';
@@ -38,6 +39,12 @@ async function mailTo(to: string, subject: string): Promise<Mail> {
   return found!;
 }
 
+/** axe findings that matter: serious and critical. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.nodes[0]?.target.join(' ')}`);
+}
+
 /** Opens an incident on SMS, as an operator would from the console. */
 async function postIncident(name: string) {
   process.env.BEACON_PUBLIC_URL ??= `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
@@ -63,6 +70,7 @@ test.describe('subscribing', () => {
     await expect(page).toHaveURL(/\/subscribe$/);
     await expect(page.getByRole('heading', { name: 'Get alerts' })).toBeVisible();
     await screenshot(page, 'subscribe');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('Email address').fill(email);
     await page.getByRole('button', { name: 'Subscribe by email' }).click();
     await expect(page.getByRole('main').getByRole('status')).toContainText('confirmation link is on its way');
@@ -74,6 +82,7 @@ test.describe('subscribing', () => {
     await page.getByRole('link', { name: 'Choose components and events' }).click();
     await expect(page.getByTestId('subscription-state')).toHaveText('Active');
     await screenshot(page, 'subscription-manage');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await postIncident(title);
     const alert = await mailTo(email, title);
@@ -93,6 +102,17 @@ test.describe('subscribing', () => {
     const manage = /href="([^"]+\/subscriptions\/manage\/[\w-]+)"/.exec(alert.html)![1]!;
     await page.goto(manage);
     await expect(page.getByTestId('subscription-state')).toHaveText('Unsubscribed');
+  });
+
+  test('the form names a refused webhook target and shows no secret', async ({ page }) => {
+    await page.goto('/subscribe');
+    await page.getByText('Webhook', { exact: true }).click();
+    await page.getByLabel('Endpoint URL').fill('http://169.254.169.254/latest/meta-data/');
+    await page.getByRole('button', { name: 'Register webhook' }).click();
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('not a public address');
+    await expect(page.getByText('URL must point to a public address')).toBeVisible();
+    await expect(page.getByTestId('webhook-secret')).toHaveCount(0);
+    await screenshot(page, 'subscribe-webhook-refused');
   });
 
   test('the JSON API: 202 without enumeration, named fields, SSRF refusal, 429 throttling', async ({ request }) => {
