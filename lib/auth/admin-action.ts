@@ -15,8 +15,10 @@ export interface ActionState {
 }
 
 /** FormData as a plain object; `name[]` fields become arrays, checkboxes "on" become true. */
-export function formToObject(form: FormData): Record<string, unknown> {
+export function formToObject(form: unknown): Record<string, unknown> {
   const result: Record<string, unknown> = {};
+  // A hand-made request can send anything as the "form"; treat it as an empty one.
+  if (!(form instanceof FormData)) return result;
   for (const [rawKey, value] of form.entries()) {
     if (rawKey.startsWith('$ACTION')) continue;
     if (typeof value !== 'string') continue;
@@ -41,6 +43,7 @@ export function adminAction<S extends z.ZodType>(
   fn: (data: z.output<S>, ctx: ServiceContext, operator: Operator) => Promise<ActionState | void>,
 ) {
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
+    // Validation errors for a non-form body come from the schema, like any other bad input.
     try {
       await assertSameOrigin();
       const operator = await requireOperator(role);
