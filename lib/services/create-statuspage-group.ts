@@ -4,7 +4,7 @@ import { withTransaction } from '@/lib/db/transaction';
 import type { ServiceContext } from '@/lib/services/context';
 import { createGroup } from '@/lib/services/create-group';
 import { parseInput } from '@/lib/services/errors';
-import { setGroupMembers } from '@/lib/services/save-statuspage-group-members';
+import { setGroupMembers } from '@/lib/services/set-group-members';
 import { Description, Id, Name } from '@/lib/services/schemas';
 
 export const CreateStatuspageGroupInput = z.object({

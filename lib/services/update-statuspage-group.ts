@@ -4,7 +4,7 @@ import type { ComponentGroupRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import type { ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
-import { setGroupMembers } from '@/lib/services/save-statuspage-group-members';
+import { setGroupMembers } from '@/lib/services/set-group-members';
 import { Description, Id, Name } from '@/lib/services/schemas';
 import { updateGroup } from '@/lib/services/update-group';
 
