@@ -111,6 +111,7 @@ test.describe('subscribing', () => {
     await page.getByRole('button', { name: 'Register webhook' }).click();
     await expect(page.getByRole('main').getByRole('alert')).toContainText('not a public address');
     await expect(page.getByText('URL must point to a public address')).toBeVisible();
+    await expect(page.getByLabel('Endpoint URL')).toHaveValue('http://169.254.169.254/latest/meta-data/');
     await expect(page.getByTestId('webhook-secret')).toHaveCount(0);
     await screenshot(page, 'subscribe-webhook-refused');
   });

@@ -58,7 +58,7 @@ export function SubscribeForm({ choices }: { choices: ComponentChoices }) {
           <label htmlFor="url" className="text-sm font-semibold">
             Endpoint URL
           </label>
-          <input id="url" name="url" type="url" required placeholder="https://example.com/hooks/status" className={INPUT} aria-invalid={!!err.url} aria-describedby={err.url ? 'url-error' : undefined} />
+          <input id="url" name="url" type="url" defaultValue={state.values?.url} required placeholder="https://example.com/hooks/status" className={INPUT} aria-invalid={!!err.url} aria-describedby={err.url ? 'url-error' : undefined} />
           {err.url && (
             <p id="url-error" className={FIELD_ERROR}>
               URL {err.url}
@@ -70,7 +70,7 @@ export function SubscribeForm({ choices }: { choices: ComponentChoices }) {
         <label htmlFor="email" className="text-sm font-semibold">
           {type === 'email' ? 'Email address' : 'Email for failure notices (optional)'}
         </label>
-        <input id="email" name="email" type="email" autoComplete="email" required={type === 'email'} placeholder="you@example.com" className={INPUT} aria-invalid={!!err.email} aria-describedby={err.email ? 'email-error' : undefined} />
+        <input id="email" name="email" type="email" defaultValue={state.values?.email} autoComplete="email" required={type === 'email'} placeholder="you@example.com" className={INPUT} aria-invalid={!!err.email} aria-describedby={err.email ? 'email-error' : undefined} />
         {err.email && (
           <p id="email-error" className={FIELD_ERROR}>
             Email {err.email}

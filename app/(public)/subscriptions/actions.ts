@@ -16,6 +16,8 @@ export interface FormState {
   fields?: Record<string, string>;
   secret?: string;
   manageUrl?: string;
+  /** What was typed, so a refused form keeps it. */
+  values?: { email?: string; url?: string };
 }
 
 function preferences(form: FormData) {
@@ -37,8 +39,9 @@ export async function subscribeAction(_previous: FormState, form: FormData): Pro
   const type = form.get('type') === 'webhook' ? 'webhook' : 'email';
   const email = String(form.get('email') ?? '').trim();
   const url = String(form.get('url') ?? '').trim();
-  if (type === 'email' && !email) return { error: 'Enter your email address', fields: { email: 'is required' } };
-  if (type === 'webhook' && !url) return { error: 'Enter the URL of your endpoint', fields: { url: 'is required' } };
+  const values = { email, url };
+  if (type === 'email' && !email) return { error: 'Enter your email address', fields: { email: 'is required' }, values };
+  if (type === 'webhook' && !url) return { error: 'Enter the URL of your endpoint', fields: { url: 'is required' }, values };
   try {
     const ctx = await requestContext();
     const ip = clientIpOf(await headers());
@@ -58,7 +61,7 @@ export async function subscribeAction(_previous: FormState, form: FormData): Pro
       manageUrl: result.manageUrl,
     };
   } catch (error) {
-    return failure(error);
+    return { ...failure(error), values };
   }
 }
 
