@@ -21,6 +21,8 @@ export const Env = z.object({
   BEACON_UPTIME_PARTIAL_WEIGHT: z.coerce.number().min(0).max(1).default(0.3),
   /** Days resolved history is kept; unset keeps it forever. Never below 365. */
   BEACON_RETENTION_DAYS: z.coerce.number().int().min(365, 'BEACON_RETENTION_DAYS must be at least 365').optional(),
+  /** Turns on /api/metrics, which then wants `Authorization: Bearer <token>`. */
+  BEACON_METRICS_TOKEN: z.string().min(16, 'BEACON_METRICS_TOKEN must be at least 16 characters').optional(),
   BEACON_SCHEDULER_TICK_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
   BEACON_ADMIN_EMAIL: z.email('BEACON_ADMIN_EMAIL must be an email address').optional(),
   BEACON_ADMIN_PASSWORD: z.string().min(12, 'BEACON_ADMIN_PASSWORD must be at least 12 characters').optional(),

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { metrics, observeRequest, routeLabel } from '@/lib/metrics/registry';
+
+describe('routeLabel', () => {
+  it('keeps the label set bounded whatever the path', () => {
+    expect(routeLabel('/')).toBe('/');
+    expect(routeLabel('/incidents/abcdefghijkl')).toBe('/incidents/:id');
+    expect(routeLabel('/api/v2/summary.json')).toBe('/api/v2/summary.json');
+    expect(routeLabel('/api/v1/pages/abc/incidents/def')).toBe('/api/v1/*');
+    expect(routeLabel('/admin/incidents/x')).toBe('/admin/*');
+    expect(routeLabel('/../../etc/passwd')).toBe('other');
+    expect(routeLabel(`/${'a'.repeat(5000)}`)).toBe('other');
+  });
+});
+
+describe('observeRequest', () => {
+  it('counts requests and latency in Prometheus format', async () => {
+    observeRequest('GET', '/incidents/abcdefghijkl', 200, 12);
+    const text = await metrics().registry.metrics();
+    expect(text).toMatch(/beacon_http_requests_total\{method="GET",route="\/incidents\/:id",status="200"\} \d+/);
+    expect(text).toContain('beacon_http_request_duration_seconds_bucket');
+  });
+});

@@ -1,0 +1,57 @@
+import { Counter, Histogram, Registry } from 'prom-client';
+
+interface Metrics {
+  registry: Registry;
+  requests: Counter<'method' | 'route' | 'status'>;
+  duration: Histogram<'method' | 'route'>;
+}
+
+const holder = globalThis as typeof globalThis & { __beaconMetrics?: Metrics };
+
+/** The process's metrics, shared by the custom server and Next's bundles through globalThis. */
+export function metrics(): Metrics {
+  if (!holder.__beaconMetrics) {
+    const registry = new Registry();
+    holder.__beaconMetrics = {
+      registry,
+      requests: new Counter({
+        name: 'beacon_http_requests_total',
+        help: 'HTTP requests served, by route and status',
+        labelNames: ['method', 'route', 'status'],
+        registers: [registry],
+      }),
+      duration: new Histogram({
+        name: 'beacon_http_request_duration_seconds',
+        help: 'HTTP request latency, by route',
+        labelNames: ['method', 'route'],
+        buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+        registers: [registry],
+      }),
+    };
+  }
+  return holder.__beaconMetrics;
+}
+
+/**
+ * A bounded route label for a path, so ids and query strings never explode the label set:
+ * `/incidents/abc` → `/incidents/:id`, `/api/v1/pages/x/incidents/y` → `/api/v1/*`.
+ */
+export function routeLabel(pathname: string): string {
+  if (pathname === '/' || pathname === '/history' || pathname === '/subscribe' || pathname === '/api') return pathname;
+  if (pathname.startsWith('/_next/')) return '/_next/*';
+  if (pathname.startsWith('/api/v2/')) return pathname.length < 60 ? pathname.replace(/\/[a-z0-9]{12}(?=\/|\.json|$)/g, '/:id') : '/api/v2/*';
+  if (pathname.startsWith('/api/v1/')) return '/api/v1/*';
+  if (pathname.startsWith('/incidents/')) return '/incidents/:id';
+  if (pathname.startsWith('/subscriptions/')) return `/subscriptions/${pathname.split('/')[2] ?? ''}/:token`;
+  if (pathname.startsWith('/admin')) return '/admin/*';
+  if (/^\/(history\.(rss|atom)|maintenance\.ics|badge\.svg|api\/(live|health|metrics|subscriptions))$/.test(pathname)) return pathname;
+  return 'other';
+}
+
+/** Records one served request. */
+export function observeRequest(method: string, pathname: string, status: number, durationMs: number): void {
+  const m = metrics();
+  const route = routeLabel(pathname);
+  m.requests.inc({ method, route, status: String(status) });
+  m.duration.observe({ method, route }, durationMs / 1000);
+}
