@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { publicUrl } from '@/lib/env';
+import { LiveProvider } from '@/components/live/live-context';
 import { LiveStatus } from '@/components/live/live-status';
+import { StaleNotice } from '@/components/live/stale-notice';
 
 /** Feeds and calendar announced in every public page's <head>, with absolute links. */
 export function generateMetadata(): Metadata {
@@ -21,7 +23,7 @@ export function generateMetadata(): Metadata {
 /** Frame of every public page: skip link, navigation and footer. */
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
-    <>
+    <LiveProvider>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-neutral-900"
@@ -30,6 +32,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
       </a>
       <div className="mx-auto flex min-h-screen w-full max-w-3xl flex-col px-4 py-6 sm:px-6">
         <main id="main" className="flex-1">
+          <StaleNotice />
           {children}
         </main>
         <footer className="mt-12 flex flex-wrap items-center justify-between gap-2 border-t border-neutral-200 pt-4 text-sm text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
@@ -62,6 +65,6 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
           </span>
         </footer>
       </div>
-    </>
+    </LiveProvider>
   );
 }

@@ -16,7 +16,7 @@ export function IncidentCard({ incident, timeZone }: { incident: IncidentView; t
       data-incident={incident.id}
     >
       <h3 className="text-lg font-semibold break-words">
-        <Link href={`/incidents/${incident.id}`} className="hover:underline">
+        <Link href={`/incidents/${incident.id}`} prefetch={false} className="hover:underline">
           {incident.name}
         </Link>
       </h3>
@@ -47,7 +47,7 @@ export function IncidentCard({ incident, timeZone }: { incident: IncidentView; t
         </div>
       )}
       <p className="mt-3 text-sm">
-        <Link href={`/incidents/${incident.id}`} className="font-medium underline underline-offset-2">
+        <Link href={`/incidents/${incident.id}`} prefetch={false} className="font-medium underline underline-offset-2">
           View all updates<span className="sr-only"> for {incident.name}</span>
         </Link>
       </p>

@@ -11,7 +11,7 @@ export function IncidentLine({ incident, timeZone }: { incident: IncidentView; t
   const border = maintenance ? 'border-l-bar-maintenance' : IMPACT_BORDER[incident.impact];
   return (
     <li className={`border-l-4 py-1 pl-3 ${border}`} data-incident={incident.id}>
-      <Link href={`/incidents/${incident.id}`} className={`font-medium break-words hover:underline ${maintenance ? 'text-status-maintenance' : IMPACT_TEXT[incident.impact]}`}>
+      <Link href={`/incidents/${incident.id}`} prefetch={false} className={`font-medium break-words hover:underline ${maintenance ? 'text-status-maintenance' : IMPACT_TEXT[incident.impact]}`}>
         {incident.name}
       </Link>
       <p className="text-sm text-neutral-600 dark:text-neutral-400">

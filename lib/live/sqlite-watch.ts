@@ -5,7 +5,7 @@ import type { Database } from '@/lib/db/schema';
  * Watches a SQLite file for commits by other processes (a CLI, a standalone worker, a test):
  * `PRAGMA data_version` changes only when another connection has committed. Returns a stop function.
  */
-export function watchSqlite(db: Kysely<Database>, onExternalChange: () => void, intervalMs = 200): () => void {
+export function watchSqlite(db: Kysely<Database>, onExternalChange: () => void, intervalMs = 100): () => void {
   let last: number | undefined;
   let busy = false;
   const timer = setInterval(() => {

@@ -14,8 +14,9 @@ export function sseMessage(event: string, data: unknown): string {
 export function sseStream(
   signal: AbortSignal,
   subscribe: (listener: (event: LiveEvent) => void) => () => void,
-  heartbeatMs = HEARTBEAT_MS,
+  opts: { heartbeatMs?: number; staleSince?: () => string | null } = {},
 ): ReadableStream<Uint8Array> {
+  const heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_MS;
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
@@ -31,9 +32,19 @@ export function sseStream(
       send(`retry: 2000\n${sseMessage('ready', { at: new Date().toISOString() })}`);
       const unsubscribe = subscribe((event) => send(sseMessage('change', event)));
       const heartbeat = setInterval(() => send(`: heartbeat ${new Date().toISOString()}\n\n`), heartbeatMs);
+      // Whether the server is answering from a stale snapshot: sent now and whenever it changes.
+      let stale: string | null | undefined;
+      const checkStale = () => {
+        const now = opts.staleSince?.() ?? null;
+        if (now !== stale) send(sseMessage('snapshot', { staleSince: now }));
+        stale = now;
+      };
+      checkStale();
+      const staleTimer = setInterval(checkStale, 1_000);
       cleanup = () => {
         unsubscribe();
         clearInterval(heartbeat);
+        clearInterval(staleTimer);
       };
       signal.addEventListener('abort', () => {
         cleanup();

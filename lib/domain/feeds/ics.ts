@@ -38,7 +38,7 @@ export function maintenanceIcs(input: {
   baseUrl: string;
   maintenance: readonly (SpScheduledMaintenance & { cancelled: boolean })[];
 }): string {
-  const host = new URL(input.baseUrl).host;
+  const host = new URL(input.baseUrl).hostname;
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

@@ -1,0 +1,67 @@
+/**
+ * Beacon's HTTP server: public reads (/, the v2 API, feeds, badges) are answered from in-memory
+ * snapshots rebuilt on change; everything else goes to Next.js (documented custom server:
+ * `next()` + `getRequestHandler()`).
+ */
+import http from 'node:http';
+import path from 'node:path';
+
+const env = process.env as Record<string, string | undefined>;
+env.NODE_ENV ??= 'production';
+const dev = process.argv.includes('--dev');
+const port = Number(env.PORT ?? 3000);
+const hostname = env.HOSTNAME ?? '0.0.0.0';
+
+async function main() {
+  const { default: next } = await import('next');
+  const { startSnapshots } = await import('@/lib/snapshot/runtime');
+  const { serveRepresentation } = await import('@/lib/snapshot/serve-node');
+
+  const app = next({ dev, port, hostname: 'localhost', dir: __dirname });
+  const handle = app.getRequestHandler();
+  await app.prepare(); // runs instrumentation: migrations, demo data, live channel
+
+  const render = async (pathname: string, secret: string) => {
+    const res = await fetch(`http://127.0.0.1:${port}${pathname}`, { headers: { 'x-beacon-render': secret } });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`rendering ${pathname} answered ${res.status}`);
+    return body;
+  };
+  const { store, secret } = await startSnapshots({ render, distDir: path.join(__dirname, env.NEXT_DIST_DIR || '.next') });
+
+  const server = http.createServer((req, res) => {
+    const method = req.method ?? 'GET';
+    if ((method === 'GET' || method === 'HEAD') && !req.headers.rsc && req.headers['x-beacon-render'] !== secret) {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const rep = store.lookup(url.pathname, url.searchParams);
+      if (rep) {
+        serveRepresentation(req, res, rep, { 'x-beacon-snapshot': rep.builtAt });
+        return;
+      }
+    }
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => {
+    console.log(`[beacon] listening on http://${hostname}:${port} (${dev ? 'development' : 'production'})`);
+    void store.rebuild().then(async () => {
+      // Load the other public routes' code now rather than on the first visitor's click.
+      const unresolved = store.lookup('/api/v2/incidents.json', new URLSearchParams());
+      const first = unresolved ? (JSON.parse(unresolved.body.toString()) as { incidents: { id: string }[] }).incidents[0] : undefined;
+      for (const p of ['/history', ...(first ? [`/incidents/${first.id}`] : [])]) await render(p, secret).catch(() => undefined);
+      // …and the RSC path that live refreshes take (Next redirects to its cache-busting URL first).
+      await fetch(`http://127.0.0.1:${port}/`, { headers: { rsc: '1', 'x-beacon-render': secret } })
+        .then((r) => r.arrayBuffer())
+        .catch(() => undefined);
+      console.log(`[beacon] snapshots ready (${store.state().entries} entries, ${Math.round(store.state().lastBuildMs ?? 0)} ms)`);
+    });
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('[beacon] could not start', error);
+  process.exit(1);
+});
