@@ -4,6 +4,7 @@
  * alerts per second, first-attempt latency and peak memory. A second run black-holes 10 % of
  * the webhook endpoints (they accept and never answer) and times the healthy ones.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,8 +29,10 @@ const EMAILS = arg('emails', 10_000);
 const WEBHOOKS = arg('webhooks', 1_000);
 const CONCURRENCY = arg('concurrency', 256);
 const USE_PG = args.includes('--pg');
+/** Run the worker as its own process (`npm run worker`) and report that process's peak RSS. */
+const AS_PROCESS = args.includes('--process');
 
-async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+async function freshDb(): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {
   if (USE_PG) {
     const admin = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
     const name = `beacon_bench_${randomBytes(4).toString('hex')}`;
@@ -43,6 +46,7 @@ async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
     await migrate(db);
     return {
       db,
+      url: url.toString(),
       drop: async () => {
         await db.kysely.destroy();
         const c = new pg.Client({ connectionString: admin });
@@ -53,9 +57,36 @@ async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-bench-'));
-  const db = openDb(`file:${path.join(dir, 'bench.db')}`);
+  const url = `file:${path.join(dir, 'bench.db')}`;
+  const db = openDb(url);
   await migrate(db);
-  return { db, drop: async () => { await db.kysely.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return { db, url, drop: async () => { await db.kysely.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** A worker in this process (woken on commit) or a `scripts/worker.ts` child process. */
+async function startBenchWorker(db: Db, url: string, smtpUrl: string | undefined) {
+  if (!AS_PROCESS) {
+    const worker = new NotificationWorker({ db, concurrency: CONCURRENCY, pollMs: 1000 });
+    const stop = onChange(() => worker.wake());
+    worker.start();
+    return { label: 'in-process worker', peakRssMb: () => null as number | null, stop: async () => { stop(); await worker.stop().catch(() => undefined); } };
+  }
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+    env: { ...process.env, DATABASE_URL: url, ...(smtpUrl && { SMTP_URL: smtpUrl }), BEACON_WORKER_CONCURRENCY: String(CONCURRENCY), BEACON_WORKER_POLL_MS: '1000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('running on') && resolve()));
+  return {
+    label: 'worker process',
+    peakRssMb: () => {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
 }
 
 async function addSubscribers(db: Db, rows: { kind: 'email' | 'webhook'; email?: string; url?: string; secret?: string }[]) {
@@ -93,7 +124,7 @@ async function scenario(label: string, emails: number, webhooks: number, blackHo
   const sink = await startSmtpSink({ parse: false });
   const hooks = await startWebhookReceiver();
   process.env.SMTP_URL = sink.url;
-  const { db, drop } = await freshDb();
+  const { db, url, drop } = await freshDb();
   const secret = `whsec_${randomBytes(24).toString('base64')}`;
   const holes = Math.round(webhooks * blackHoleFraction);
   const hookRows = Array.from({ length: webhooks }, (_, i) => {
@@ -106,9 +137,7 @@ async function scenario(label: string, emails: number, webhooks: number, blackHo
   const ctx = { db: db.kysely, now: () => new Date() };
   const component = await createComponent({ ctx, input: { name: 'Data service' } });
 
-  const worker = new NotificationWorker({ db, concurrency: CONCURRENCY, pollMs: 1000 });
-  const stop = onChange(() => worker.wake());
-  worker.start();
+  const worker = await startBenchWorker(db, url, sink.url);
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 
@@ -134,16 +163,17 @@ async function scenario(label: string, emails: number, webhooks: number, blackHo
   const total = Math.max(emailsDone ?? NaN, hooksDone ?? NaN);
   clearInterval(sampler);
   const dupes = hooks.received.filter((r) => r.body.type === 'incident.created').length - new Set(hooks.received.filter((r) => r.body.type === 'incident.created').map((r) => r.id)).size;
-  console.log(`\n${label} (${USE_PG ? 'PostgreSQL' : 'SQLite'}, concurrency ${CONCURRENCY})`);
+  const workerPeak = worker.peakRssMb();
+  console.log(`\n${label} (${USE_PG ? 'PostgreSQL' : 'SQLite'}, ${worker.label}, concurrency ${CONCURRENCY})`);
   console.log(`  subscribers:            ${emails} email, ${webhooks} webhook${holes ? ` (${holes} black-holed)` : ''}`);
   console.log(`  enqueue (in the change's transaction): ${(committed - t0).toFixed(0)} ms`);
   console.log(`  first delivery attempt: ${firstAttempt?.toFixed(0)} ms after commit`);
   if (emails) console.log(`  all emails delivered:   ${emailsDone ? (emailsDone / 1000).toFixed(2) + ' s' : 'NOT within 180 s'} (${sink.received()} received, ${emailsDone ? (emails / (emailsDone / 1000)).toFixed(0) : '?'} /s)`);
   if (webhooks) console.log(`  healthy webhooks done:  ${hooksDone ? (hooksDone / 1000).toFixed(2) + ' s' : 'NOT within 180 s'} (${hookCount()}/${healthy}, duplicate webhook-ids: ${dupes})`);
   console.log(`  alerts per second:      ${((emails + healthy) / (total / 1000)).toFixed(0)}`);
-  console.log(`  peak RSS (bench process incl. sinks): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
-  stop();
-  await worker.stop().catch(() => undefined);
+  if (workerPeak !== null) console.log(`  worker process peak RSS: ${workerPeak.toFixed(0)} MB`);
+  console.log(`  peak RSS (bench process${workerPeak === null ? ' incl. worker' : ''} and sinks): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  await worker.stop();
   closeMailer();
   await hooks.close();
   await sink.close();
@@ -153,14 +183,12 @@ async function scenario(label: string, emails: number, webhooks: number, blackHo
 /** Commit-to-first-attempt latency over a series of small changes (the worker is woken on commit). */
 async function latency(changes: number) {
   const hooks = await startWebhookReceiver();
-  const { db, drop } = await freshDb();
+  const { db, url, drop } = await freshDb();
   const secret = `whsec_${randomBytes(24).toString('base64')}`;
   hooks.secret('/l', secret);
   await addSubscribers(db, Array.from({ length: 20 }, () => ({ kind: 'webhook' as const, url: `${hooks.base}/l`, secret })));
   const ctx = { db: db.kysely, now: () => new Date() };
-  const worker = new NotificationWorker({ db, concurrency: CONCURRENCY, pollMs: 5000 });
-  const stop = onChange(() => worker.wake());
-  worker.start();
+  const worker = await startBenchWorker(db, url, undefined);
   const samples: number[] = [];
   for (let i = 0; i < changes; i++) {
     const before = hooks.received.length;
@@ -172,9 +200,8 @@ async function latency(changes: number) {
   }
   samples.sort((a, b) => a - b);
   const p = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(0);
-  console.log(`\nCommit → first delivery attempt over ${changes} changes (${USE_PG ? 'PostgreSQL' : 'SQLite'}, poll fallback 5 s)`);
+  console.log(`\nCommit → first delivery attempt over ${changes} changes (${USE_PG ? 'PostgreSQL' : 'SQLite'}, ${worker.label}, poll fallback 1 s)`);
   console.log(`  p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${samples.at(-1)!.toFixed(0)} ms`);
-  stop();
   await worker.stop();
   await hooks.close();
   await drop();

@@ -5,6 +5,7 @@
  */
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { PgListener } from '@/lib/live/pg-listener';
 import { closeMailer } from '@/lib/notify/email';
 import { NotificationWorker } from '@/lib/notify/worker';
 
@@ -19,11 +20,15 @@ async function main() {
     reminderLeadMs: env.BEACON_MAINTENANCE_REMINDER_MINUTES * 60_000,
     disableAfterMs: env.BEACON_WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
   }).start();
-  console.log(`[beacon] worker ${worker.id} running on ${db.dialect}`);
+  // On PostgreSQL every committed change is NOTIFYed: wake at once instead of waiting for the poll.
+  const listener = db.dialect === 'postgres' ? new PgListener(env.DATABASE_URL, () => worker.wake()) : undefined;
+  await listener?.start();
+  console.log(`[beacon] worker ${worker.id} running on ${db.dialect}${listener ? ', woken by NOTIFY' : ''}`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await listener?.stop();
     await worker.stop();
     closeMailer();
     await db.kysely.destroy();
