@@ -27,11 +27,33 @@ export function alertSubject(input: {
   name: string;
   componentNames: readonly string[];
 }): string {
-  const components = input.componentNames.length > 0 ? ` (${input.componentNames.join(', ')})` : '';
+  const names = input.componentNames;
+  // Long lists are cut so the incident name stays visible in an inbox.
+  const shown = names.length > 3 ? [...names.slice(0, 2), `${names.length - 2} more`] : names;
+  const components = shown.length > 0 ? ` (${shown.join(', ')})` : '';
   return `[${input.pageName} status] ${alertLabel(input.kind, input.status)}: ${input.name}${components}`;
 }
 
 /** "Data service: Operational → Major Outage". */
 export function componentChangeLine(name: string, oldStatus: ComponentStatus, newStatus: ComponentStatus): string {
   return `${name}: ${COMPONENT_STATUS_LABEL[oldStatus]} → ${COMPONENT_STATUS_LABEL[newStatus]}`;
+}
+
+/** A time as subscribers read it: "Tue 1 Dec 2026, 02:00 CET" in the page's zone. */
+export function alertTime(iso: string, timeZone: string): string {
+  const zone = timeZone === 'Etc/UTC' ? 'UTC' : timeZone;
+  try {
+    return new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(new Date(iso));
+  } catch {
+    return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alertKey, alertKindOf, reminderDue, wantsAlert, type SubscriberPreferences } from '@/lib/domain/alerts';
-import { alertSubject } from '@/lib/domain/alert-subject';
+import { alertSubject, alertTime } from '@/lib/domain/alert-subject';
 
 const sub = (over: Partial<SubscriberPreferences> = {}): SubscriberPreferences => ({
   kind: 'email',
@@ -63,5 +63,13 @@ describe('who gets which alert', () => {
     expect(alertSubject({ pageName: 'Acme IoT', kind: 'maintenance.scheduled', name: 'Router upgrade', componentNames: [] })).toBe(
       '[Acme IoT status] Scheduled maintenance: Router upgrade',
     );
+    expect(alertSubject({ pageName: 'Acme', kind: 'incident.updated', status: 'monitoring', name: 'Roaming', componentNames: ['DE', 'US', 'BR', 'IN'] })).toBe(
+      '[Acme status] Monitoring: Roaming (DE, US, 2 more)',
+    );
+  });
+
+  it('writes times in the page zone, with the zone named', () => {
+    expect(alertTime('2026-12-01T01:00:00.000Z', 'Europe/Berlin')).toBe('Tue, 1 Dec 2026, 02:00 CET');
+    expect(alertTime('2026-12-01T01:00:00.000Z', 'UTC')).toBe('Tue, 1 Dec 2026, 01:00 UTC');
   });
 });

@@ -16,7 +16,7 @@ export interface AlertSnapshot {
   kind: AlertKind | SubscriptionMessageKind;
   generatedAt: string;
   baseUrl: string;
-  page: { id: string; name: string; status_indicator: string; status_description: string };
+  page: { id: string; name: string; time_zone?: string; status_indicator: string; status_description: string };
   incident?: StatuspageIncident;
   /** The update this alert is about (incident alerts). */
   updateId?: string;
@@ -48,7 +48,13 @@ export async function pageSnapshot(db: DbOrTx, now: Date): Promise<AlertSnapshot
     unresolvedIncidentImpacts: open.filter((i) => i.kind === 'incident').map((i) => i.impact),
     maintenanceInProgress: open.some((i) => i.kind === 'maintenance'),
   });
-  return { id: settings.id, name: settings.name, status_indicator: status.indicator, status_description: status.description };
+  return {
+    id: settings.id,
+    name: settings.name,
+    time_zone: settings.time_zone,
+    status_indicator: status.indicator,
+    status_description: status.description,
+  };
 }
 
 /** Snapshot of an incident or maintenance alert. */

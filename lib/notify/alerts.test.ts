@@ -248,7 +248,9 @@ for (const dialect of testDialects()) {
         input: { name: 'Core router upgrade', scheduledFor: start.toISOString(), scheduledUntil: new Date(start.getTime() + 7_200_000).toISOString() },
       });
       await worker.drain();
-      expect(mailTo(email).filter((m) => m.subject === '[Acme IoT status] Scheduled maintenance: Core router upgrade')).toHaveLength(1);
+      const scheduled = mailTo(email).filter((m) => m.subject === '[Acme IoT status] Scheduled maintenance: Core router upgrade');
+      expect(scheduled).toHaveLength(1);
+      expect(scheduled[0]!.text).toContain('Scheduled: Thu, 4 Jun 2026, 12:00 UTC to Thu, 4 Jun 2026, 14:00 UTC');
       expect(mailTo(noMaint).filter((m) => m.subject?.includes('maintenance'))).toHaveLength(0);
     });
 

@@ -1,4 +1,4 @@
-import { alertLabel, alertSubject, componentChangeLine } from '@/lib/domain/alert-subject';
+import { alertLabel, alertSubject, alertTime, componentChangeLine } from '@/lib/domain/alert-subject';
 import type { AlertKind } from '@/lib/domain/alerts';
 import { COMPONENT_STATUS_LABEL, type ComponentStatus, type IncidentStatus, type MaintenanceStatus } from '@/lib/domain/status';
 import { renderMarkdown } from '@/lib/render/markdown';
@@ -49,12 +49,13 @@ export function renderAlertEmail(input: {
   const label = alertLabel(kind, status);
   const body = kind === 'incident.postmortem' ? (incident.postmortem_body ?? '') : (update?.body ?? '');
   const changes = update?.affected_components ?? [];
+  const tz = s.page.time_zone ?? 'UTC';
   const when =
     incident.scheduled_for && kind.startsWith('maintenance.')
-      ? `Scheduled: ${incident.scheduled_for} to ${incident.scheduled_until ?? '?'} (UTC)`
+      ? `Scheduled: ${alertTime(incident.scheduled_for, tz)} to ${incident.scheduled_until ? alertTime(incident.scheduled_until, tz) : 'open end'}`
       : null;
 
-  const posted = update ? `Posted ${update.display_at.slice(0, 16).replace('T', ' ')} UTC` : null;
+  const posted = update ? `Posted ${alertTime(update.display_at, tz)}` : null;
   const componentLines = incident.components.map((c) => `${c.name}: ${COMPONENT_STATUS_LABEL[c.status as ComponentStatus]}`);
   const text = [
     `${label}: ${incident.name}`,
