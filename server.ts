@@ -19,7 +19,11 @@ async function main() {
 
   const app = next({ dev, port, hostname: 'localhost', dir: __dirname });
   const handle = app.getRequestHandler();
-  await app.prepare(); // runs instrumentation: migrations, demo data, live channel
+  await app.prepare();
+  // Instrumentation starts the same boot; wait for it (migrations, demo data, live channel)
+  // before the first snapshot. With the database down, carry on: the disk snapshot serves.
+  const { boot } = await import('@/lib/boot');
+  await boot().catch((error: unknown) => console.error('[beacon] start-up incomplete; serving the last snapshot', error));
 
   const render = async (pathname: string, secret: string) => {
     const res = await fetch(`http://127.0.0.1:${port}${pathname}`, { headers: { 'x-beacon-render': secret } });
@@ -32,8 +36,10 @@ async function main() {
   const server = http.createServer((req, res) => {
     const method = req.method ?? 'GET';
     if ((method === 'GET' || method === 'HEAD') && !req.headers.rsc && req.headers['x-beacon-render'] !== secret) {
-      const url = new URL(req.url ?? '/', 'http://x');
-      const rep = store.lookup(url.pathname, url.searchParams);
+      const raw = req.url ?? '/';
+      const q = raw.indexOf('?');
+      const pathname = q < 0 ? raw : raw.slice(0, q);
+      const rep = store.lookup(pathname, new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)));
       if (rep) {
         serveRepresentation(req, res, rep, { 'x-beacon-snapshot': rep.builtAt });
         return;

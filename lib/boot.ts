@@ -9,8 +9,25 @@ import { ensureFirstAdmin } from '@/lib/services/ensure-first-admin';
 import { pruneHistory } from '@/lib/services/prune-history';
 import { runMaintenanceTransitions } from '@/lib/services/run-maintenance-transitions';
 
-/** Start-up work for the server process: configuration check, migrations, optional demo data. */
-export async function boot(): Promise<void> {
+const bootHolder = globalThis as typeof globalThis & { __beaconBoot?: Promise<void> };
+
+/**
+ * Start-up work for the server process: configuration check, migrations, optional demo data.
+ * Runs once per process, however many bundles call it (instrumentation and the custom server);
+ * a failed run is forgotten so that the next call retries.
+ */
+export function boot(): Promise<void> {
+  if (!bootHolder.__beaconBoot) {
+    const run = runBoot();
+    bootHolder.__beaconBoot = run;
+    run.catch(() => {
+      if (bootHolder.__beaconBoot === run) bootHolder.__beaconBoot = undefined;
+    });
+  }
+  return bootHolder.__beaconBoot;
+}
+
+async function runBoot(): Promise<void> {
   const env = getEnv();
   const db = await getDb();
   console.log(`[beacon] database ready (${db.dialect})`);

@@ -16,8 +16,10 @@ const LiveContext = createContext<LiveInfo>({ state: 'connecting', staleSince: n
 
 /** How often the page re-reads itself while the stream is down. */
 const POLL_MS = 30_000;
-/** Events within this window are coalesced into one refresh (update storms). */
+/** Events within this window are coalesced into one refresh. */
 const COALESCE_MS = 50;
+/** During an update storm, at most one refresh per this period (the last event always gets one). */
+const MIN_GAP_MS = 500;
 
 /**
  * Keeps the page current: listens to /api/live and re-renders the server components on each
@@ -33,13 +35,18 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
     let poll: ReturnType<typeof setInterval> | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let wasDown = false;
+    let lastRefresh = 0;
 
     const refresh = () => {
       if (pending) return;
-      pending = setTimeout(() => {
-        pending = undefined;
-        router.refresh();
-      }, COALESCE_MS);
+      pending = setTimeout(
+        () => {
+          pending = undefined;
+          lastRefresh = Date.now();
+          router.refresh();
+        },
+        Math.max(COALESCE_MS, lastRefresh + MIN_GAP_MS - Date.now()),
+      );
     };
     const startPolling = () => {
       poll ??= setInterval(() => router.refresh(), POLL_MS);

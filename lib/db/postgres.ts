@@ -17,6 +17,14 @@ function getTypeParser(oid: number, format?: 'text' | 'binary') {
 
 /** A pooled PostgreSQL dialect for a postgres:// URL. */
 export function postgresDialect(connectionString: string, max = 10): PostgresDialect {
-  const pool = new pg.Pool({ connectionString, max, types: { getTypeParser } as pg.CustomTypesConfig });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: { getTypeParser } as pg.CustomTypesConfig,
+    // A database that went away must fail queries, not hang them (the snapshot then serves).
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle connection dropped by the server emits here; unhandled, it would end the process.
+  pool.on('error', (error) => console.error('[beacon] idle PostgreSQL connection lost:', error.message));
   return new PostgresDialect({ pool });
 }

@@ -58,7 +58,8 @@ export async function buildPublicSet(ctx: ServiceContext): Promise<Map<PublicKey
 
   const badgeHeaders = { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': CACHE_POLICY.badge, ...CORS_HEADERS };
   const svg = (label: string, message: string, color: string) =>
-    represent(badgeSvg({ label, message, color }), badgeHeaders, { builtAt });
+    // Badges are a few hundred bytes: compressing hundreds of them per rebuild costs more than it saves.
+    represent(badgeSvg({ label, message, color }), badgeHeaders, { builtAt, compress: false });
   set.set(badgeKey(), svg(page.name, status.description, badgeColor(status)));
   for (const c of components) {
     set.set(badgeKey(c.id), svg(c.name, COMPONENT_STATUS_LABEL[c.status], badgeColor({ status: c.status })));

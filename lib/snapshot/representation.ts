@@ -14,7 +14,7 @@ export interface Representation {
 
 const COMPRESS_MIN_BYTES = 512;
 /** Brotli's top quality costs seconds per megabyte on the event loop; large pages get 9 (~4 % larger). */
-const BROTLI_MAX_QUALITY_BYTES = 64 * 1024;
+const BROTLI_MAX_QUALITY_BYTES = 16 * 1024;
 
 /** Builds a representation, precompressing once so that no request pays for it. */
 export function represent(

@@ -69,7 +69,7 @@ export class SnapshotStore {
   private readonly timeoutMs: number;
 
   constructor(private readonly opts: SnapshotStoreOptions) {
-    this.minIntervalMs = opts.minIntervalMs ?? 250;
+    this.minIntervalMs = opts.minIntervalMs ?? 1_000;
     this.settleMs = opts.settleMs ?? 300;
     this.timeoutMs = opts.timeoutMs ?? 5_000;
   }
