@@ -11,7 +11,7 @@ import { SnapshotStore, exposeSnapshotState } from '@/lib/snapshot/store';
 
 /** Rebuild even without changes, so day boundaries and "x minutes ago" move on. */
 const REFRESH_MS = 60_000;
-const PROBE_MS = { healthy: 5_000, degraded: 1_000 };
+const PROBE_MS = { healthy: 2_000, degraded: 1_000 };
 
 /** Where the last good snapshot is kept: next to the SQLite file, or under ./data for PostgreSQL. */
 export function snapshotFile(databaseUrl: string): string {
