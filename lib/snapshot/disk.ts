@@ -14,6 +14,8 @@ interface StoredSnapshot {
   entries: StoredEntry[];
 }
 
+let writes = 0;
+
 /** Writes the snapshot atomically (temp file, then rename) so a crash never leaves half a file. */
 export async function saveSnapshot(
   file: string,
@@ -25,7 +27,8 @@ export async function saveSnapshot(
     entries: [...snapshot.entries].map(([key, rep]) => ({ key, headers: rep.headers, body: rep.body.toString('base64') })),
   };
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Unique per write: two rebuilds in quick succession may be writing at once.
+  const tmp = `${file}.${process.pid}.${++writes}.tmp`;
   await fs.writeFile(tmp, JSON.stringify(stored));
   await fs.rename(tmp, file);
 }

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { represent, type Representation } from '@/lib/snapshot/representation';
+import { SnapshotStore } from '@/lib/snapshot/store';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-store-'));
+afterEach(() => fs.rmSync(path.join(dir, 'snap.json'), { force: true }));
+
+/** A store over a fake database whose availability and content the test controls. */
+function fakeStore(opts: { file?: string; buildId?: string } = {}) {
+  const state = { up: true, version: 1, builds: 0 };
+  const store = new SnapshotStore({
+    file: opts.file ?? path.join(dir, 'snap.json'),
+    buildId: opts.buildId ?? 'build-1',
+    minIntervalMs: 0,
+    settleMs: 0,
+    buildSet: async () => {
+      if (!state.up) throw new Error('connect ECONNREFUSED');
+      state.builds++;
+      return new Map<string, Representation>([['/api/v2/status.json', represent(`{"v":${state.version}}`, { 'content-type': 'application/json' })]]);
+    },
+    renderHtml: async () => `<html><body class="x"><main>version ${state.version}</main></body></html>`,
+    probe: async () => {
+      if (!state.up) throw new Error('connect ECONNREFUSED');
+    },
+  });
+  return { store, state };
+}
+
+const text = (rep: Representation | undefined) => rep?.body.toString();
+const none = new URLSearchParams();
+
+describe('snapshot store', () => {
+  it('serves what it built, whatever the query string', async () => {
+    const { store } = fakeStore();
+    await store.rebuild();
+    expect(text(store.lookup('/', new URLSearchParams('utm=1&_=2')))).toContain('version 1');
+    expect(text(store.lookup('/api/v2/status.json', none))).toBe('{"v":1}');
+    expect(store.lookup('/history', none)).toBeUndefined();
+  });
+
+  it('coalesces a burst of changes into few rebuilds and ends on the latest data', async () => {
+    const { store, state } = fakeStore();
+    await store.rebuild();
+    for (let i = 0; i < 50; i++) {
+      state.version++;
+      store.schedule();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    await store.rebuild();
+    expect(state.builds).toBeLessThan(6);
+    expect(text(store.lookup('/', none))).toContain(`version ${state.version}`);
+  });
+
+  it('keeps serving the last snapshot with a notice while the database is down, and recovers', async () => {
+    const { store, state } = fakeStore();
+    await store.rebuild();
+    state.up = false;
+    state.version = 2;
+    await store.check();
+    expect(store.isDegraded()).toBe(true);
+    expect(text(store.lookup('/', none))).toMatch(/<body class="x"><div role="status"[^>]*>Status as of <time datetime="[^"]+">[^<]+ UTC<\/time>; live data temporarily unavailable\.<\/div><main>version 1/);
+    expect(text(store.lookup('/api/v2/status.json', none))).toBe('{"v":1}');
+    state.up = true;
+    await store.check();
+    expect(store.isDegraded()).toBe(false);
+    expect(text(store.lookup('/', none))).toBe('<html><body class="x"><main>version 2</main></body></html>');
+  });
+
+  it('after a restart with the database down, serves the copy kept on disk (HTML only from the same build)', async () => {
+    const first = fakeStore();
+    await first.store.rebuild();
+    await new Promise((r) => setTimeout(r, 50)); // the disk write is fire-and-forget
+
+    const again = fakeStore();
+    again.state.up = false;
+    expect(await again.store.loadFromDisk()).toBe(true);
+    // Entries from disk are not served while the database may be fine…
+    expect(again.store.lookup('/', none)).toBeUndefined();
+    await again.store.rebuild();
+    // …only once it is known to be down.
+    expect(text(again.store.lookup('/', none))).toContain('live data temporarily unavailable');
+
+    const otherBuild = fakeStore({ buildId: 'build-2' });
+    otherBuild.state.up = false;
+    await otherBuild.store.loadFromDisk();
+    await otherBuild.store.rebuild();
+    expect(otherBuild.store.lookup('/', none)).toBeUndefined();
+    expect(text(otherBuild.store.lookup('/api/v2/status.json', none))).toBe('{"v":1}');
+  });
+});
