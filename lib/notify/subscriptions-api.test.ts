@@ -58,11 +58,12 @@ describe('POST /api/subscriptions', () => {
     expect(created.json.state).toBe('pending');
   });
 
-  it('names the bad field, refuses non-JSON and unknown types', async () => {
+  it('names the bad field, refuses non-JSON, oversized bodies and unknown types', async () => {
     const bad = await post({ type: 'webhook', url: 'not a url' }, '198.51.100.9');
     expect(bad.status).toBe(422);
     expect(bad.json.error.fields).toEqual({ url: 'must be an http(s) URL with a host' });
     expect((await post('{oops', '198.51.100.9')).status).toBe(400);
+    expect((await post(JSON.stringify({ type: 'email', email: 'x@example.com', pad: 'x'.repeat(20_000) }), '198.51.100.9')).status).toBe(413);
     const unknown = await post({ type: 'sms', phone: '1' }, '198.51.100.9');
     expect(unknown.status).toBe(422);
     expect(Object.keys(unknown.json.error.fields)).toEqual(['type']);

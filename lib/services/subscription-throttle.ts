@@ -18,8 +18,10 @@ const holder = globalThis as typeof globalThis & { __beaconSubscribeBuckets?: Ma
 export function throttleSubscribe(ip: string | null, address: string, now: Date): void {
   const buckets = (holder.__beaconSubscribeBuckets ??= new Map());
   if (buckets.size > 50_000) buckets.clear();
-  const checks: [string, BucketRule, string][] = [[`addr:${address}`, PER_ADDRESS, 'for this address']];
-  if (ip) checks.unshift([`ip:${ip}`, PER_IP, 'from your network']);
+  const checks: [string, BucketRule, string][] = [];
+  if (ip) checks.push([`ip:${ip}`, PER_IP, 'from your network']);
+  // No address given: validation refuses the request anyway; do not let it drain a shared bucket.
+  if (address) checks.push([`addr:${address}`, PER_ADDRESS, 'for this address']);
   for (const [key, rule, what] of checks) {
     const result = takeToken(buckets.get(key), rule, now.getTime());
     buckets.set(key, result.bucket);

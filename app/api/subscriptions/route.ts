@@ -6,14 +6,23 @@ import { TooManyRequestsError, clientIpOf, throttleSubscribe } from '@/lib/servi
 
 export const dynamic = 'force-dynamic';
 
+const MAX_BODY = 16 * 1024;
+
+const tooLarge = () =>
+  NextResponse.json({ error: { code: 'payload_too_large', message: 'The body must be at most 16 KB' } }, { status: 413 });
+
 /**
  * POST /api/subscriptions: `{"type":"email","email":…}` answers 202 whether or not the address
  * was known; `{"type":"webhook","url":…}` answers 201 with the signing secret, shown once.
  */
 export async function POST(request: Request) {
+  // A subscription is a few hundred bytes; refuse anything far bigger before parsing it.
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return tooLarge();
+  const text = await request.text();
+  if (text.length > MAX_BODY) return tooLarge();
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     return NextResponse.json({ error: { code: 'invalid_json', message: 'The body must be JSON' } }, { status: 400 });
   }

@@ -6,7 +6,12 @@ import { unsubscribe } from '@/lib/services/unsubscribe';
 export const dynamic = 'force-dynamic';
 
 /** RFC 8058 one-click unsubscribe: the mail client POSTs `List-Unsubscribe=One-Click` here. */
-export async function POST(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  // The one-click body is `List-Unsubscribe=One-Click`; nothing larger is expected.
+  const body = await request.text();
+  if (body.length > 4096) {
+    return NextResponse.json({ error: { code: 'payload_too_large', message: 'The body must be at most 4 KB' } }, { status: 413 });
+  }
   try {
     await unsubscribe({ ctx: await requestContext(), input: { token: (await params).token } });
     return NextResponse.json({ status: 'unsubscribed' });
