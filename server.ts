@@ -16,6 +16,7 @@ async function main() {
   const { default: next } = await import('next');
   const { startSnapshots } = await import('@/lib/snapshot/runtime');
   const { serveRepresentation } = await import('@/lib/snapshot/serve-node');
+  const { siteWideHeaders } = await import('@/lib/snapshot/global-headers');
 
   const app = next({ dev, port, hostname: 'localhost', dir: __dirname });
   const handle = app.getRequestHandler();
@@ -33,6 +34,7 @@ async function main() {
   };
   const { store, secret } = await startSnapshots({ render, distDir: path.join(__dirname, env.NEXT_DIST_DIR || '.next') });
 
+  const extraHeaders = await siteWideHeaders(__dirname);
   const server = http.createServer((req, res) => {
     const method = req.method ?? 'GET';
     if ((method === 'GET' || method === 'HEAD') && !req.headers.rsc && req.headers['x-beacon-render'] !== secret) {
@@ -41,7 +43,7 @@ async function main() {
       const pathname = q < 0 ? raw : raw.slice(0, q);
       const rep = store.lookup(pathname, new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)));
       if (rep) {
-        serveRepresentation(req, res, rep, { 'x-beacon-snapshot': rep.builtAt });
+        serveRepresentation(req, res, rep, extraHeaders);
         return;
       }
     }

@@ -109,12 +109,23 @@ async function uptimeFor(
     listOverlapping(db, from, to, { kind: 'incident' }),
   ]);
   const affected = await listAffected(db, incidents.map((i) => i.id));
+  // Grouped once, so that the loop below is linear in components + rows (200 components × years of rows).
+  const intervalsOf = new Map<string, StatusInterval[]>();
+  for (const i of intervals) {
+    const list = intervalsOf.get(i.component_id) ?? [];
+    list.push({ status: i.status, startedAt: i.started_at, endedAt: i.ended_at });
+    intervalsOf.set(i.component_id, list);
+  }
+  const incidentsOf = new Map<string, IncidentRow[]>();
+  for (const incident of incidents) {
+    for (const componentId of affected.get(incident.id) ?? []) {
+      incidentsOf.set(componentId, [...(incidentsOf.get(componentId) ?? []), incident]);
+    }
+  }
 
   for (const component of components) {
-    const own: StatusInterval[] = intervals
-      .filter((i) => i.component_id === component.id)
-      .map((i) => ({ status: i.status, startedAt: i.started_at, endedAt: i.ended_at }));
-    const touching = incidents.filter((i) => affected.get(i.id)?.includes(component.id));
+    const own = intervalsOf.get(component.id) ?? [];
+    const touching = incidentsOf.get(component.id) ?? [];
     const daily = uptimeByDay(own, days, now, partialWeight).map((day, index) => {
       const window = days[index]!;
       return {

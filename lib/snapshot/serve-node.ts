@@ -14,7 +14,13 @@ function wireFor(rep: Representation, encoding: Encoding, extra: Record<string, 
   let wire = byEncoding.get(encoding);
   if (!wire) {
     const body = encoding === 'br' ? rep.br! : encoding === 'gzip' ? rep.gzip! : rep.body;
-    const common = Object.entries({ ...rep.headers, ...extra, etag: etagFor(rep, encoding), vary: 'Accept-Encoding' }).flat();
+    const common = Object.entries({
+      ...rep.headers,
+      ...extra,
+      etag: etagFor(rep, encoding),
+      vary: 'Accept-Encoding',
+      'x-beacon-snapshot': rep.builtAt,
+    }).flat();
     wire = {
       body,
       notModified: common,
@@ -25,7 +31,10 @@ function wireFor(rep: Representation, encoding: Encoding, extra: Record<string, 
   return wire;
 }
 
-/** Writes a representation to a node:http response: 304 on a matching ETag, else the best encoding. */
+/**
+ * Writes a representation to a node:http response: 304 on a matching ETag, else the best encoding.
+ * `extra` must be the same object for the life of the process (it is baked into cached headers).
+ */
 export function serveRepresentation(
   req: IncomingMessage,
   res: ServerResponse,
