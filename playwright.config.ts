@@ -9,7 +9,8 @@ const DB_FILE = `data/e2e-${PORT}.db`;
  */
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results/e2e',
+  // Per port, so parallel runs on one checkout do not wipe each other's artifacts.
+  outputDir: `./test-results/e2e-${PORT}`,
   fullyParallel: true,
   workers: 2,
   retries: 0,
