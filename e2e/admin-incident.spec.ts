@@ -21,9 +21,11 @@ test.describe('operator console', () => {
     await expect(page).toHaveURL(/\/admin\/incidents\/[a-z0-9]{12}$/);
     const id = page.url().split('/').pop()!;
 
-    await visitor.goto('/');
     const card = visitor.locator(`article[data-incident="${id}"]`);
-    await expect(card).toContainText(title);
+    await expect(async () => {
+      await visitor.goto('/');
+      await expect(card).toContainText(title, { timeout: 500 });
+    }).toPass({ timeout: 10_000 });
     await expect(card).toContainText('Critical impact');
     await expect(visitor.locator('[data-indicator]')).toHaveAttribute('data-indicator', 'critical');
     expect(await visitor.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -43,8 +45,11 @@ test.describe('operator console', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Resolve incident' }).click();
     await expect(page.getByRole('status')).toHaveText('Incident resolved.');
-    await visitor.goto('/');
-    await expect(visitor.locator(`article[data-incident="${id}"]`)).toHaveCount(0);
+    // The public snapshot is rebuilt on each change (debounced to at most one rebuild a second).
+    await expect(async () => {
+      await visitor.goto('/');
+      await expect(visitor.locator(`article[data-incident="${id}"]`)).toHaveCount(0, { timeout: 500 });
+    }).toPass({ timeout: 10_000 });
     await expect(visitor.locator(`[data-component] >> text=SMS`).first()).toBeVisible();
 
     await page.goto('/admin/incidents');
