@@ -17,6 +17,8 @@ async function main() {
   const { startSnapshots } = await import('@/lib/snapshot/runtime');
   const { serveRepresentation } = await import('@/lib/snapshot/serve-node');
   const { siteWideHeaders } = await import('@/lib/snapshot/global-headers');
+  const { requestLogger, trackRequest } = await import('@/lib/http/request-log');
+  const log = requestLogger();
 
   const app = next({ dev, port, hostname: 'localhost', dir: __dirname });
   const handle = app.getRequestHandler();
@@ -36,6 +38,7 @@ async function main() {
 
   const extraHeaders = await siteWideHeaders(__dirname);
   const server = http.createServer((req, res) => {
+    trackRequest(log, req, res);
     const method = req.method ?? 'GET';
     if ((method === 'GET' || method === 'HEAD') && !req.headers.rsc && req.headers['x-beacon-render'] !== secret) {
       const raw = req.url ?? '/';
@@ -64,7 +67,7 @@ async function main() {
       console.log(`[beacon] snapshots ready (${store.state().entries} entries, ${Math.round(store.state().lastBuildMs ?? 0)} ms)`);
     });
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => log.flush(() => process.exit(0)));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
