@@ -1,0 +1,61 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metrics } from '@/lib/metrics/registry';
+import { requestIdFor, trackRequest } from './request-log';
+
+describe('requestIdFor', () => {
+  it('keeps a plain caller id and replaces anything else', () => {
+    expect(requestIdFor('abc-123.x_y')).toBe('abc-123.x_y');
+    expect(requestIdFor(['first', 'second'])).toBe('first');
+    for (const bad of [undefined, '', 'has space', '<script>', 'x'.repeat(65), 'line\nbreak']) {
+      expect(requestIdFor(bad)).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+});
+
+describe('trackRequest over a real socket', () => {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const log = pino({ level: 'info' }, sink);
+  let server: http.Server;
+  let base = '';
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      trackRequest(log, req, res);
+      res.statusCode = req.url?.startsWith('/missing') ? 404 : 200;
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('logs one JSON line per request with id, route, status and duration, and echoes the id', async () => {
+    const res = await fetch(`${base}/incidents/abcdefghijkl?x=1`, { headers: { 'x-request-id': 'trace-42' } });
+    expect(res.headers.get('x-request-id')).toBe('trace-42');
+    const missing = await fetch(`${base}/missing`);
+    const generated = missing.headers.get('x-request-id');
+    await expect.poll(() => lines.length).toBe(2);
+    expect(lines[0]).toMatchObject({ reqId: 'trace-42', method: 'GET', route: '/incidents/:id', path: '/incidents/abcdefghijkl', status: 200, msg: 'request' });
+    expect(typeof lines[0]!.durationMs).toBe('number');
+    expect(lines[1]).toMatchObject({ reqId: generated, route: 'other', status: 404 });
+  });
+
+  it('feeds the request counter by route and status', async () => {
+    const before = (await metrics().requests.get()).values.find((v) => v.labels.route === '/history' && v.labels.status === '200')?.value ?? 0;
+    await fetch(`${base}/history`);
+    await fetch(`${base}/history?page=2`);
+    await expect
+      .poll(async () => (await metrics().requests.get()).values.find((v) => v.labels.route === '/history' && v.labels.status === '200')?.value)
+      .toBe(before + 2);
+  });
+});
