@@ -5,9 +5,9 @@ import { observeRequest, routeLabel } from '@/lib/metrics/registry';
 
 /** One JSON line per request on stdout; BEACON_LOG_LEVEL=silent turns it off. */
 export function requestLogger(level = process.env.BEACON_LOG_LEVEL || 'info'): Logger {
-  // Buffered and asynchronous: at tens of thousands of snapshot hits a second a synchronous
-  // write per line would cost more than serving the bytes.
-  return pino({ level, base: { service: 'beacon' } }, pino.destination({ sync: false, minLength: 4096 }));
+  // Asynchronous: lines written while a write is in flight go out together, so a busy server
+  // batches its log writes and a quiet one still shows each line at once.
+  return pino({ level, base: { service: 'beacon' } }, pino.destination({ sync: false }));
 }
 
 const SAFE_ID = /^[\w.-]{1,64}$/;
