@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireOperator } from '@/lib/auth/require-operator';
+import { hasRole, requireOperator } from '@/lib/auth/require-operator';
 import { allowedNextStatuses } from '@/lib/domain/lifecycle';
 import { IMPACT_LABEL, IMPACTS, UPDATE_STATUS_LABEL } from '@/lib/domain/status';
 import { requestContext } from '@/lib/services/context';
@@ -14,6 +14,7 @@ import {
   resolveIncidentAction,
 } from '@/app/admin/actions/incidents';
 import { ActionForm } from '@/components/admin/action-form';
+import { DeleteIncidentSection } from '@/components/admin/delete-incident-section';
 import { ComponentStatusFields } from '@/components/admin/component-status-fields';
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
 import { UpdateTimeline } from '@/components/status/update-timeline';
@@ -22,11 +23,11 @@ import { Checkbox, Field, Select } from '@/components/ui/fields';
 export const metadata: Metadata = { title: 'Incident' };
 
 export default async function AdminIncidentPage({ params }: PageProps<'/admin/incidents/[id]'>) {
-  await requireOperator('responder');
+  const operator = await requireOperator('responder');
   const ctx = await requestContext();
   const found = await getIncidentPage({ ctx, id: (await params).id });
   if (!found || found.incident.kind !== 'incident') notFound();
-  const { incident, page } = found;
+  const { incident, page, deletion } = found;
   const groups = await listComponentChoices({ ctx });
   const next = allowedNextStatuses('incident', incident.status).filter((s) => s !== 'resolved' && s !== 'postmortem');
   const open = !['resolved', 'postmortem'].includes(incident.status);
@@ -114,6 +115,8 @@ export default async function AdminIncidentPage({ params }: PageProps<'/admin/in
         <h2 id="timeline" className="mb-3 text-lg font-semibold">Timeline</h2>
         <UpdateTimeline updates={incident.updates} timeZone={page.timeZone} />
       </section>
+
+      {hasRole(operator, 'admin') && <DeleteIncidentSection id={incident.id} kind="incident" deletion={deletion} timeZone={page.timeZone} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireOperator } from '@/lib/auth/require-operator';
+import { hasRole, requireOperator } from '@/lib/auth/require-operator';
 import { allowedNextStatuses } from '@/lib/domain/lifecycle';
 import { UPDATE_STATUS_LABEL } from '@/lib/domain/status';
 import { requestContext } from '@/lib/services/context';
@@ -9,6 +9,7 @@ import { getIncidentPage } from '@/lib/services/get-incident-page';
 import { previewMarkdownAction } from '@/app/admin/actions/incidents';
 import { updateMaintenanceAction } from '@/app/admin/actions/maintenance';
 import { ActionForm } from '@/components/admin/action-form';
+import { DeleteIncidentSection } from '@/components/admin/delete-incident-section';
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
 import { WindowFields } from '@/components/admin/window-fields';
 import { UpdateTimeline } from '@/components/status/update-timeline';
@@ -18,11 +19,11 @@ import { LocalTime } from '@/components/ui/local-time';
 export const metadata: Metadata = { title: 'Maintenance' };
 
 export default async function AdminMaintenancePage({ params }: PageProps<'/admin/maintenance/[id]'>) {
-  await requireOperator('responder');
+  const operator = await requireOperator('responder');
   const ctx = await requestContext();
   const found = await getIncidentPage({ ctx, id: (await params).id });
   if (!found || found.incident.kind !== 'maintenance') notFound();
-  const { incident: m, page } = found;
+  const { incident: m, page, deletion } = found;
   const next = allowedNextStatuses('maintenance', m.status);
 
   return (
@@ -68,6 +69,8 @@ export default async function AdminMaintenancePage({ params }: PageProps<'/admin
         <h2 id="timeline" className="mb-3 text-lg font-semibold">Timeline</h2>
         <UpdateTimeline updates={m.updates} timeZone={page.timeZone} />
       </section>
+
+      {hasRole(operator, 'admin') && <DeleteIncidentSection id={m.id} kind="maintenance" deletion={deletion} timeZone={page.timeZone} />}
     </div>
   );
 }
