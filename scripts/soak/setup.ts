@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { migrate, openDb } from '@/lib/db/connect';
+import { newId } from '@/lib/db/ids';
+import { seedDemo } from '@/lib/demo/seed';
+import { newWebhookSecret } from '@/lib/notify/webhook';
+import { createApiKey } from '@/lib/services/create-api-key';
+import { createOperator } from '@/lib/services/create-operator';
+import { getPageSettings } from '@/lib/services/page-settings';
+
+/** One subscriber the soak expects alerts for. */
+export interface SoakSubscriber {
+  id: string;
+  kind: 'email' | 'webhook';
+  address: string;
+  /** Webhook signing secret. */
+  secret?: string;
+}
+
+/**
+ * Fills a fresh database before the server starts: the demo page, an admin with a management
+ * API key, and confirmed subscribers (emails, then webhooks) inserted as the confirm flow leaves them.
+ */
+export async function prepareDatabase(url: string, publicUrl: string, wanted: { emails: number; webhooks: string[] }) {
+  const db = openDb(url);
+  try {
+    await migrate(db);
+    const now = new Date();
+    await seedDemo(db.kysely, now, publicUrl);
+    const ctx = { db: db.kysely, now: () => new Date(), actor: { type: 'system' as const, id: null, name: 'bench:soak' } };
+    const operator = await createOperator({ ctx, input: { email: 'soak@bench.test', name: 'Soak', role: 'admin', password: randomBytes(12).toString('hex') } });
+    const { key } = await createApiKey({ ctx, input: { name: 'soak', operatorId: operator.id } });
+    const pageId = (await getPageSettings(db.kysely, now)).id;
+
+    const subscribers: SoakSubscriber[] = [
+      ...Array.from({ length: wanted.emails }, (_, i) => ({ id: newId(), kind: 'email' as const, address: `reader${i}@soak.test` })),
+      ...wanted.webhooks.map((address) => ({ id: newId(), kind: 'webhook' as const, address, secret: newWebhookSecret() })),
+    ];
+    const at = now.toISOString();
+    const rows = subscribers.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      email: s.kind === 'email' ? s.address : null,
+      url: s.kind === 'webhook' ? s.address : null,
+      secret: s.secret ?? null,
+      state: 'active' as const,
+      all_components: true,
+      events: 'all' as const,
+      maintenance: true,
+      token: randomBytes(24).toString('base64url'),
+      confirm_token: null,
+      confirm_expires_at: null,
+      confirmed_at: at,
+      failing_since: null,
+      disabled_at: null,
+      unsubscribed_at: null,
+      created_at: at,
+      updated_at: at,
+    }));
+    for (let i = 0; i < rows.length; i += 200) await db.kysely.insertInto('subscribers').values(rows.slice(i, i + 200)).execute();
+    return { apiKey: key, pageId, subscribers };
+  } finally {
+    await db.kysely.destroy();
+  }
+}
