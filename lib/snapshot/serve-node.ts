@@ -18,7 +18,7 @@ function wireFor(rep: Representation, encoding: Encoding, extra: Record<string, 
       ...rep.headers,
       ...extra,
       etag: etagFor(rep, encoding),
-      vary: 'Accept-Encoding',
+      vary: rep.headers.vary ? `${rep.headers.vary}, Accept-Encoding` : 'Accept-Encoding',
       'x-beacon-snapshot': rep.builtAt,
     }).flat();
     wire = {
