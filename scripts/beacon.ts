@@ -34,19 +34,33 @@ async function askPassword(): Promise<string> {
   }
 }
 
-/** `npm run beacon -- …`: operator and API key administration from the shell. */
-async function main() {
-  const [command, ...rest] = process.argv.slice(2);
-  const { values, positionals } = parseArgs({
-    args: rest,
+const parseOptions = (args: string[]) =>
+  parseArgs({
+    args,
     allowPositionals: true,
     options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
     strict: true,
   });
-  if (!command || !COMMANDS.includes(command)) {
-    console.error(USAGE);
-    process.exit(command ? 1 : 0);
+
+/** `npm run beacon -- …`: operator and API key administration from the shell. */
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    return;
   }
+  if (!COMMANDS.includes(command)) {
+    console.error(`Unknown command "${command}"\n\n${USAGE}`);
+    process.exit(1);
+  }
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(rest);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(1);
+  }
+  const { values, positionals } = parsed;
   const db = openDb(getEnv().DATABASE_URL);
   const ctx = { db: db.kysely, now: () => new Date(), actor: { type: 'system' as const, id: null, name: 'command line' } };
   try {
