@@ -1,24 +1,19 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy } from '@/lib/snapshot/csp';
 
 /**
- * The console's Content-Security-Policy: a fresh nonce per request, no inline script without
- * it, no framing. Next reads the nonce from the request's policy header and puts it on its
- * own scripts; every admin page is rendered per request, so each gets its own.
+ * The Content-Security-Policy of every page Next renders per request (the console and the public
+ * pages that are not snapshots: history, incidents, subscribe…): a fresh nonce per request, no
+ * inline script without it, no framing. Next reads the nonce from the request's policy header and
+ * puts it on its own scripts. Snapshot pages get a hash-based policy instead (lib/snapshot/csp.ts);
+ * the render that produces them is left alone, so no stale nonce is baked into shared HTML.
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const policy = [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
-    `style-src 'self' 'nonce-${nonce}'`,
-    "img-src 'self' https: data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  const policy = contentSecurityPolicy({
+    scriptSrc: [`'nonce-${nonce}'`, "'strict-dynamic'"],
+    styleSrc: [`'nonce-${nonce}'`],
+  });
 
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
@@ -29,5 +24,14 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/admin/:path*', missing: [{ type: 'header', key: 'next-router-prefetch' }] }],
+  matcher: [
+    {
+      // Pages only: not the static files, image optimiser or JSON APIs.
+      source: '/((?!_next/static|_next/image|api/).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'x-beacon-render' },
+      ],
+    },
+  ],
 };

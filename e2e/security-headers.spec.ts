@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from './fixtures/operators';
 
 test.describe('security headers', () => {
@@ -18,6 +19,65 @@ test.describe('security headers', () => {
     await page.getByLabel('Message (markdown)').fill('**bold**');
     await expect(page.getByTestId('body-preview').locator('strong')).toHaveText('bold');
     expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+  });
+
+  test('the snapshot of / allows exactly its own inline scripts by hash, and runs clean under it', async ({ page, request }) => {
+    const response = await request.get('/');
+    expect(response.headers()['x-beacon-snapshot']).toBeTruthy();
+    const policy = response.headers()['content-security-policy'] ?? '';
+    const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    const scriptSrc = directives.get('script-src') ?? [];
+    expect(scriptSrc[0]).toBe("'self'");
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toContain("'unsafe-eval'");
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    // Every inline script of the page is listed, and nothing else is.
+    const html = await response.text();
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+      .filter(([, attrs]) => !/\bsrc=/.test(attrs!))
+      .map(([, , body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`);
+    expect(inline.length).toBeGreaterThan(0);
+    expect(new Set(scriptSrc.slice(1))).toEqual(new Set(inline));
+
+    const violations: string[] = [];
+    await page.exposeFunction('__reportViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { __reportViolation: (v: string) => void }).__reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      ),
+    );
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto('/');
+    await expect(page.locator('[data-live-state]')).toHaveAttribute('data-live-state', 'live');
+    // Hydrated: a tooltip opens on focus.
+    const row = page.locator('li[data-component]').first();
+    await row.locator('button[data-day]').last().focus();
+    await expect(row.getByRole('tooltip')).toBeVisible();
+    // Client-side navigation keeps this document (and its policy) and loads more code.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+    await expect(page).toHaveURL(/\/history$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.goBack();
+    await expect(row.locator('button[data-day]').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(violations).toEqual([]);
+    expect(errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+  });
+
+  test('public pages rendered per request carry the nonce policy', async ({ request }) => {
+    const { incidents } = await (await request.get('/api/v2/incidents.json')).json();
+    for (const path of ['/history', `/incidents/${incidents[0].id}`, '/subscribe']) {
+      const response = await request.get(path);
+      const policy = response.headers()['content-security-policy'] ?? '';
+      expect(policy, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+      expect(policy, path).toContain("frame-ancestors 'none'");
+      expect(policy, path).not.toContain('unsafe-inline');
+      const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
+      expect(await response.text(), path).toContain(`nonce="${nonce}"`);
+    }
   });
 
   test('every response says nosniff and sets a referrer policy', async ({ request }) => {

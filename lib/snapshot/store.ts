@@ -1,4 +1,5 @@
 import { CACHE_POLICY } from '@/lib/snapshot/cache-policy';
+import { snapshotCsp } from '@/lib/snapshot/csp';
 import { loadSnapshot, saveSnapshot } from '@/lib/snapshot/disk';
 import { represent, type Representation } from '@/lib/snapshot/representation';
 import { withStaleBanner } from '@/lib/snapshot/stale-banner';
@@ -120,7 +121,14 @@ export class SnapshotStore {
       );
       const builtAt = new Date().toISOString();
       HTML_PATHS.forEach((path, i) =>
-        set.set(path, represent(pages[i]!, { 'content-type': 'text/html; charset=utf-8', 'cache-control': CACHE_POLICY.html }, { builtAt })),
+        set.set(
+          path,
+          represent(
+            pages[i]!,
+            { 'content-type': 'text/html; charset=utf-8', 'cache-control': CACHE_POLICY.html, 'content-security-policy': snapshotCsp(pages[i]!) },
+            { builtAt },
+          ),
+        ),
       );
       this.entries = set;
       this.builtAt = builtAt;
@@ -154,10 +162,11 @@ export class SnapshotStore {
     }
     this.reason = reason;
     const home = this.entries.get('/');
-    this.staleHome =
-      home && this.builtAt
-        ? represent(withStaleBanner(home.body.toString(), this.builtAt), { ...home.headers, 'cache-control': 'no-cache' })
-        : null;
+    const stale = home && this.builtAt ? withStaleBanner(home.body.toString(), this.builtAt) : null;
+    // The notice is markup of its own, so the page's policy is worked out again for it.
+    this.staleHome = stale
+      ? represent(stale, { ...home!.headers, 'cache-control': 'no-cache', 'content-security-policy': snapshotCsp(stale) })
+      : null;
   }
 
   private recover(): void {

@@ -110,4 +110,12 @@ describe('maintenance calendar', () => {
     expect(again.event.sequence).toBeGreaterThan(once.event.sequence);
     expect(again.status).toBe('CANCELLED');
   });
+
+  it('turns every line break in text, a bare CR too, into an escaped \\n so no property can be injected', () => {
+    const hostile = { ...maintenance[0]!, name: 'Upgrade\rX-INJECTED:1\r\nX-INJECTED:2\nX-INJECTED:3', cancelled: false };
+    const text = maintenanceIcs({ page, baseUrl: BASE, maintenance: [hostile] });
+    expect(text).not.toMatch(/\r(?!\n)/);
+    expect(text.replace(/\r\n /g, '').split('\r\n').filter((l) => l.startsWith('X-INJECTED'))).toEqual([]);
+    expect(parse(text)[0]!.event.summary).toBe('Upgrade\nX-INJECTED:1\nX-INJECTED:2\nX-INJECTED:3');
+  });
 });

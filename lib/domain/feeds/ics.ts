@@ -1,8 +1,11 @@
 import type { SpPage, SpScheduledMaintenance } from '@/lib/domain/statuspage/types';
 
-/** Escapes a TEXT value (RFC 5545 §3.3.11). */
+/**
+ * Escapes a TEXT value (RFC 5545 §3.3.11). Every line break (CRLF, LF or a bare CR, which some
+ * readers also end a line on) becomes `\n`, so no text can start a property of its own.
+ */
 function icsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets, never inside a UTF-8 sequence (RFC 5545 §3.1). */
