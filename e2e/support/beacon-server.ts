@@ -20,6 +20,8 @@ export class BeaconServer {
 
   /** Starts the custom server and waits until its snapshots answer. */
   async start(opts: { waitForSnapshot?: boolean } = {}): Promise<void> {
+    // A restart must wait for its own "ready" line, not find the previous run's.
+    this.log = '';
     this.child = spawn('npx', ['tsx', 'server.ts'], {
       env: {
         ...process.env,
