@@ -7,8 +7,9 @@
  * answers, an SMTP sink behind a front that drops connections; and the notification worker as
  * its own process, SIGKILLed mid-run and restarted. Prints the figures with PASS/MISS per target;
  * exits non-zero only when the run itself fails.
- * Options: --build, --port P, --clients N, --connections N, --updates N, --emails N,
- * --webhooks N, --drain S (longest wait for the outbox after the last update).
+ * Options: --build, --pg (a fresh PostgreSQL database instead), --port P, --clients N, --connections N, --updates N, --emails N,
+ * --webhooks N, --drain S (longest wait for the outbox after the last update), --server-heap MB
+ * (cap the server's old space, to tell a leak from a heap V8 just has not collected).
  */
 import { execFileSync, fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,14 +17,13 @@ import path from 'node:path';
 import { openDb } from '@/lib/db/connect';
 import { startSmtpSink } from '@/lib/notify/testing/smtp-sink';
 import { startWebhookReceiver } from '@/lib/notify/testing/webhook-receiver';
-import { removeSqlite } from '@/e2e/support/beacon-server';
 import { accountAlerts, outboxStates } from '@/scripts/soak/alerts';
 import { startFlakySmtp, startTarpit } from '@/scripts/soak/faulty-endpoints';
 import type { RouteFigures } from '@/scripts/soak/load';
 import { managementApi } from '@/scripts/soak/operator';
 import { memoryOf, SoakProcess } from '@/scripts/soak/processes';
 import { printReport } from '@/scripts/soak/report';
-import { prepareDatabase } from '@/scripts/soak/setup';
+import { freshDatabase, prepareDatabase } from '@/scripts/soak/setup';
 import { openLiveClients } from '@/scripts/soak/sse-clients';
 
 const args = process.argv.slice(2);
@@ -38,9 +38,11 @@ const UPDATES = arg('updates', 20);
 const EMAILS = arg('emails', 200);
 const WEBHOOKS = arg('webhooks', 20);
 const DRAIN_S = arg('drain', 150);
+const USE_PG = args.includes('--pg');
+/** Caps the server's V8 old space (MB): tells a leak (it dies) from a lazily collected heap (it does not). */
+const SERVER_HEAP_MB = arg('server-heap', 0);
 const DIST = process.env.NEXT_DIST_DIR || '.next-soak';
 const DB_FILE = 'data/soak.db';
-const DB_URL = `file:./${DB_FILE}`;
 const BASE = `http://127.0.0.1:${PORT}`;
 const ROUTES = ['/', '/api/v2/summary.json'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -61,13 +63,13 @@ async function main() {
     console.error(`No production build in ${DIST}. Run \`npm run bench:soak -- --build\` (or NEXT_DIST_DIR=${DIST} npx next build) first.`);
     process.exit(2);
   }
-  removeSqlite(DB_FILE);
+  const { url: DB_URL, drop } = await freshDatabase(USE_PG, DB_FILE);
   const sink = await startSmtpSink({ parse: false });
   const smtp = await startFlakySmtp({ port: Number(new URL(sink.url).port) }, { refuseEvery: 15, dropEvery: 20 });
   const hooks = await startWebhookReceiver();
   const tarpit = await startTarpit();
   const hookUrls = Array.from({ length: WEBHOOKS - 1 }, (_, i) => `${hooks.base}/h${i}`);
-  console.log(`preparing ${DB_FILE}: demo page, ${EMAILS} email and ${WEBHOOKS} webhook subscribers (one never answers)…`);
+  console.log(`preparing ${USE_PG ? 'a PostgreSQL database' : DB_FILE}: demo page, ${EMAILS} email and ${WEBHOOKS} webhook subscribers (one never answers)…`);
   const { apiKey, pageId, subscribers } = await prepareDatabase(DB_URL, BASE, { emails: EMAILS, webhooks: [...hookUrls, tarpit.url] });
   for (const s of subscribers) if (s.secret && s.address.startsWith(hooks.base)) hooks.secret(new URL(s.address).pathname, s.secret);
   const timeoutSub = subscribers.find((s) => s.address === tarpit.url)!;
@@ -75,7 +77,9 @@ async function main() {
 
   const logs = (name: string) => `data/soak-${name}.log`;
   for (const name of ['server', 'worker']) fs.rmSync(logs(name), { force: true });
-  const server = new SoakProcess('server', 'server.ts', { PORT: String(PORT), DATABASE_URL: DB_URL, NEXT_DIST_DIR: DIST, BEACON_PUBLIC_URL: BASE, BEACON_WORKER: 'off' }, logs('server'));
+  const server = new SoakProcess('server', 'server.ts', { PORT: String(PORT), DATABASE_URL: DB_URL, NEXT_DIST_DIR: DIST, BEACON_PUBLIC_URL: BASE, BEACON_WORKER: 'off',
+    ...(SERVER_HEAP_MB > 0 && { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${SERVER_HEAP_MB}`.trim() }),
+  }, logs('server'));
   const workerEnv = { DATABASE_URL: DB_URL, SMTP_URL: smtp.url, BEACON_PUBLIC_URL: BASE, BEACON_ALLOW_PRIVATE_WEBHOOKS: 'true' };
   const worker = new SoakProcess('worker', 'scripts/worker.ts', workerEnv, logs('worker'));
   worker.supervise = true;
@@ -199,6 +203,7 @@ async function main() {
     await worker.stop();
     await server.stop();
     await db.kysely.destroy();
+    await drop();
     await Promise.all([sink.close(), smtp.close(), hooks.close(), tarpit.close()]);
   }
 }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { removeSqlite } from '@/e2e/support/beacon-server';
 import { migrate, openDb } from '@/lib/db/connect';
 import { newId } from '@/lib/db/ids';
 import { seedDemo } from '@/lib/demo/seed';
@@ -14,6 +16,25 @@ export interface SoakSubscriber {
   address: string;
   /** Webhook signing secret. */
   secret?: string;
+}
+
+/** An empty database: a SQLite file under data/, or a new PostgreSQL database (dropped by `drop`). */
+export async function freshDatabase(usePg: boolean, sqliteFile: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!usePg) {
+    removeSqlite(sqliteFile);
+    return { url: `file:./${sqliteFile}`, drop: async () => undefined };
+  }
+  const admin = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `beacon_soak_${randomBytes(4).toString('hex')}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  await run(`create database ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
 }
 
 /**
