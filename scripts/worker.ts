@@ -24,10 +24,14 @@ async function main() {
   const listener = db.dialect === 'postgres' ? new PgListener(env.DATABASE_URL, () => worker.wake()) : undefined;
   await listener?.start();
   console.log(`[beacon] worker ${worker.id} running on ${db.dialect}${listener ? ', woken by NOTIFY' : ''}`);
+  // The worker's own timers are unref'd (it also runs inside the server); as a process of its
+  // own it must stay up with an empty outbox until it is told to stop.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    clearInterval(keepAlive);
     await listener?.stop();
     await worker.stop();
     closeMailer();

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
+  CompiledQuery,
   SqliteDialect,
+  type DatabaseConnection,
+  type Driver,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
@@ -54,6 +57,22 @@ class SqliteBooleanPlugin implements KyselyPlugin {
   }
 }
 
+/**
+ * Transactions start with BEGIN IMMEDIATE, taking the write lock at once. Services read, then
+ * write; with a plain BEGIN, another process (the worker) committing in between makes the
+ * upgrade to a writer fail at once with SQLITE_BUSY_SNAPSHOT, busy timeout or not. Immediate
+ * transactions wait their turn (busy_timeout) instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
 /** Opens (creating if needed) a SQLite file in WAL mode. */
 export function sqliteDialect(filename: string): { dialect: SqliteDialect; plugins: KyselyPlugin[] } {
   if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
@@ -62,5 +81,5 @@ export function sqliteDialect(filename: string): { dialect: SqliteDialect; plugi
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
-  return { dialect: new SqliteDialect({ database: wrap(raw) }), plugins: [new SqliteBooleanPlugin()] };
+  return { dialect: new ImmediateSqliteDialect({ database: wrap(raw) }), plugins: [new SqliteBooleanPlugin()] };
 }

@@ -39,14 +39,13 @@ async function until(check: () => Promise<boolean> | boolean, what: string, limi
 /** Which outbox row each received message was, from its X-Beacon-Notification header. */
 const notificationIds = (raw: Buffer[]) => raw.map((m) => /X-Beacon-Notification: (\w+)/i.exec(m.toString('utf8'))?.[1] ?? '?');
 
-async function setup(dialect: SqlDialectName) {
-  const db = await createSharedTestDb(dialect);
-  const sink = await startSmtpSink({ parse: false });
+/** Confirmed email subscribers to everything, as outbox rows need them. */
+function activeEmailRows(emails: string[]) {
   const at = new Date().toISOString();
-  const rows = Array.from({ length: SUBSCRIBERS }, (_, i) => ({
+  return emails.map((email) => ({
     id: newId(),
     kind: 'email' as const,
-    email: `sub${i}@example.com`,
+    email,
     url: null,
     state: 'active' as const,
     all_components: true,
@@ -63,6 +62,12 @@ async function setup(dialect: SqlDialectName) {
     created_at: at,
     updated_at: at,
   }));
+}
+
+async function setup(dialect: SqlDialectName) {
+  const db = await createSharedTestDb(dialect);
+  const sink = await startSmtpSink({ parse: false });
+  const rows = activeEmailRows(Array.from({ length: SUBSCRIBERS }, (_, i) => `sub${i}@example.com`));
   for (let i = 0; i < rows.length; i += 500) await db.kysely.insertInto('subscribers').values(rows.slice(i, i + 500)).execute();
   return { db, sink };
 }
@@ -74,6 +79,25 @@ afterEach(() => {
 
 for (const dialect of testDialects()) {
   describe(`worker processes on ${dialect}`, () => {
+    it('stays up with an empty outbox, then delivers what comes in later', { timeout: 60_000 }, async () => {
+      const db = await createSharedTestDb(dialect);
+      const sink = await startSmtpSink({ parse: false });
+      try {
+        const worker = startWorker(db.url, sink.url);
+        children.push(worker);
+        await new Promise((r) => setTimeout(r, 3_000));
+        expect(worker.exitCode, 'the worker exited with nothing to do').toBeNull();
+        await db.kysely.insertInto('subscribers').values(activeEmailRows(['late@example.com'])).execute();
+        await createIncident({ ctx: { db: db.kysely, now: () => new Date() }, input: { name: 'Comes in later' } });
+        await until(() => sink.received() === 1, 'the alert that came in after a quiet start', 20_000);
+        worker.kill('SIGTERM');
+        expect(await new Promise((r) => worker.once('exit', r))).toBe(0);
+      } finally {
+        await sink.close();
+        await db.drop();
+      }
+    });
+
     it(`serves every one of ${SUBSCRIBERS} subscribers after a worker is killed mid fan-out`, { timeout: 150_000 }, async () => {
       const { db, sink } = await setup(dialect);
       try {
