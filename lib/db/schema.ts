@@ -178,6 +178,12 @@ export interface DevMailboxTable {
   created_at: Timestamp;
 }
 
+/** One row: bumped with every change the public page shows (see migration 004). */
+export interface LiveVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   operators: OperatorsTable;
   sessions: SessionsTable;
@@ -199,6 +205,7 @@ export interface Database {
   notifications: NotificationsTable;
   delivery_attempts: DeliveryAttemptsTable;
   dev_mailbox: DevMailboxTable;
+  live_version: LiveVersionTable;
 }
 
 /** Columns SQLite stores as 0/1 and that must read back as booleans. */

@@ -5,12 +5,15 @@ import { NOTIFY_CHANNEL, type NotifyPayload } from '@/lib/live/live-event';
 import type { DomainEvent } from '@/lib/services/events';
 
 /**
- * Tells every other instance on the same PostgreSQL about a change. Sent inside the change's
- * transaction, so PostgreSQL delivers it exactly when (and only if) the change commits.
- * SQLite needs nothing here: its instances watch the file (see sqlite-watch.ts).
+ * Tells every other instance about a change, inside the change's transaction so that it is heard
+ * exactly when (and only if) the change commits: NOTIFY on PostgreSQL; on SQLite, a bump of the
+ * live_version counter, which instances watching the file look for (see sqlite-watch.ts).
  */
 export async function notifyInstances(db: DbOrTx, event: DomainEvent): Promise<void> {
-  if (!isPostgres(db)) return;
+  if (!isPostgres(db)) {
+    await db.updateTable('live_version').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).execute();
+    return;
+  }
   const payload: NotifyPayload = { origin: instanceId(), event };
   await sql`select pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(payload)})`.execute(db);
 }

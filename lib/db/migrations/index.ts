@@ -3,6 +3,7 @@ import type { SqlDialectName } from '@/lib/db/connect';
 import { initial } from '@/lib/db/migrations/001-initial';
 import { subscribers } from '@/lib/db/migrations/002-subscribers';
 import { operators } from '@/lib/db/migrations/003-operators';
+import { liveVersion } from '@/lib/db/migrations/004-live-version';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
@@ -10,5 +11,6 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '001-initial': initial(dialect),
     '002-subscribers': subscribers(dialect),
     '003-operators': operators(dialect),
+    '004-live-version': liveVersion(),
   };
 }
