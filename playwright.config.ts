@@ -25,7 +25,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /hostile-input\.spec\.ts/ },
+    // Last, against the same server: it checks that refused requests change no row, so no other test may write meanwhile.
+    { name: 'hostile', use: { ...devices['Desktop Chrome'] }, testMatch: /hostile-input\.spec\.ts/, dependencies: ['chromium'] },
+  ],
   webServer: {
     command: `rm -f ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm ${DB_FILE}.snapshot.json && ${process.env.E2E_SKIP_BUILD ? '' : 'npx next build && '}PORT=${PORT} npx tsx server.ts`,
     url: `http://127.0.0.1:${PORT}/`,

@@ -18,6 +18,7 @@ async function main() {
   const { serveRepresentation } = await import('@/lib/snapshot/serve-node');
   const { siteWideHeaders } = await import('@/lib/snapshot/global-headers');
   const { requestLogger, trackRequest } = await import('@/lib/http/request-log');
+  const { checkedActionRequest, needsBodyCheck, refuseRequest } = await import('@/lib/http/request-guard');
   const log = requestLogger();
 
   const app = next({ dev, port, hostname: 'localhost', dir: __dirname });
@@ -39,6 +40,12 @@ async function main() {
   const extraHeaders = await siteWideHeaders(__dirname);
   const server = http.createServer((req, res) => {
     trackRequest(log, req, res);
+    // Body limits for every route; server-action bodies checked before Next decodes them.
+    if (refuseRequest(req, res)) return;
+    if (needsBodyCheck(req)) {
+      void checkedActionRequest(req, res).then((checked) => checked && handle(checked, res));
+      return;
+    }
     const method = req.method ?? 'GET';
     if ((method === 'GET' || method === 'HEAD') && !req.headers.rsc && req.headers['x-beacon-render'] !== secret) {
       const raw = req.url ?? '/';

@@ -1,16 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures/operators';
+import { appPages, routeHandlers, serverActions, type ServerAction } from './support/app-routes';
 
 /**
  * Derived from the route tree, not from a hand-kept list: every page, route handler and
  * server action that is not public must refuse an anonymous request, and the admin-only ones
  * must refuse a responder.
  */
-const APP = path.join(process.cwd(), 'app');
-const DIST = process.env.NEXT_DIST_DIR || '.next';
-
 interface Route {
   file: string;
   url: string;
@@ -18,66 +14,27 @@ interface Route {
   methods: string[];
 }
 
-function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? walk(full) : [full];
-  });
-}
-
-function urlOf(file: string, pageId: string): string {
-  const segments = path
-    .relative(APP, path.dirname(file))
-    .split(path.sep)
-    .filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith('_'))
-    .map((s) => (s === '[pageId]' ? pageId : s.startsWith('[') ? 'abcdefghijkl' : s));
-  return `/${segments.join('/')}`;
-}
-
 const isProtected = (url: string) => (url.startsWith('/admin') && url !== '/admin/login') || url.startsWith('/api/v1/pages');
 
 function routes(pageId: string): { pages: Route[]; handlers: Route[] } {
-  const files = walk(APP).filter((f) => !f.includes(`${path.sep}_`));
-  const read = (f: string) => fs.readFileSync(f, 'utf8');
-  const pages = files
-    .filter((f) => f.endsWith(`${path.sep}page.tsx`))
-    .map((f) => ({ file: f, url: urlOf(f, pageId), adminOnly: /requireOperator\('admin'\)/.test(read(f)), methods: ['GET'] }))
+  const pages = appPages(pageId)
+    .map((p) => ({ file: p.file, url: p.url, adminOnly: /requireOperator\('admin'\)/.test(p.source), methods: ['GET'] }))
     .filter((r) => isProtected(r.url));
-  const handlers = files
-    .filter((f) => /route\.tsx?$/.test(f))
-    .map((f) => ({
-      file: f,
-      url: urlOf(f, pageId),
-      adminOnly: false,
-      methods: [...read(f).matchAll(/export\s+(?:async\s+function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!),
-    }))
+  const handlers = routeHandlers(pageId)
+    .map((h) => ({ file: h.file, url: h.url, adminOnly: false, methods: h.methods }))
     .filter((r) => isProtected(r.url) && r.methods.length > 0);
   return { pages, handlers };
 }
 
-interface Action {
-  id: string;
-  name: string;
-  file: string;
-  page: string;
+interface Action extends ServerAction {
   adminOnly: boolean;
 }
 
-/** Server actions from the build's manifest, with the page that hosts each and its required role. */
-function serverActions(): Action[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'server', 'server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
-  };
-  return Object.entries(manifest.node)
-    .filter(([, a]) => a.filename.startsWith('app/admin/'))
-    .filter(([, a]) => !(a.filename === 'app/admin/actions/session.ts'))
-    .map(([id, a]) => {
-      const source = fs.readFileSync(a.filename, 'utf8');
-      const definition = new RegExp(`export const ${a.exportedName} = adminAction\\('(admin|responder)'`).exec(source);
-      const worker = Object.keys(a.workers)[0]!;
-      const page = `/${worker.replace(/^app\//, '').replace(/\/page$/, '').split('/').filter((s) => !/^\(.*\)$/.test(s)).map((s) => (s.startsWith('[') ? 'abcdefghijkl' : s)).join('/')}`;
-      return { id, name: a.exportedName, file: a.filename, page, adminOnly: definition?.[1] === 'admin' };
-    });
+/** The console's server actions (sign-in and sign-out aside), with the role each requires. */
+function adminActions(): Action[] {
+  return serverActions()
+    .filter((a) => a.role !== 'public' && a.role !== 'session')
+    .map((a) => ({ ...a, adminOnly: a.role === 'admin' }));
 }
 
 async function pageIdOf(request: APIRequestContext): Promise<string> {
@@ -141,7 +98,7 @@ test.describe('access control, derived from the route tree', () => {
   });
 
   test('every admin server action refuses anonymous callers, and admin-only ones refuse responders', async ({ request, responderPage, baseURL }) => {
-    const actions = serverActions();
+    const actions = adminActions();
     expect(actions.length).toBeGreaterThan(15);
     for (const action of actions) {
       const response = await callAction(request, action, baseURL!);

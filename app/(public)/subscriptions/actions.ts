@@ -1,6 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { formDataOf } from '@/lib/http/form-data';
 import { requestContext } from '@/lib/services/context';
 import { toErrorResponse } from '@/lib/services/errors';
 import { subscribe, type SubscribeInput } from '@/lib/services/subscribe';
@@ -35,7 +36,8 @@ function failure(error: unknown): FormState {
 }
 
 /** The /subscribe form: email (double opt-in) or webhook (secret shown once). */
-export async function subscribeAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function subscribeAction(_previous: FormState, sent: FormData): Promise<FormState> {
+  const form = formDataOf(sent);
   const type = form.get('type') === 'webhook' ? 'webhook' : 'email';
   const email = String(form.get('email') ?? '').trim();
   const url = String(form.get('url') ?? '').trim();
@@ -66,7 +68,8 @@ export async function subscribeAction(_previous: FormState, form: FormData): Pro
 }
 
 /** The manage page's preferences form. */
-export async function updateSubscriptionAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function updateSubscriptionAction(_previous: FormState, sent: FormData): Promise<FormState> {
+  const form = formDataOf(sent);
   try {
     await updateSubscription({ ctx: await requestContext(), input: { token: String(form.get('token') ?? ''), ...preferences(form) } });
     return { ok: true, message: 'Your preferences are saved.' };
@@ -76,7 +79,8 @@ export async function updateSubscriptionAction(_previous: FormState, form: FormD
 }
 
 /** The unsubscribe button (manage and unsubscribe pages). */
-export async function unsubscribeAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function unsubscribeAction(_previous: FormState, sent: FormData): Promise<FormState> {
+  const form = formDataOf(sent);
   try {
     await unsubscribe({ ctx: await requestContext(), input: { token: String(form.get('token') ?? '') } });
     return { ok: true, message: 'You are unsubscribed. No more alerts will be sent.' };

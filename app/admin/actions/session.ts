@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { SESSION_COOKIE } from '@/lib/auth/require-operator';
 import { isSameOrigin } from '@/lib/auth/same-origin';
+import { formDataOf } from '@/lib/http/form-data';
 import type { ActionState } from '@/lib/auth/admin-action';
 import { publicUrl } from '@/lib/env';
 import { requestContext } from '@/lib/services/context';
@@ -12,7 +13,8 @@ import { endSession } from '@/lib/services/get-session-operator';
 import { signIn } from '@/lib/services/sign-in';
 
 /** Signs in and sets the session cookie (httpOnly, SameSite=Lax, Secure on https). */
-export async function signInAction(_state: ActionState, form: FormData): Promise<ActionState> {
+export async function signInAction(_state: ActionState, sent: FormData): Promise<ActionState> {
+  const form = formDataOf(sent);
   const h = await headers();
   if (!isSameOrigin(h)) return { error: 'This request did not come from this site' };
   const ip = (h.get('x-forwarded-for') ?? '').split(',')[0]?.trim() || h.get('x-real-ip') || 'local';

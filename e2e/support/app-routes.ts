@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The app's pages, route handlers and server actions, derived from the route tree and the
+ * build's server-action manifest rather than from a hand-kept list.
+ */
+export const APP = path.join(process.cwd(), 'app');
+const DIST = process.env.NEXT_DIST_DIR || '.next';
+
+/** What a dynamic segment is filled with when no real value is known. */
+export const PLACEHOLDER = 'abcdefghijkl';
+
+export interface AppRoute {
+  file: string;
+  /** Path segments under app/, route groups and private folders left out (`[pageId]` kept). */
+  segments: string[];
+  /** The URL with `[pageId]` filled in and other dynamic segments as PLACEHOLDER. */
+  url: string;
+  source: string;
+}
+
+export interface RouteHandler extends AppRoute {
+  methods: string[];
+}
+
+export interface ServerAction {
+  id: string;
+  name: string;
+  file: string;
+  /** A page that hosts the action (one without dynamic segments when there is one). */
+  page: string;
+  /** The role `adminAction` requires, 'public' outside the console, 'session' for sign-in/out. */
+  role: 'admin' | 'responder' | 'public' | 'session' | 'unknown';
+}
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? walk(full) : [full];
+  });
+}
+
+const routeSegments = (dir: string) => dir.split(/[\\/]/).filter((s) => s && !/^\(.*\)$/.test(s));
+
+/** A URL for route segments: `[pageId]` becomes pageId, other dynamic segments `fill`. */
+export function urlFor(segments: readonly string[], pageId: string, fill = PLACEHOLDER): string {
+  return `/${segments.map((s) => (s === '[pageId]' ? pageId : s.startsWith('[') ? fill : s)).join('/')}`;
+}
+
+function appRoutes(pattern: RegExp, pageId: string): AppRoute[] {
+  return walk(APP)
+    .filter((f) => pattern.test(path.basename(f)) && !path.relative(APP, f).split(path.sep).some((s) => s.startsWith('_')))
+    .map((file) => {
+      const segments = routeSegments(path.relative(APP, path.dirname(file)));
+      return { file: path.relative(process.cwd(), file), segments, url: urlFor(segments, pageId), source: fs.readFileSync(file, 'utf8') };
+    });
+}
+
+/** Every page.tsx. */
+export function appPages(pageId: string): AppRoute[] {
+  return appRoutes(/^page\.tsx$/, pageId);
+}
+
+/** Every route handler with the methods it exports. */
+export function routeHandlers(pageId: string): RouteHandler[] {
+  return appRoutes(/^route\.tsx?$/, pageId).map((route) => ({
+    ...route,
+    methods: [...route.source.matchAll(/export\s+(?:async\s+function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g), ...route.source.matchAll(/\bhandle as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!),
+  }));
+}
+
+/** Every server action in the build, with a page that hosts it and the role it requires. */
+export function serverActions(): ServerAction[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+  };
+  return Object.entries(manifest.node).map(([id, a]) => {
+    const source = fs.readFileSync(a.filename, 'utf8');
+    const definition = new RegExp(`export const ${a.exportedName} = adminAction\\('(admin|responder)'`).exec(source);
+    const requires = new RegExp(`export async function ${a.exportedName}\\b[^]*?requireOperator\\('(admin|responder)'\\)`).exec(source);
+    const workers = Object.keys(a.workers).map((w) => routeSegments(w.replace(/^app\//, '').replace(/\/page$/, '')));
+    const host = workers.find((w) => !w.some((s) => s.startsWith('['))) ?? workers[0]!;
+    const role: ServerAction['role'] = !a.filename.startsWith('app/admin/')
+      ? 'public'
+      : a.filename === 'app/admin/actions/session.ts'
+        ? 'session'
+        : ((definition?.[1] ?? requires?.[1] ?? 'unknown') as ServerAction['role']);
+    return { id, name: a.exportedName, file: a.filename, page: urlFor(host, ''), role };
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * How big a request body may be, per route, checked from the headers before any byte of the
+ * body is read. Route handlers keep their own checks; this is the one place that covers every
+ * write route, server actions included.
+ */
+
+const KB = 1024;
+
+/** A request refused before it reaches Next.js: the status and the JSON error it answers with. */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+/** Longest prefix first; a prefix matches itself and anything below it (`/a` matches `/a/b`, not `/ab`). */
+export const BODY_LIMITS: readonly { prefix: string; bytes: number }[] = [
+  // The one-click unsubscribe body is `List-Unsubscribe=One-Click`.
+  { prefix: '/api/subscriptions/unsubscribe', bytes: 4 * KB },
+  { prefix: '/api/subscriptions', bytes: 16 * KB },
+  // The management API carries incident bodies and postmortems.
+  { prefix: '/api/v1', bytes: 256 * KB },
+  // Console server actions: a postmortem may be up to 100 000 characters of UTF-8. Equal to
+  // Next's own server-action limit, so that limit (which answers 500) is never the one hit.
+  { prefix: '/admin', bytes: 1024 * KB },
+];
+
+/** Everything else: public forms (subscribe, manage, unsubscribe) and bodies no route expects. */
+export const DEFAULT_BODY_LIMIT = 32 * KB;
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The pathname of a request target, with dot segments resolved as the router will see them. */
+export function normalizedPathname(target: string): string {
+  try {
+    return new URL(target, 'http://localhost').pathname;
+  } catch {
+    return '/';
+  }
+}
+
+/**
+ * Refuses a path whose percent-encoding does not decode to UTF-8 (`%C0%AE`, `%FF`): Next
+ * decodes route parameters with decodeURIComponent and answers 500 when that throws.
+ */
+export function checkRequestPath(target: string): Refusal | undefined {
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  try {
+    decodeURIComponent(path);
+    return undefined;
+  } catch {
+    return { status: 400, code: 'invalid_path', message: 'The path is not valid percent-encoded UTF-8' };
+  }
+}
+
+/** The largest body, in bytes, a request to `pathname` may carry. */
+export function bodyLimitFor(pathname: string): number {
+  for (const { prefix, bytes } of BODY_LIMITS) {
+    if (pathname === prefix || pathname.startsWith(`${prefix}/`)) return bytes;
+  }
+  return DEFAULT_BODY_LIMIT;
+}
+
+const describe = (bytes: number) => (bytes % KB === 0 ? `${bytes / KB} KB` : `${bytes} bytes`);
+
+/**
+ * Refuses a body over the route's limit (413, from Content-Length) and a streamed write without
+ * a length (411), so no handler ever buffers an unbounded body. Any method may carry a body;
+ * the limits hold for all of them.
+ */
+export function checkBodyHeaders(method: string, target: string, headers: { 'content-length'?: string; 'transfer-encoding'?: string }): Refusal | undefined {
+  const limit = bodyLimitFor(normalizedPathname(target));
+  const length = headers['content-length'];
+  if (length !== undefined) {
+    if (!/^\d+$/.test(length.trim())) return { status: 400, code: 'invalid_content_length', message: 'Content-Length must be a number of bytes' };
+    if (Number(length) > limit) {
+      return { status: 413, code: 'payload_too_large', message: `The request body is ${describe(Number(length))}; this route takes at most ${describe(limit)}` };
+    }
+    return undefined;
+  }
+  if (headers['transfer-encoding'] !== undefined && WRITES.has(method.toUpperCase())) {
+    return { status: 411, code: 'length_required', message: `Send the body with a Content-Length (at most ${describe(limit)}), not chunked` };
+  }
+  return undefined;
+}
