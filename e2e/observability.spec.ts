@@ -71,6 +71,7 @@ test('/api/metrics needs the token and counts requests by route and status', asy
   const text = await metricsText();
   expect(sample(text, 'beacon_http_requests_total', label)).toBe(before + 5);
   expect(sample(text, 'beacon_http_request_duration_seconds_count', 'method="GET",route="/api/v2/summary.json"')).toBeGreaterThanOrEqual(5);
+  expect(text).toMatch(/^beacon_process_resident_memory_bytes \d+$/m);
   expect(text).toMatch(/^beacon_outbox_backlog \d+$/m);
   expect(text).toMatch(/^beacon_outbox_oldest_pending_seconds [\d.]+$/m);
 });

@@ -20,4 +20,10 @@ describe('observeRequest', () => {
     expect(text).toMatch(/beacon_http_requests_total\{method="GET",route="\/incidents\/:id",status="200"\} \d+/);
     expect(text).toContain('beacon_http_request_duration_seconds_bucket');
   });
+
+  it('includes the process figures: resident memory and heap used', async () => {
+    const text = await metrics().registry.metrics();
+    expect(Number(/^beacon_process_resident_memory_bytes (\d+)/m.exec(text)?.[1])).toBeGreaterThan(1_000_000);
+    expect(text).toMatch(/^beacon_nodejs_heap_size_used_bytes \d+/m);
+  });
 });

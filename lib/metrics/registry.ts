@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 interface Metrics {
   registry: Registry;
@@ -12,6 +12,8 @@ const holder = globalThis as typeof globalThis & { __beaconMetrics?: Metrics };
 export function metrics(): Metrics {
   if (!holder.__beaconMetrics) {
     const registry = new Registry();
+    // Process figures (resident memory, heap by space, event-loop lag, GC time), prefixed beacon_.
+    collectDefaultMetrics({ register: registry, prefix: 'beacon_' });
     holder.__beaconMetrics = {
       registry,
       requests: new Counter({
