@@ -8,6 +8,12 @@ describe('routeLabel', () => {
     expect(routeLabel('/api/v2/summary.json')).toBe('/api/v2/summary.json');
     expect(routeLabel('/api/v1/pages/abc/incidents/def')).toBe('/api/v1/*');
     expect(routeLabel('/admin/incidents/x')).toBe('/admin/*');
+    expect(routeLabel('/api/v2/incidents/abcdefghijkl.json')).toBe('/api/v2/incidents/:id.json');
+    expect(routeLabel('/api/v2/scheduled-maintenances/upcoming.json')).toBe('/api/v2/scheduled-maintenances/upcoming.json');
+    expect(routeLabel('/api/v2/..%2F..%2Fetc%2Fpasswd')).toBe('/api/v2/*');
+    expect(routeLabel('/api/v2/x1.json')).toBe('/api/v2/*');
+    expect(routeLabel('/subscriptions/manage/tok123')).toBe('/subscriptions/manage/:token');
+    expect(routeLabel('/subscriptions/<script>/x')).toBe('/subscriptions/*');
     expect(routeLabel('/../../etc/passwd')).toBe('other');
     expect(routeLabel(`/${'a'.repeat(5000)}`)).toBe('other');
   });

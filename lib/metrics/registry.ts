@@ -34,6 +34,10 @@ export function metrics(): Metrics {
   return holder.__beaconMetrics;
 }
 
+/** The v2 endpoints by name; anything else under /api/v2 shares one label. */
+const V2_ENDPOINT =
+  /^\/api\/v2\/(?:summary|status|components|incidents|incidents\/unresolved|incidents\/[a-z0-9]{1,64}|scheduled-maintenances(?:\/upcoming|\/active)?)\.json$/;
+
 /**
  * A bounded route label for a path, so ids and query strings never explode the label set:
  * `/incidents/abc` → `/incidents/:id`, `/api/v1/pages/x/incidents/y` → `/api/v1/*`.
@@ -41,10 +45,13 @@ export function metrics(): Metrics {
 export function routeLabel(pathname: string): string {
   if (pathname === '/' || pathname === '/history' || pathname === '/subscribe' || pathname === '/api') return pathname;
   if (pathname.startsWith('/_next/')) return '/_next/*';
-  if (pathname.startsWith('/api/v2/')) return pathname.length < 60 ? pathname.replace(/\/[a-z0-9]{12}(?=\/|\.json|$)/g, '/:id') : '/api/v2/*';
+  if (pathname.startsWith('/api/v2/')) return V2_ENDPOINT.test(pathname) ? pathname.replace(/\/incidents\/[a-z0-9]{1,64}\.json$/, '/incidents/:id.json') : '/api/v2/*';
   if (pathname.startsWith('/api/v1/')) return '/api/v1/*';
   if (pathname.startsWith('/incidents/')) return '/incidents/:id';
-  if (pathname.startsWith('/subscriptions/')) return `/subscriptions/${pathname.split('/')[2] ?? ''}/:token`;
+  if (pathname.startsWith('/subscriptions/')) {
+    const kind = pathname.split('/')[2] ?? '';
+    return ['confirm', 'manage', 'unsubscribe'].includes(kind) ? `/subscriptions/${kind}/:token` : '/subscriptions/*';
+  }
   if (pathname.startsWith('/admin')) return '/admin/*';
   if (/^\/(history\.(rss|atom)|maintenance\.ics|badge\.svg|api\/(live|health|metrics|subscriptions))$/.test(pathname)) return pathname;
   return 'other';
