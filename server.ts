@@ -1,7 +1,8 @@
 /**
  * Beacon's HTTP server: public reads (/, the v2 API, feeds, badges) are answered from in-memory
- * snapshots rebuilt on change; everything else goes to Next.js (documented custom server:
- * `next()` + `getRequestHandler()`).
+ * snapshots rebuilt on change, and the live refreshes of open public pages from one shared render
+ * per change; everything else goes to Next.js (documented custom server: `next()` +
+ * `getRequestHandler()`). Every request is logged as JSON and counted for /api/metrics.
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -19,6 +20,9 @@ async function main() {
   const { siteWideHeaders } = await import('@/lib/snapshot/global-headers');
   const { requestLogger, trackRequest } = await import('@/lib/http/request-log');
   const { checkedActionRequest, needsBodyCheck, refuseRequest } = await import('@/lib/http/request-guard');
+  const { RscCache } = await import('@/lib/snapshot/rsc-cache');
+  const { onLive } = await import('@/lib/live/hub');
+  const { metrics } = await import('@/lib/metrics/registry');
   const log = requestLogger();
 
   const app = next({ dev, port, hostname: 'localhost', dir: __dirname });
@@ -38,6 +42,16 @@ async function main() {
   const { store, secret } = await startSnapshots({ render, distDir: path.join(__dirname, env.NEXT_DIST_DIR || '.next') });
 
   const extraHeaders = await siteWideHeaders(__dirname);
+  // Open pages refresh themselves on every change: one render per distinct request per change.
+  const rscCache = new RscCache({
+    render: async (url, headers) => {
+      const res = await fetch(`http://127.0.0.1:${port}${url}`, { headers: { ...headers, 'x-beacon-render': secret }, redirect: 'manual' });
+      return { status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) };
+    },
+    onOutcome: (result) => metrics().rscRefreshes.inc({ result }),
+  });
+  onLive(() => rscCache.invalidate());
+
   const server = http.createServer((req, res) => {
     trackRequest(log, req, res);
     // Body limits for every route; server-action bodies checked before Next decodes them.
@@ -47,13 +61,22 @@ async function main() {
       return;
     }
     const method = req.method ?? 'GET';
-    if ((method === 'GET' || method === 'HEAD') && !req.headers.rsc && req.headers['x-beacon-render'] !== secret) {
-      const raw = req.url ?? '/';
-      const q = raw.indexOf('?');
-      const pathname = q < 0 ? raw : raw.slice(0, q);
-      const rep = store.lookup(pathname, new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)));
-      if (rep) {
-        serveRepresentation(req, res, rep, extraHeaders);
+    const raw = req.url ?? '/';
+    const q = raw.indexOf('?');
+    const pathname = q < 0 ? raw : raw.slice(0, q);
+    if (req.headers['x-beacon-render'] !== secret) {
+      if ((method === 'GET' || method === 'HEAD') && !req.headers.rsc) {
+        const rep = store.lookup(pathname, new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)));
+        if (rep) {
+          serveRepresentation(req, res, rep, extraHeaders);
+          return;
+        }
+      }
+      if (!dev && RscCache.accepts(method, pathname, req.headers)) {
+        void rscCache.get(raw, req.headers).then(
+          (rep) => (rep ? serveRepresentation(req, res, rep, extraHeaders) : handle(req, res)),
+          () => handle(req, res),
+        );
         return;
       }
     }

@@ -3,6 +3,7 @@ import { RscCache, type RenderedRsc } from '@/lib/snapshot/rsc-cache';
 
 /** A cache over a fake Next whose answers, timing and health the test controls. */
 function fakeCache(opts: { maxEntries?: number } = {}) {
+  const outcomes: string[] = [];
   const state = { version: 1, status: 200, throws: false, calls: [] as { url: string; headers: Record<string, string> }[] };
   let time = 0;
   const release: (() => void)[] = [];
@@ -10,6 +11,7 @@ function fakeCache(opts: { maxEntries?: number } = {}) {
     maxEntries: opts.maxEntries,
     maxAgeMs: 60_000,
     now: () => time,
+    onOutcome: (o) => outcomes.push(o),
     render: async (url, headers): Promise<RenderedRsc> => {
       state.calls.push({ url, headers });
       await new Promise<void>((resolve) => release.push(resolve));
@@ -26,7 +28,7 @@ function fakeCache(opts: { maxEntries?: number } = {}) {
     release.splice(0).forEach((r) => r());
     return p;
   };
-  return { cache, state, settle, advance: (ms: number) => (time += ms) };
+  return { cache, state, outcomes, settle, advance: (ms: number) => (time += ms) };
 }
 
 const refresh = { rsc: '1', 'next-router-state-tree': '%5B%22%22%5D', 'user-agent': 'a' };
@@ -44,9 +46,11 @@ describe('RSC cache', () => {
   });
 
   it('renders once for many identical requests and hands everyone the same precompressed bytes', async () => {
-    const { cache, state, settle } = fakeCache();
+    const { cache, state, outcomes, settle } = fakeCache();
     const answers = await settle(Promise.all(Array.from({ length: 50 }, (_, i) => cache.get('/?_rsc=abc', { ...refresh, 'user-agent': `ua${i}` }))));
     expect(state.calls).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'render')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'hit')).toHaveLength(49);
     expect(state.calls[0]!.headers).toEqual({ rsc: '1', 'next-router-state-tree': '%5B%22%22%5D' });
     expect(new Set(answers)).toHaveProperty('size', 1);
     const rep = answers[0]!;
@@ -109,9 +113,10 @@ describe('RSC cache', () => {
   });
 
   it('stops sharing past its entry bound instead of growing', async () => {
-    const { cache, state, settle } = fakeCache({ maxEntries: 3 });
+    const { cache, state, outcomes, settle } = fakeCache({ maxEntries: 3 });
     const answers = await settle(Promise.all(Array.from({ length: 10 }, (_, i) => cache.get(`/?_rsc=${i}`, refresh))));
     expect(state.calls).toHaveLength(3);
+    expect(outcomes.filter((o) => o === 'pass')).toHaveLength(7);
     expect(answers.filter((a) => a === null)).toHaveLength(7);
   });
 });

@@ -23,6 +23,8 @@ export interface RscCacheOptions {
   /** A generation lasts at most this long even without changes ("12 minutes ago" moves on). */
   maxAgeMs?: number;
   now?: () => number;
+  /** Told how each request went: shared (hit), rendered for everyone (render), or left to Next (pass). */
+  onOutcome?: (outcome: 'hit' | 'render' | 'pass') => void;
 }
 
 /**
@@ -40,7 +42,6 @@ export class RscCache {
   private readonly maxEntries: number;
   private readonly maxAgeMs: number;
   private readonly now: () => number;
-  renders = 0;
 
   constructor(private readonly opts: RscCacheOptions) {
     this.maxEntries = opts.maxEntries ?? 200;
@@ -73,17 +74,23 @@ export class RscCache {
     }
     const key = `${url}\n${RSC_KEY_HEADERS.map((h) => keyHeaders[h] ?? '').join('\n')}`;
     let entry = this.generation.get(key);
+    let outcome: 'hit' | 'render' = 'hit';
     if (!entry) {
-      if (this.generation.size >= this.maxEntries) return null;
+      if (this.generation.size >= this.maxEntries) {
+        this.opts.onOutcome?.('pass');
+        return null;
+      }
       const generation = this.generation;
       entry = this.renderShared(key, url, keyHeaders, () => generation.delete(key));
       generation.set(key, entry);
+      outcome = 'render';
     }
-    return entry;
+    const rep = await entry;
+    this.opts.onOutcome?.(rep ? outcome : 'pass');
+    return rep;
   }
 
   private async renderShared(key: string, url: string, headers: Record<string, string>, retryLater: () => void): Promise<Representation | null> {
-    this.renders++;
     const failed = () => {
       retryLater();
       return this.lastGood.get(key) ?? null;
