@@ -43,6 +43,8 @@ export default defineConfig({
       BEACON_SCHEDULER_TICK_MS: '1000',
       BEACON_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       NEXT_TELEMETRY_DISABLED: '1',
+      // One JSON line per request would drown the test output; observability.spec.ts runs its own server.
+      BEACON_LOG_LEVEL: 'warn',
     },
   },
 });

@@ -3,6 +3,8 @@ import { screenshot } from './screenshot';
 
 test.describe('operator console', () => {
   test('runs an incident from first report to postmortem, visible on the public page at each step', async ({ adminPage: page, browser }) => {
+    // A whole lifecycle: a dozen navigations and four snapshot rebuilds, on two shared cores.
+    test.setTimeout(60_000);
     const title = `Elevated SMS delivery latency ${Date.now()}`;
     const visitor = await (await browser.newContext()).newPage();
 
