@@ -174,6 +174,26 @@ test('hostile input: no 5xx, every write refused with a reason, no row changed',
     add({ label: `GET page ${page.url}?hostile`, client, method: 'GET', url: `${page.url}?page=${query[0]}&component=${query[1]}&status=${query[2]}`, expect: 'no5xx' });
   }
 
+  // 2b. The client router's own headers (live refreshes, prefetches), hand-made: Next must not answer 5xx.
+  const routerHeaders: Record<string, string>[] = [
+    { 'next-router-state-tree': 'junk' },
+    { 'next-router-state-tree': '%ZZ' },
+    { 'next-router-state-tree': '%5B'.repeat(300) },
+    { 'next-router-state-tree': '%5B%22%22%2C%7B%22children%22%3A%5B%22x%22%5D%7D%5D' },
+    { 'next-router-state-tree': encodeSegment(JSON.stringify(['', { children: ["' OR 1=1 --", {}] }, null, 'refetch'])) },
+    { 'next-router-prefetch': '1', 'next-router-segment-prefetch': '../../etc/passwd' },
+    { 'next-router-prefetch': '1', 'next-router-segment-prefetch': '%ZZ' },
+    { 'next-router-prefetch': 'junk' },
+    { 'next-url': '%ZZ/../..' },
+    ...sample(hostileString, 4, seed++).map((h) => ({ 'next-router-state-tree': encodeSegment(h) })),
+  ];
+  for (const page of appPages(pageId).filter((p) => !p.segments.some((seg) => seg.startsWith('[')) || p.url.startsWith('/incidents/'))) {
+    const client = page.url.startsWith('/admin') ? clients.admin : anonymous;
+    for (const headers of routerHeaders) {
+      add({ label: `RSC ${page.url} ${JSON.stringify(headers).slice(0, 80)}`, client, method: 'GET', url: `${page.url}?_rsc=hostile`, headers: { RSC: '1', ...headers }, expect: 'no5xx' });
+    }
+  }
+
   // 3. Server actions: every id, as every kind of caller, with bodies Next or the action must refuse.
   const actions = serverActions();
   expect(actions.length).toBeGreaterThan(20);

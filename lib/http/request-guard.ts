@@ -5,6 +5,7 @@
 import { IncomingMessage, type ServerResponse } from 'node:http';
 import { checkActionHeaders, checkMultipartAction, checkTextAction, isActionRequest } from '@/lib/http/action-body';
 import { bodyLimitFor, checkBodyHeaders, checkRequestPath, normalizedPathname, type Refusal } from '@/lib/http/body-limit';
+import { checkRouterState } from '@/lib/http/router-state';
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -29,7 +30,9 @@ export function refuseRequest(req: IncomingMessage, res: ServerResponse): boolea
     checkBodyHeaders(method, req.url ?? '/', {
       'content-length': req.headers['content-length'],
       'transfer-encoding': req.headers['transfer-encoding'],
-    }) ?? (isActionRequest(method, req.headers) ? checkActionHeaders(method, req.headers) : undefined);
+    }) ??
+    checkRouterState(req.headers) ??
+    (isActionRequest(method, req.headers) ? checkActionHeaders(method, req.headers) : undefined);
   if (!refusal) return false;
   sendRefusal(res, refusal);
   return true;
