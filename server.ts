@@ -52,10 +52,7 @@ async function main() {
   });
   onLive(() => rscCache.invalidate());
 
-  const server = http.createServer((req, res) => {
-    trackRequest(log, req, res);
-    // Body limits for every route; server-action bodies checked before Next decodes them.
-    if (refuseRequest(req, res)) return;
+  const route = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (needsBodyCheck(req)) {
       void checkedActionRequest(req, res).then((checked) => checked && handle(checked, res));
       return;
@@ -81,6 +78,18 @@ async function main() {
       }
     }
     void handle(req, res);
+  };
+  const server = http.createServer((req, res) => {
+    trackRequest(log, req, res);
+    // Body limits for every route; server-action bodies checked before Next decodes them.
+    if (!refuseRequest(req, res)) route(req, res);
+  });
+  // `Expect: 100-continue` (curl does it past 1 MB): refuse an oversized body before it is sent.
+  server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    trackRequest(log, req, res);
+    if (refuseRequest(req, res)) return;
+    res.writeContinue();
+    route(req, res);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {

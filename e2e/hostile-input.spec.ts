@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
@@ -349,3 +350,28 @@ function multipartWith(parts: Record<string, string>) {
 function mpa(parts: Record<string, string>) {
   return { ...multipartWith(parts), headers: { 'Content-Type': 'multipart/form-data; boundary=----hostile' } };
 }
+
+test('an oversized upload announced with Expect: 100-continue is refused before its body is sent', async ({ baseURL }) => {
+  const url = new URL('/api/v1/pages/x/incidents', baseURL);
+  const outcome = await new Promise<{ status: number; continued: boolean; message: string }>((resolve, reject) => {
+    let continued = false;
+    const req = http.request(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(10 * 1024 * 1024), Expect: '100-continue' },
+    });
+    req.on('continue', () => {
+      continued = true;
+      req.destroy();
+    });
+    req.on('response', (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, continued, message: (JSON.parse(body) as { error: { message: string } }).error.message }));
+    });
+    req.on('error', (error) => (continued ? resolve({ status: 0, continued, message: String(error) }) : reject(error)));
+    req.flushHeaders();
+  });
+  expect(outcome.continued).toBe(false);
+  expect(outcome.status).toBe(413);
+  expect(outcome.message).toMatch(/at most 256 KB/);
+});

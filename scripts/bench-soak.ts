@@ -21,6 +21,7 @@ import { accountAlerts, outboxStates } from '@/scripts/soak/alerts';
 import { startFlakySmtp, startTarpit } from '@/scripts/soak/faulty-endpoints';
 import type { RouteFigures } from '@/scripts/soak/load';
 import { managementApi } from '@/scripts/soak/operator';
+import { heapAfterGcMb } from '@/scripts/soak/heap';
 import { memoryOf, SoakProcess } from '@/scripts/soak/processes';
 import { printReport } from '@/scripts/soak/report';
 import { freshDatabase, prepareDatabase } from '@/scripts/soak/setup';
@@ -45,6 +46,7 @@ const DIST = process.env.NEXT_DIST_DIR || '.next-soak';
 const DB_FILE = 'data/soak.db';
 const BASE = `http://127.0.0.1:${PORT}`;
 const ROUTES = ['/', '/api/v2/summary.json'];
+const INSPECTOR_PORT = PORT + 1;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `next build` into DIST; puts tsconfig.json back as it was (next build rewrites it). */
@@ -79,7 +81,7 @@ async function main() {
   for (const name of ['server', 'worker']) fs.rmSync(logs(name), { force: true });
   const server = new SoakProcess('server', 'server.ts', { PORT: String(PORT), DATABASE_URL: DB_URL, NEXT_DIST_DIR: DIST, BEACON_PUBLIC_URL: BASE, BEACON_WORKER: 'off',
     ...(SERVER_HEAP_MB > 0 && { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${SERVER_HEAP_MB}`.trim() }),
-  }, logs('server'));
+  }, logs('server'), [`--inspect=127.0.0.1:${INSPECTOR_PORT}`]);
   const workerEnv = { DATABASE_URL: DB_URL, SMTP_URL: smtp.url, BEACON_PUBLIC_URL: BASE, BEACON_ALLOW_PRIVATE_WEBHOOKS: 'true' };
   const worker = new SoakProcess('worker', 'scripts/worker.ts', workerEnv, logs('worker'));
   worker.supervise = true;
@@ -108,6 +110,7 @@ async function main() {
     }, 1000);
     await sleep(5_000);
     const start = memoryOf(server.pid).rssMb;
+    const heapStart = await heapAfterGcMb(INSPECTOR_PORT);
 
     // The operator: one incident, then UPDATES updates 1–3 s apart; the worker dies halfway.
     const api = managementApi(BASE, pageId, apiKey);
@@ -158,6 +161,7 @@ async function main() {
 
     if (!server.running) throw new Error(`the server died during the run; see ${logs('server')}`);
     const end = memoryOf(server.pid).rssMb;
+    const heapEnd = await heapAfterGcMb(INSPECTOR_PORT);
     clearInterval(sampler);
     load.send({ type: 'stop' });
     const routes = await figures;
@@ -188,7 +192,7 @@ async function main() {
       heldAtKill: { email: held.email.size, webhook: held.webhook.size },
       timeout: { alerts: updateIds.length, requests: tarpit.ids.length, distinct: new Set(tarpit.ids).size, outbox: timeoutOutbox },
       smtp: smtp.stats(),
-      memory: { atReady, start, end, peak, timeline },
+      memory: { atReady, start, end, peak, timeline, heapStart, heapEnd },
       workerExits: worker.unexpectedExits,
       backlog: { healthy: backlog.given, other: backlog.rest },
       posts,

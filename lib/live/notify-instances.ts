@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import type { DbOrTx } from '@/lib/db/transaction';
+import { afterCommit, type DbOrTx } from '@/lib/db/transaction';
 import { instanceId } from '@/lib/live/instance-id';
 import { NOTIFY_CHANNEL, type NotifyPayload } from '@/lib/live/live-event';
+import { ownLiveVersions } from '@/lib/live/own-versions';
 import type { DomainEvent } from '@/lib/services/events';
 
 /**
@@ -11,7 +12,15 @@ import type { DomainEvent } from '@/lib/services/events';
  */
 export async function notifyInstances(db: DbOrTx, event: DomainEvent): Promise<void> {
   if (!isPostgres(db)) {
-    await db.updateTable('live_version').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).execute();
+    const bumped = await db
+      .updateTable('live_version')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('id', '=', 1)
+      .returning('version')
+      .executeTakeFirst();
+    // Only once committed is the number ours: a rolled-back one may be another process's next.
+    const adapter = db.getExecutor().adapter;
+    if (bumped) afterCommit(db, () => ownLiveVersions(adapter).add(Number(bumped.version)));
     return;
   }
   const payload: NotifyPayload = { origin: instanceId(), event };

@@ -1,31 +1,37 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '@/lib/db/schema';
+import { ownLiveVersions } from '@/lib/live/own-versions';
+
+/** Past this many versions behind, the watcher stops telling own from others' and just reports. */
+const MAX_GAP = 10_000;
 
 /**
  * Watches a SQLite file for public changes committed by other processes (another instance, a
- * CLI, a test): `PRAGMA data_version` moves when another connection commits anything, then the
- * live_version counter says whether that was a change the page shows (the worker's delivery
- * bookkeeping is not). If this process and another commit in the same tick, the page may hear of
- * its own change twice, which costs one extra refresh. Returns a stop function.
+ * CLI, a test). Every change the page shows bumps live_version in its transaction; this process's
+ * own bumps are remembered (own-versions.ts) and skipped, since it announced them itself; the
+ * worker's delivery bookkeeping, which commits all the time, bumps nothing. At worst a change of
+ * our own is also reported (read just before its number was remembered): one extra refresh.
+ * Returns a stop function.
  */
 export function watchSqlite(db: Kysely<Database>, onExternalChange: () => void, intervalMs = 100): () => void {
-  let lastData: number | undefined;
-  let lastLive: number | undefined;
+  let last: number | undefined;
   let busy = false;
-  const readLive = async () => (await db.selectFrom('live_version').select('version').where('id', '=', 1).executeTakeFirst())?.version;
+  const own = ownLiveVersions(db.getExecutor().adapter);
+  const tick = async () => {
+    const row = await db.selectFrom('live_version').select('version').where('id', '=', 1).executeTakeFirst();
+    const live = Number(row?.version ?? 0);
+    if (last !== undefined && live > last) {
+      let external = live - last > MAX_GAP;
+      for (let v = last + 1; !external && v <= live; v++) external = !own.has(v);
+      if (external) onExternalChange();
+    }
+    for (const v of own) if (v <= live) own.delete(v);
+    last = live;
+  };
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    sql<{ data_version: number }>`PRAGMA data_version`
-      .execute(db)
-      .then(async (result) => {
-        const data = result.rows[0]?.data_version;
-        const live = await readLive();
-        // Our own commits move live_version but not data_version: take them in silently.
-        if (lastData !== undefined && data !== lastData && live !== lastLive) onExternalChange();
-        lastData = data;
-        lastLive = live;
-      })
+    tick()
       .catch(() => undefined)
       .finally(() => {
         busy = false;

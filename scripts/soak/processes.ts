@@ -18,6 +18,8 @@ export class SoakProcess {
     private readonly entry: string,
     private readonly env: Record<string, string>,
     readonly logFile: string,
+    /** Extra node flags, e.g. `--inspect=127.0.0.1:PORT`. */
+    private readonly nodeArgs: string[] = [],
   ) {}
 
   /** Whether the process is alive (it may have died on its own). */
@@ -38,7 +40,7 @@ export class SoakProcess {
   async start(ready: RegExp, limitMs = 90_000): Promise<void> {
     const from = this.log().length;
     const out = fs.openSync(this.logFile, 'a');
-    this.child = spawn(process.execPath, ['--import', 'tsx', this.entry], {
+    this.child = spawn(process.execPath, [...this.nodeArgs, '--import', 'tsx', this.entry], {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...this.env },
       stdio: ['ignore', out, out],
     });
