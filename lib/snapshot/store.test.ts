@@ -10,7 +10,7 @@ afterEach(() => fs.rmSync(path.join(dir, 'snap.json'), { force: true }));
 
 /** A store over a fake database whose availability and content the test controls. */
 function fakeStore(opts: { file?: string; buildId?: string } = {}) {
-  const state = { up: true, version: 1, builds: 0 };
+  const state = { up: true, version: 1, builds: 0, renderFails: false };
   const store = new SnapshotStore({
     file: opts.file ?? path.join(dir, 'snap.json'),
     buildId: opts.buildId ?? 'build-1',
@@ -21,7 +21,10 @@ function fakeStore(opts: { file?: string; buildId?: string } = {}) {
       state.builds++;
       return new Map<string, Representation>([['/api/v2/status.json', represent(`{"v":${state.version}}`, { 'content-type': 'application/json' })]]);
     },
-    renderHtml: async () => `<html><body class="x"><main>version ${state.version}</main></body></html>`,
+    renderHtml: async () => {
+      if (state.renderFails) throw new Error('rendering / answered 500');
+      return `<html><body class="x"><main>version ${state.version}</main></body></html>`;
+    },
     probe: async () => {
       if (!state.up) throw new Error('connect ECONNREFUSED');
     },
@@ -69,10 +72,26 @@ describe('snapshot store', () => {
     expect(text(store.lookup('/', none))).toBe('<html><body class="x"><main>version 2</main></body></html>');
   });
 
+  it('a failed rebuild with the database answering keeps the current snapshot, unmarked, and tries again', async () => {
+    const { store, state } = fakeStore();
+    await store.rebuild();
+    state.renderFails = true;
+    state.version = 2;
+    await store.rebuild();
+    expect(store.isDegraded()).toBe(false);
+    expect(store.state().reason).toMatch(/rebuild failed \(rendering \/ answered 500\)/);
+    expect(text(store.lookup('/', none))).toBe('<html><body class="x"><main>version 1</main></body></html>');
+    state.renderFails = false;
+    // The retry is scheduled by the failure itself (backing off from minIntervalMs).
+    await expect.poll(() => text(store.lookup('/', none)), { timeout: 3_000 }).toContain('version 2');
+    expect(store.state().reason).toBeNull();
+  });
+
   it('after a restart with the database down, serves the copy kept on disk (HTML only from the same build)', async () => {
     const first = fakeStore();
     await first.store.rebuild();
-    await new Promise((r) => setTimeout(r, 50)); // the disk write is fire-and-forget
+    // The disk write is fire-and-forget (temp file, then rename): wait for the file itself.
+    await expect.poll(() => fs.existsSync(path.join(dir, 'snap.json')), { timeout: 5_000 }).toBe(true);
 
     const again = fakeStore();
     again.state.up = false;

@@ -65,6 +65,8 @@ export class SnapshotStore {
   private dirty = false;
   private timer: NodeJS.Timeout | undefined;
   private lastStart = 0;
+  /** Rebuilds failed in a row while the database answered: retries back off. */
+  private failures = 0;
   private readonly minIntervalMs: number;
   private readonly settleMs: number;
   private readonly timeoutMs: number;
@@ -89,7 +91,8 @@ export class SnapshotStore {
   schedule(): void {
     this.dirty = true;
     if (this.running || this.timer) return;
-    const wait = Math.max(this.settleMs, this.lastStart + this.minIntervalMs - Date.now());
+    const backoff = this.minIntervalMs * 2 ** Math.min(this.failures, 6);
+    const wait = Math.max(this.settleMs, this.lastStart + backoff - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.rebuild();
@@ -134,12 +137,26 @@ export class SnapshotStore {
       this.builtAt = builtAt;
       this.fromDisk = false;
       this.rebuilds++;
+      this.failures = 0;
       this.lastBuildMs = performance.now() - started;
       this.recover();
       saveSnapshot(this.opts.file, { builtAt, buildId: this.opts.buildId, entries: set }).catch((error: unknown) =>
         console.error('[beacon] could not keep the snapshot on disk', error),
       );
     } catch (error) {
+      // A slow or failed rebuild (a loaded machine, a render error) is not an outage: ask the
+      // database before telling every visitor the data is stale.
+      const reachable = await withTimeout(this.opts.probe(), Math.min(this.timeoutMs, 2_000), 'database probe').then(
+        () => true,
+        () => false,
+      );
+      if (reachable && this.builtAt && !this.fromDisk) {
+        this.failures++;
+        this.reason = `rebuild failed (${error instanceof Error ? error.message : String(error)}); serving the previous snapshot`;
+        console.error(`[beacon] snapshot ${this.reason}, retrying`);
+        this.dirty = true;
+        return;
+      }
       this.degrade(error);
     }
   }
