@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { migrate, openDb, type Db } from '@/lib/db/connect';
-import { newId } from '@/lib/db/ids';
 import { onChange } from '@/lib/live/change-bus';
 import { closeMailer } from '@/lib/notify/email';
+import { insertActiveSubscribers } from '@/lib/notify/testing/active-subscribers';
 import { startSmtpSink } from '@/lib/notify/testing/smtp-sink';
 import { startWebhookReceiver } from '@/lib/notify/testing/webhook-receiver';
 import { NotificationWorker } from '@/lib/notify/worker';
@@ -89,37 +89,6 @@ async function startBenchWorker(db: Db, url: string, smtpUrl: string | undefined
   };
 }
 
-async function addSubscribers(db: Db, rows: { kind: 'email' | 'webhook'; email?: string; url?: string; secret?: string }[]) {
-  const at = new Date().toISOString();
-  for (let i = 0; i < rows.length; i += 500) {
-    await db.kysely
-      .insertInto('subscribers')
-      .values(
-        rows.slice(i, i + 500).map((r) => ({
-          id: newId(),
-          kind: r.kind,
-          email: r.email ?? null,
-          url: r.url ?? null,
-          state: 'active' as const,
-          all_components: true,
-          events: 'all' as const,
-          maintenance: true,
-          token: randomBytes(24).toString('base64url'),
-          secret: r.secret ?? null,
-          confirm_token: null,
-          confirm_expires_at: null,
-          confirmed_at: at,
-          failing_since: null,
-          disabled_at: null,
-          unsubscribed_at: null,
-          created_at: at,
-          updated_at: at,
-        })),
-      )
-      .execute();
-  }
-}
-
 async function scenario(label: string, emails: number, webhooks: number, blackHoleFraction: number) {
   const sink = await startSmtpSink({ parse: false });
   const hooks = await startWebhookReceiver();
@@ -131,9 +100,9 @@ async function scenario(label: string, emails: number, webhooks: number, blackHo
     const p = `/h${i}`;
     hooks.secret(p, secret);
     if (i < holes) hooks.blackHole(p);
-    return { kind: 'webhook' as const, url: `${hooks.base}${p}`, secret };
+    return { kind: 'webhook' as const, address: `${hooks.base}${p}`, secret };
   });
-  await addSubscribers(db, [...Array.from({ length: emails }, (_, i) => ({ kind: 'email' as const, email: `s${i}@bench.test` })), ...hookRows]);
+  await insertActiveSubscribers(db, [...Array.from({ length: emails }, (_, i) => ({ kind: 'email' as const, address: `s${i}@bench.test` })), ...hookRows]);
   const ctx = { db: db.kysely, now: () => new Date() };
   const component = await createComponent({ ctx, input: { name: 'Data service' } });
 
@@ -186,7 +155,7 @@ async function latency(changes: number) {
   const { db, url, drop } = await freshDb();
   const secret = `whsec_${randomBytes(24).toString('base64')}`;
   hooks.secret('/l', secret);
-  await addSubscribers(db, Array.from({ length: 20 }, () => ({ kind: 'webhook' as const, url: `${hooks.base}/l`, secret })));
+  await insertActiveSubscribers(db, Array.from({ length: 20 }, () => ({ kind: 'webhook' as const, address: `${hooks.base}/l`, secret })));
   const ctx = { db: db.kysely, now: () => new Date() };
   const worker = await startBenchWorker(db, url, undefined);
   const samples: number[] = [];

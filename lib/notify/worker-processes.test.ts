@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SqlDialectName } from '@/lib/db/connect';
-import { newId } from '@/lib/db/ids';
 import { testDialects } from '@/lib/db/testing/test-db';
+import { insertActiveSubscribers } from '@/lib/notify/testing/active-subscribers';
 import { createSharedTestDb } from '@/lib/notify/testing/process-db';
 import { startSmtpSink } from '@/lib/notify/testing/smtp-sink';
 import { createIncident } from '@/lib/services/create-incident';
@@ -39,36 +38,10 @@ async function until(check: () => Promise<boolean> | boolean, what: string, limi
 /** Which outbox row each received message was, from its X-Beacon-Notification header. */
 const notificationIds = (raw: Buffer[]) => raw.map((m) => /X-Beacon-Notification: (\w+)/i.exec(m.toString('utf8'))?.[1] ?? '?');
 
-/** Confirmed email subscribers to everything, as outbox rows need them. */
-function activeEmailRows(emails: string[]) {
-  const at = new Date().toISOString();
-  return emails.map((email) => ({
-    id: newId(),
-    kind: 'email' as const,
-    email,
-    url: null,
-    state: 'active' as const,
-    all_components: true,
-    events: 'all' as const,
-    maintenance: true,
-    token: randomBytes(24).toString('base64url'),
-    secret: null,
-    confirm_token: null,
-    confirm_expires_at: null,
-    confirmed_at: at,
-    failing_since: null,
-    disabled_at: null,
-    unsubscribed_at: null,
-    created_at: at,
-    updated_at: at,
-  }));
-}
-
 async function setup(dialect: SqlDialectName) {
   const db = await createSharedTestDb(dialect);
   const sink = await startSmtpSink({ parse: false });
-  const rows = activeEmailRows(Array.from({ length: SUBSCRIBERS }, (_, i) => `sub${i}@example.com`));
-  for (let i = 0; i < rows.length; i += 500) await db.kysely.insertInto('subscribers').values(rows.slice(i, i + 500)).execute();
+  await insertActiveSubscribers(db, Array.from({ length: SUBSCRIBERS }, (_, i) => ({ kind: 'email' as const, address: `sub${i}@example.com` })));
   return { db, sink };
 }
 
@@ -87,7 +60,7 @@ for (const dialect of testDialects()) {
         children.push(worker);
         await new Promise((r) => setTimeout(r, 3_000));
         expect(worker.exitCode, 'the worker exited with nothing to do').toBeNull();
-        await db.kysely.insertInto('subscribers').values(activeEmailRows(['late@example.com'])).execute();
+        await insertActiveSubscribers(db, [{ kind: 'email', address: 'late@example.com' }]);
         await createIncident({ ctx: { db: db.kysely, now: () => new Date() }, input: { name: 'Comes in later' } });
         await until(() => sink.received() === 1, 'the alert that came in after a quiet start', 20_000);
         worker.kill('SIGTERM');

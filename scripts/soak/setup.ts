@@ -3,6 +3,7 @@ import pg from 'pg';
 import { removeSqlite } from '@/e2e/support/beacon-server';
 import { migrate, openDb } from '@/lib/db/connect';
 import { newId } from '@/lib/db/ids';
+import { insertActiveSubscribers } from '@/lib/notify/testing/active-subscribers';
 import { seedDemo } from '@/lib/demo/seed';
 import { newWebhookSecret } from '@/lib/notify/webhook';
 import { createApiKey } from '@/lib/services/create-api-key';
@@ -56,28 +57,7 @@ export async function prepareDatabase(url: string, publicUrl: string, wanted: { 
       ...Array.from({ length: wanted.emails }, (_, i) => ({ id: newId(), kind: 'email' as const, address: `reader${i}@soak.test` })),
       ...wanted.webhooks.map((address) => ({ id: newId(), kind: 'webhook' as const, address, secret: newWebhookSecret() })),
     ];
-    const at = now.toISOString();
-    const rows = subscribers.map((s) => ({
-      id: s.id,
-      kind: s.kind,
-      email: s.kind === 'email' ? s.address : null,
-      url: s.kind === 'webhook' ? s.address : null,
-      secret: s.secret ?? null,
-      state: 'active' as const,
-      all_components: true,
-      events: 'all' as const,
-      maintenance: true,
-      token: randomBytes(24).toString('base64url'),
-      confirm_token: null,
-      confirm_expires_at: null,
-      confirmed_at: at,
-      failing_since: null,
-      disabled_at: null,
-      unsubscribed_at: null,
-      created_at: at,
-      updated_at: at,
-    }));
-    for (let i = 0; i < rows.length; i += 200) await db.kysely.insertInto('subscribers').values(rows.slice(i, i + 200)).execute();
+    await insertActiveSubscribers(db, subscribers, now);
     return { apiKey: key, pageId, subscribers };
   } finally {
     await db.kysely.destroy();
