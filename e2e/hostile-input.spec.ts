@@ -353,7 +353,7 @@ function mpa(parts: Record<string, string>) {
 
 test('an oversized upload announced with Expect: 100-continue is refused before its body is sent', async ({ baseURL }) => {
   const url = new URL('/api/v1/pages/x/incidents', baseURL);
-  const outcome = await new Promise<{ status: number; continued: boolean; message: string }>((resolve, reject) => {
+  const outcome = await new Promise<{ status: number; continued: boolean; message: string; headers?: string }>((resolve, reject) => {
     let continued = false;
     const req = http.request(url, {
       method: 'POST',
@@ -366,7 +366,14 @@ test('an oversized upload announced with Expect: 100-continue is refused before 
     req.on('response', (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, continued, message: (JSON.parse(body) as { error: { message: string } }).error.message }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          continued,
+          message: (JSON.parse(body) as { error: { message: string } }).error.message,
+          headers: `${res.headers['x-content-type-options']} ${res.headers['referrer-policy']}`,
+        }),
+      );
     });
     req.on('error', (error) => (continued ? resolve({ status: 0, continued, message: String(error) }) : reject(error)));
     req.flushHeaders();
@@ -374,4 +381,6 @@ test('an oversized upload announced with Expect: 100-continue is refused before 
   expect(outcome.continued).toBe(false);
   expect(outcome.status).toBe(413);
   expect(outcome.message).toMatch(/at most 256 KB/);
+  // Refusals are answered by server.ts itself, with the site-wide headers all the same.
+  expect(outcome.headers).toBe('nosniff strict-origin-when-cross-origin');
 });

@@ -17,6 +17,7 @@ export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
     ...refusal.headers,
   });
   res.end(body);
