@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type Logger } from 'pino';
-import { observeRequest, routeLabel } from '@/lib/metrics/registry';
+import { observeRequest } from '@/lib/metrics/registry';
 
 /** One JSON line per request on stdout; BEACON_LOG_LEVEL=silent turns it off. */
 export function requestLogger(level = process.env.BEACON_LOG_LEVEL || 'info'): Logger {
@@ -33,9 +33,9 @@ export function trackRequest(log: Logger, req: IncomingMessage, res: ServerRespo
     const path = q < 0 ? raw : raw.slice(0, q);
     const durationMs = performance.now() - started;
     const status = res.writableFinished ? res.statusCode : 499;
-    observeRequest(method, path, status, durationMs);
+    const route = observeRequest(method, path, status, durationMs);
     if (log.isLevelEnabled('info')) {
-      log.info({ reqId: id, method, route: routeLabel(path), path: path.slice(0, 200), status, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
+      log.info({ reqId: id, method, route, path: path.slice(0, 200), status, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
     }
   });
   return id;

@@ -64,10 +64,11 @@ export function routeLabel(pathname: string): string {
   return 'other';
 }
 
-/** Records one served request. */
-export function observeRequest(method: string, pathname: string, status: number, durationMs: number): void {
+/** Records one served request; returns the route label it was counted under. */
+export function observeRequest(method: string, pathname: string, status: number, durationMs: number): string {
   const m = metrics();
   const route = routeLabel(pathname);
   m.requests.inc({ method, route, status: String(status) });
   m.duration.observe({ method, route }, durationMs / 1000);
+  return route;
 }

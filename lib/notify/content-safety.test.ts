@@ -3,9 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Db } from '@/lib/db/connect';
 import { testClock } from '@/lib/db/testing/clock';
 import { createTestDb, testDialects } from '@/lib/db/testing/test-db';
-import { closeMailer } from '@/lib/notify/email';
-import { startSmtpSink } from '@/lib/notify/testing/smtp-sink';
-import { startWebhookReceiver } from '@/lib/notify/testing/webhook-receiver';
+import { startAlertSinks, type AlertSinks } from '@/lib/notify/testing/alert-sinks';
 import { NotificationWorker } from '@/lib/notify/worker';
 import { addIncidentUpdate } from '@/lib/services/add-incident-update';
 import { confirmSubscription } from '@/lib/services/confirm-subscription';
@@ -25,23 +23,15 @@ const INCIDENT = `Outage ${SCRIPT} ${SVG}\r\nBcc: victim@evil.test`;
 const BODY = `**Bold** ${SCRIPT}\n\n${IMG}\n\n[click](javascript:window.__pwned=1) <a href="javascript:alert(1)">x</a>\n\n<iframe src="https://evil.test"></iframe>`;
 const UPDATE = `Second ${IMG} <style>body{display:none}</style>`;
 
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-let hooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let sinks: AlertSinks;
+let sink: AlertSinks['sink'];
+let hooks: AlertSinks['hooks'];
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  hooks = await startWebhookReceiver();
-  // Read once by getEnv(): set before anything asks for configuration.
-  process.env.SMTP_URL = sink.url;
-  process.env.BEACON_ALLOW_PRIVATE_WEBHOOKS = 'true';
-  process.env.BEACON_PUBLIC_URL = 'http://status.acme.test';
-  process.env.MAIL_FROM = 'Acme IoT status <status@acme.test>';
+  sinks = await startAlertSinks();
+  ({ sink, hooks } = sinks);
 });
-afterAll(async () => {
-  closeMailer();
-  await sink.close();
-  await hooks.close();
-});
+afterAll(() => sinks.close());
 
 const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.value[0]?.address;
 
