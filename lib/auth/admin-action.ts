@@ -5,6 +5,7 @@ import { operatorActor, requireOperator, type Operator } from '@/lib/auth/requir
 import { CrossOriginError, assertSameOrigin } from '@/lib/auth/same-origin';
 import { requestContext, type ServiceContext } from '@/lib/services/context';
 import { fromZodError, toErrorResponse } from '@/lib/services/errors';
+import { formToObject } from '@/lib/http/form-data';
 
 /** What an admin form shows after submitting: a message, or an error with the fields named. */
 export interface ActionState {
@@ -12,24 +13,6 @@ export interface ActionState {
   message?: string;
   error?: string;
   fields?: Record<string, string>;
-}
-
-/** FormData as a plain object; `name[]` fields become arrays, checkboxes "on" become true. */
-export function formToObject(form: unknown): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  // A hand-made request can send anything as the "form"; treat it as an empty one.
-  if (!(form instanceof FormData)) return result;
-  for (const [rawKey, value] of form.entries()) {
-    if (rawKey.startsWith('$ACTION')) continue;
-    if (typeof value !== 'string') continue;
-    if (rawKey.endsWith('[]')) {
-      const key = rawKey.slice(0, -2);
-      result[key] = [...((result[key] as string[] | undefined) ?? []), value];
-    } else {
-      result[rawKey] = value === 'on' ? true : value;
-    }
-  }
-  return result;
 }
 
 /**

@@ -5,6 +5,7 @@
  * naming the problem instead. What a browser sends always passes.
  */
 import type { Refusal } from '@/lib/http/body-limit';
+import { FORBIDDEN_KEYS, NOT_JSON, parseJson } from '@/lib/http/parse-body';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -56,8 +57,6 @@ export function checkActionHeaders(method: string, headers: Headers): Refusal | 
   return undefined;
 }
 
-const MAX_DEPTH = 64;
-
 const invalidBody = (message: string): Refusal => ({ status: 400, code: 'invalid_action_body', message });
 
 /**
@@ -70,24 +69,19 @@ const invalidBody = (message: string): Refusal => ({ status: 400, code: 'invalid
 function checkReply(root: string, part: (id: string) => string | undefined, multipart: boolean): string | undefined {
   const seen = new Set<string>();
   const visit = (text: string, label: string): string | undefined => {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return `${label} is not valid JSON`;
-    }
-    // Iterative, and bounded in depth: React revives the value recursively.
-    const stack: [unknown, number][] = [[value, 0]];
+    // Bounded in depth, and free of prototype keys: React revives the value recursively.
+    const parsed = parseJson(text);
+    if (!parsed.ok) return parsed.message === NOT_JSON ? `${label} is not valid JSON` : `${label}: ${parsed.message.replace(/^The body/, 'it')}`;
+    const stack: unknown[] = [parsed.value];
     while (stack.length > 0) {
-      const [item, depth] = stack.pop()!;
-      if (depth > MAX_DEPTH) return `${label} is nested more than ${MAX_DEPTH} levels deep`;
+      const item = stack.pop();
       if (typeof item === 'string' && item.startsWith('$')) {
         const problem = checkToken(item);
         if (problem) return `${label}: ${problem}`;
       } else if (Array.isArray(item)) {
-        for (const child of item) stack.push([child, depth + 1]);
+        for (const child of item) stack.push(child);
       } else if (item !== null && typeof item === 'object') {
-        for (const child of Object.values(item)) stack.push([child, depth + 1]);
+        for (const child of Object.values(item)) stack.push(child);
       }
     }
     return undefined;
@@ -110,15 +104,26 @@ function checkReply(root: string, part: (id: string) => string | undefined, mult
   return visit(root, 'the argument list');
 }
 
+/**
+ * A form field whose name, once React's `_<n>_` prefix and a `[]` suffix are taken off, is a
+ * prototype key, or a field holding a NUL character (PostgreSQL cannot store one).
+ */
+function fieldProblem(form: FormData): string | undefined {
+  for (const [name, value] of form.entries()) {
+    const bare = name.replace(/^_\d+_/, '').replace(/\[\]$/, '');
+    if (FORBIDDEN_KEYS.has(bare)) return `The form may not have a field named "${bare}"`;
+    if (name.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000'))) {
+      return `The form field ${JSON.stringify(name.replace(/\u0000/g, '\\0').slice(0, 80))} may not contain NUL characters`;
+    }
+  }
+  return undefined;
+}
+
 /** Checks a fetch action's text body (`["arg", …]`). */
 export function checkTextAction(body: string): Refusal | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return invalidBody('The server action body must be a JSON argument list');
-  }
-  if (!Array.isArray(parsed)) return invalidBody('The server action body must be a JSON array of arguments');
+  const parsed = parseJson(body);
+  if (!parsed.ok) return invalidBody(parsed.message === NOT_JSON ? 'The server action body must be a JSON argument list' : `Invalid server action arguments: ${parsed.message}`);
+  if (!Array.isArray(parsed.value)) return invalidBody('The server action body must be a JSON array of arguments');
   const problem = checkReply(body, () => undefined, false);
   return problem ? invalidBody(`Invalid server action arguments: ${problem}`) : undefined;
 }
@@ -129,16 +134,14 @@ export function checkMultipartAction(form: FormData, fetchAction: boolean): Refu
     const value = form.get(key);
     return typeof value === 'string' ? value : undefined;
   };
+  const problem = fieldProblem(form);
+  if (problem) return invalidBody(problem);
   if (fetchAction) {
     const root = text('0');
     if (root === undefined) return invalidBody('The server action body has no argument list (part 0)');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(root);
-    } catch {
-      return invalidBody('The server action argument list (part 0) is not valid JSON');
-    }
-    if (!Array.isArray(parsed)) return invalidBody('The server action argument list (part 0) must be a JSON array');
+    const parsed = parseJson(root);
+    if (!parsed.ok) return invalidBody(parsed.message === NOT_JSON ? 'The server action argument list (part 0) is not valid JSON' : `Invalid server action arguments: ${parsed.message}`);
+    if (!Array.isArray(parsed.value)) return invalidBody('The server action argument list (part 0) must be a JSON array');
     const problem = checkReply(root, text, true);
     return problem ? invalidBody(`Invalid server action arguments: ${problem}`) : undefined;
   }
@@ -148,13 +151,10 @@ export function checkMultipartAction(form: FormData, fetchAction: boolean): Refu
     const prefix = `$ACTION_${key.slice('$ACTION_REF_'.length)}:`;
     const meta = text(`${prefix}0`);
     if (meta === undefined) return invalidBody(`The form action ${key} has no metadata`);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(meta);
-    } catch {
-      return invalidBody(`The form action metadata ${prefix}0 is not valid JSON`);
-    }
-    if (parsed === null || typeof parsed !== 'object' || typeof (parsed as { id?: unknown }).id !== 'string') {
+    const parsed = parseJson(meta);
+    if (!parsed.ok) return invalidBody(parsed.message === NOT_JSON ? `The form action metadata ${prefix}0 is not valid JSON` : `Invalid form action: ${parsed.message}`);
+    const value = parsed.value;
+    if (value === null || typeof value !== 'object' || typeof (value as { id?: unknown }).id !== 'string') {
       return invalidBody(`The form action metadata ${prefix}0 must name an action id`);
     }
     const problem = checkReply(meta, (id) => text(`${prefix}${id}`), true);

@@ -3,10 +3,10 @@ import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
-import { Id } from '@/lib/services/schemas';
+import { Id, QueryText } from '@/lib/services/schemas';
 
 export const SubscriberFilter = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: QueryText.pipe(z.string().trim().max(200, 'must be at most 200 characters')).optional(),
   kind: z.enum(['email', 'webhook']).optional(),
   state: z.enum(['pending', 'active', 'disabled', 'unsubscribed']).optional(),
   componentId: Id.optional(),

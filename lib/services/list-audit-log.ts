@@ -3,12 +3,13 @@ import type { AuditRow } from '@/lib/db/schema';
 import { parseJson } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { parseInput } from '@/lib/services/errors';
+import { QueryText, QueryTime } from '@/lib/services/schemas';
 
 export const AuditFilter = z.object({
-  entityType: z.string().max(40).optional(),
-  actor: z.string().max(200).optional(),
-  action: z.string().max(80).optional(),
-  before: z.string().max(40).optional(),
+  entityType: QueryText.pipe(z.string().max(40, 'must be at most 40 characters')).optional(),
+  actor: QueryText.pipe(z.string().max(200, 'must be at most 200 characters')).optional(),
+  action: QueryText.pipe(z.string().max(80, 'must be at most 80 characters')).optional(),
+  before: QueryTime.optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 

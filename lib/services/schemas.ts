@@ -17,3 +17,18 @@ export const ComponentChanges = z
   .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'lists a component twice')
   .default([]);
 export type ComponentChanges = z.infer<typeof ComponentChanges>;
+
+/**
+ * Text a filter or lookup carries to the database. PostgreSQL refuses a NUL character in text
+ * (22021), so it is refused here, as bad input, before it reaches a query.
+ */
+export const QueryText = z.string().refine((s) => !s.includes('\u0000'), 'must not contain a NUL character');
+
+/** A point in time to filter on: ISO 8601 with a zone, within the years both databases store. */
+export const QueryTime = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 time with a zone' })
+  .refine((v) => {
+    const year = new Date(v).getUTCFullYear();
+    return year >= 1 && year <= 9999;
+  }, 'must be a time between the years 1 and 9999')
+  .transform((v) => new Date(v).toISOString());

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireOperator } from '@/lib/auth/require-operator';
 import { requestContext } from '@/lib/services/context';
 import { getPageSettings } from '@/lib/services/page-settings';
-import { listAuditLog } from '@/lib/services/list-audit-log';
+import { AuditFilter, listAuditLog } from '@/lib/services/list-audit-log';
 import { Button, Field, Select, TextInput } from '@/components/ui/fields';
 import { LocalTime } from '@/components/ui/local-time';
 
@@ -19,16 +19,35 @@ function changedKeys(before: unknown, after: unknown): string[] {
   return Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 }
 
+/** The filter fields as the form labels them, for messages about a bad value. */
+const LABELS: Record<string, string> = { entityType: 'What', actor: 'Who', before: 'Older than (before)' };
+
+/** The filter from the query string; a bad value is left out and named in `problems`. */
+function readFilter(q: Record<string, string | string[] | undefined>) {
+  const raw = { entityType: str(q.entity), actor: str(q.actor), before: str(q.before) };
+  const checked = AuditFilter.safeParse(raw);
+  if (checked.success) return { filter: raw, problems: [] };
+  const problems = new Map<string, string>();
+  for (const issue of checked.error.issues) problems.set(String(issue.path[0]), `${LABELS[String(issue.path[0])] ?? String(issue.path[0])} ${issue.message}`);
+  const filter = Object.fromEntries(Object.entries(raw).filter(([k]) => !problems.has(k))) as typeof raw;
+  return { filter, problems: [...problems.values()] };
+}
+
 export default async function AuditPage({ searchParams }: PageProps<'/admin/audit'>) {
   await requireOperator('admin');
   const q = await searchParams;
   const ctx = await requestContext();
-  const filter = { entityType: str(q.entity), actor: str(q.actor), before: str(q.before) };
+  const { filter, problems } = readFilter(q);
   const [{ entries, entityTypes }, settings] = await Promise.all([listAuditLog({ ctx, filter }), getPageSettings(ctx.db, ctx.now())]);
   const older = entries.length === 100 ? entries.at(-1)!.at : undefined;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Audit log</h1>
+      {problems.length > 0 && (
+        <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+          {problems.join('; ')}. That filter is left out.
+        </p>
+      )}
       <form method="get" className="flex flex-wrap items-end gap-3">
         <Field label="What" htmlFor="entity">
           <Select id="entity" name="entity" defaultValue={filter.entityType ?? ''}>

@@ -6,6 +6,7 @@ import { getEnv } from '@/lib/env';
 import { getDevMail, listDevMail } from '@/lib/services/admin-deliveries';
 import { requestContext } from '@/lib/services/context';
 import { getPageSettings } from '@/lib/services/page-settings';
+import { QueryText } from '@/lib/services/schemas';
 
 export const metadata: Metadata = { title: 'Mailbox' };
 
@@ -17,7 +18,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const [messages, settings, open] = await Promise.all([
     listDevMail(ctx.db),
     getPageSettings(ctx.db, ctx.now()),
-    typeof id === 'string' ? getDevMail(ctx.db, id) : Promise.resolve(undefined),
+    typeof id === 'string' && QueryText.safeParse(id).success ? getDevMail(ctx.db, id) : Promise.resolve(undefined),
   ]);
   const tz = settings.time_zone;
   return (

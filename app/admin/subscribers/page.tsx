@@ -13,12 +13,18 @@ export const metadata: Metadata = { title: 'Subscribers' };
 
 const str = (v: string | string[] | undefined) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
+/** The filter fields as the form labels them, for messages about a bad value. */
+const LABELS: Record<string, string> = { q: 'Search', kind: 'Type', state: 'State', componentId: 'Component' };
+
 /** Subscribers: search, filter by type, state and component, counts, remove, CSV export. */
 export default async function SubscribersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireOperator('responder');
   const q = await searchParams;
-  const parsed = SubscriberFilter.safeParse({ q: str(q.q), kind: str(q.kind), state: str(q.state), componentId: str(q.component) });
-  const filter = parsed.success ? parsed.data : {};
+  const raw = { q: str(q.q), kind: str(q.kind), state: str(q.state), componentId: str(q.component) };
+  const parsed = SubscriberFilter.safeParse(raw);
+  // A bad value is left out of the filter and named, rather than failing the page.
+  const bad = new Map(parsed.success ? [] : parsed.error.issues.map((i) => [String(i.path[0]), `${LABELS[String(i.path[0])] ?? String(i.path[0])} ${i.message}`]));
+  const filter = parsed.success ? parsed.data : SubscriberFilter.parse(Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k))));
   const ctx = await requestContext();
   const [{ items, counts }, components, settings] = await Promise.all([
     listSubscribers(ctx.db, filter),
@@ -31,6 +37,11 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Subscribers</h1>
+      {bad.size > 0 && (
+        <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+          {[...bad.values()].join('; ')}. That filter is left out.
+        </p>
+      )}
       <table className="text-sm" aria-label="Subscriber counts">
         <thead>
           <tr className="text-left text-neutral-600 dark:text-neutral-400">

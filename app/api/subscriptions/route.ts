@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { NOT_JSON, parseJson } from '@/lib/http/parse-body';
 import { requestContext } from '@/lib/services/context';
 import { toErrorResponse } from '@/lib/services/errors';
 import { subscribe } from '@/lib/services/subscribe';
@@ -20,12 +21,12 @@ export async function POST(request: Request) {
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return tooLarge();
   const text = await request.text();
   if (text.length > MAX_BODY) return tooLarge();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return NextResponse.json({ error: { code: 'invalid_json', message: 'The body must be JSON' } }, { status: 400 });
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const message = parsed.message === NOT_JSON ? 'The body must be JSON' : parsed.message;
+    return NextResponse.json({ error: { code: parsed.message === NOT_JSON ? 'invalid_json' : 'invalid_body', message } }, { status: 400 });
   }
+  const body = parsed.value;
   try {
     const ctx = await requestContext();
     const address = typeof body === 'object' && body !== null ? String((body as Record<string, unknown>).email ?? (body as Record<string, unknown>).url ?? '') : '';

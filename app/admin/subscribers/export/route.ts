@@ -10,8 +10,13 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const get = (k: string) => params.get(k)?.trim() || undefined;
   const parsed = SubscriberFilter.safeParse({ q: get('q'), kind: get('kind'), state: get('state'), componentId: get('component') });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = { componentId: 'component' }[String(issue.path[0])] ?? String(issue.path[0]);
+    return Response.json({ error: { code: 'invalid_input', message: `${field} ${issue.message}`, fields: { [field]: issue.message } } }, { status: 400 });
+  }
   const ctx = await requestContext();
-  const { items } = await listSubscribers(ctx.db, parsed.success ? parsed.data : {}, 100_000);
+  const { items } = await listSubscribers(ctx.db, parsed.data, 100_000);
   return new Response(subscribersCsv(items), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

@@ -6,8 +6,10 @@ import { getPageSettings } from '@/lib/services/page-settings';
 import { componentGroups, components } from '@/app/api/v1/_lib/components';
 import { incidents } from '@/app/api/v1/_lib/incidents';
 import { errorJson, json, MESSAGES } from '@/app/api/v1/_lib/respond';
+import { NOT_JSON } from '@/lib/http/parse-body';
 import { subscribers } from '@/app/api/v1/_lib/subscribers';
 import { incidentTemplates } from '@/app/api/v1/_lib/templates';
+import { refuseUnsafeParams } from '@/app/api/v1/_lib/util';
 import type { Handler } from '@/app/api/v1/_lib/types';
 
 const RESOURCES: Record<string, Handler> = {
@@ -50,6 +52,9 @@ export async function handleManageApi(
   base: { db: DbOrTx; now: () => Date; baseUrl: string },
 ): Promise<Response> {
   const url = new URL(request.url);
+  // Checked before the key: a NUL in the key, the path or the query would reach SQL.
+  const badParam = refuseUnsafeParams(url, [route.pageId, ...route.path]);
+  if (badParam) return badParam;
   const actor = await authenticateApiKey({ ctx: base, key: apiKeyOf(request, url) });
   if (!actor) return errorJson(401, MESSAGES[401]);
   const page = await getPageSettings(base.db, base.now());
@@ -67,7 +72,10 @@ export async function handleManageApi(
   if (request.method === 'POST' || request.method === 'PATCH' || request.method === 'PUT') {
     const text = await request.text();
     if (text.length > MAX_BODY) return errorJson(413, 'Request body too large');
-    body = parseRequestBody(text);
+    const parsed = parseRequestBody(text);
+    // A body neither JSON nor a form reads as undefined: each handler answers its own 400.
+    if (!parsed.ok && parsed.message !== NOT_JSON) return errorJson(400, `Bad request: ${parsed.message}`);
+    body = parsed.ok ? parsed.value : undefined;
   }
   return handler({
     method: request.method,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { parsePaging, type Paging } from '@/lib/domain/statuspage-manage/paging';
 import { errorJson, invalidBody, MESSAGES } from '@/app/api/v1/_lib/respond';
 import type { ApiRequest } from '@/app/api/v1/_lib/types';
+import { unsafeParam } from '@/lib/http/safe-params';
 
 /** The wrapped object of a write body (`{ "incident": {…} }`), validated; or the error response. */
 export function readWrapped<S extends z.ZodType>(
@@ -28,6 +29,15 @@ export function readPaging(req: ApiRequest, max = 100): { ok: true; paging: Pagi
   const result = parsePaging(req.url.searchParams, max);
   if (result.ok) return result;
   return { ok: false, response: errorJson(400, `Bad request: ${result.field} must be a positive integer`, { [result.field]: 'must be a positive integer' }) };
+}
+
+/**
+ * A 400 naming the first query parameter or path segment the database could not take (a NUL
+ * character), before anything reads it; undefined when all are fine.
+ */
+export function refuseUnsafeParams(url: URL, segments: readonly string[]): Response | undefined {
+  const problem = unsafeParam(url.searchParams, segments);
+  return problem ? errorJson(400, `Bad request: ${problem.field} ${problem.message}`, { [problem.field]: problem.message }) : undefined;
 }
 
 /** 403 unless the key's operator is an admin. */

@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { parseForm } from '@/lib/http/parse-body';
 import { requestContext } from '@/lib/services/context';
 import { toErrorResponse } from '@/lib/services/errors';
 import { unsubscribe } from '@/lib/services/unsubscribe';
@@ -12,6 +13,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   if (body.length > 4096) {
     return NextResponse.json({ error: { code: 'payload_too_large', message: 'The body must be at most 4 KB' } }, { status: 413 });
   }
+  // Mail providers send `List-Unsubscribe=One-Click`; the token is the credential, so the
+  // body is only read to refuse a hostile form (a multipart one is not read).
+  const urlencoded = (request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+  const parsed = urlencoded ? parseForm(body) : ({ ok: true } as const);
+  if (!parsed.ok) return NextResponse.json({ error: { code: 'invalid_body', message: parsed.message } }, { status: 400 });
   try {
     await unsubscribe({ ctx: await requestContext(), input: { token: (await params).token } });
     return NextResponse.json({ status: 'unsubscribed' });
