@@ -38,7 +38,15 @@ export async function apiHarness(dialect: 'sqlite' | 'postgres') {
     const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     const url = new URL(`http://localhost/api/v1/pages${path.startsWith('/') ? path : `/${page.id}/${path}`}`);
     const request = new Request(url, { method, headers, body });
-    const [, , , , pageId, ...rest] = url.pathname.split('/');
+    // Next hands the route its path segments percent-decoded (`%00` arrives as a NUL).
+    const decode = (segment: string) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    };
+    const [, , , , pageId, ...rest] = url.pathname.split('/').map(decode);
     const response = await handleManageApi(request, { pageId: pageId!, path: rest }, { db: db.kysely, now: clock.now, baseUrl: 'https://status.example.com' });
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as any) : null }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -55,6 +63,20 @@ export async function apiHarness(dialect: 'sqlite' | 'postgres') {
     return out;
   }
 
-  return { db, clock, ctx, page, admin, responder, adminKey, responderKey, call, counts };
+  /** Row counts of every table there is, to prove a refused request wrote nothing anywhere. */
+  async function allCounts() {
+    const out: Record<string, number> = {};
+    for (const table of await db.kysely.introspection.getTables()) {
+      if (table.name.startsWith('kysely_')) continue;
+      const row = await db.kysely
+        .selectFrom(table.name as 'incidents')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      out[table.name] = Number(row.n);
+    }
+    return out;
+  }
+
+  return { db, clock, ctx, page, admin, responder, adminKey, responderKey, call, counts, allCounts };
 }
 export type ApiHarness = Awaited<ReturnType<typeof apiHarness>>;
