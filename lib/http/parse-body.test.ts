@@ -7,7 +7,6 @@ import { FORBIDDEN_KEYS, parseForm, parseJson } from '@/lib/http/parse-body';
 
 const SEED = 0x9a85e;
 const HOSTILE = ['__proto__', 'constructor', 'prototype'] as const;
-const ID = '7f'.repeat(21);
 
 /** Every own key of Object.prototype, and any property someone may have planted on it. */
 const prototypeKeys = () => Reflect.ownKeys(Object.prototype).map(String).sort();
