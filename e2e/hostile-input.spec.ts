@@ -4,7 +4,25 @@ import Database from 'better-sqlite3';
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { expect, test } from './fixtures/operators';
 import { appPages, routeHandlers, serverActions, urlFor } from './support/app-routes';
-import { BAD_UTF8, HOSTILE_STRINGS, TRAVERSAL_SEGMENTS, actionArgs, brokenJson, encodeSegment, hostileString, notAnObject, sample, subscriptionBody, wrappedBody } from './support/hostile-payloads';
+import {
+  BAD_UTF8,
+  HOSTILE_STRINGS,
+  NESTED_BODIES,
+  NESTED_FORMS,
+  NUL_VALUES,
+  PROTOTYPE_FORMS,
+  PROTOTYPE_JSON,
+  QUERY_PARAMS,
+  TRAVERSAL_SEGMENTS,
+  actionArgs,
+  brokenJson,
+  encodeSegment,
+  hostileString,
+  notAnObject,
+  sample,
+  subscriptionBody,
+  wrappedBody,
+} from './support/hostile-payloads';
 
 /**
  * Sends malformed, oversized, wrongly typed and injection-laden requests to every route handler
@@ -92,7 +110,7 @@ interface Probe {
 
 test('hostile input: no 5xx, every write refused with a reason, no row changed', async ({ adminPage, responderPage, baseURL, request }) => {
   // About a minute on two idle cores; the rest is headroom for a loaded machine.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const origin = baseURL!;
   const pageId = ((await (await request.get('/api/v2/status.json')).json()) as { page: { id: string } }).page.id;
 
@@ -145,6 +163,13 @@ test('hostile input: no 5xx, every write refused with a reason, no row changed',
       if (!streaming) {
         const query = sample(hostileString, 6, seed++).map((h, i) => `${['page', 'component', 'q', 'limit', 'per_page', 'api_key'][i]}=${encodeSegment(h)}`);
         add({ label: `GET ${url}?hostile`, client, method: 'GET', url: `${url}?${query.join('&')}&page=-1&per_page=1e309`, headers: auths[0]!.headers, expect: 'no5xx' });
+        // A NUL byte in every query parameter at once, and (on the first URL) in each one alone.
+        add({ label: `GET ${url}?all=NUL`, client, method: 'GET', url: `${url}?${QUERY_PARAMS.map((q) => `${q}=${NUL_VALUES[1]}`).join('&')}`, headers: auths[0]!.headers, expect: 'no5xx' });
+        if (i === 0) {
+          for (const [j, param] of QUERY_PARAMS.entries()) {
+            add({ label: `GET ${url}?${param}=NUL`, client, method: 'GET', url: `${url}?${param}=${NUL_VALUES[j % NUL_VALUES.length]}`, headers: auths[0]!.headers, expect: 'no5xx' });
+          }
+        }
       }
     }
     // Bodies, on the collection URL with valid credentials (so the body is what is refused).
@@ -160,6 +185,13 @@ test('hostile input: no 5xx, every write refused with a reason, no row changed',
         ...BAD_UTF8,
       ];
       for (const body of bodies) add({ label: `${method} ${target} ${String(body).slice(0, 80)}`, client, method, url: target, body, headers: { 'Content-Type': 'application/json', ...headers }, expect: 'refused' });
+      // Prototype keys (top level, nested, in lists) and nesting deep enough to overflow a recursive reader.
+      for (const body of [...PROTOTYPE_JSON, ...NESTED_BODIES]) {
+        add({ label: `${method} ${target} ${body.slice(0, 60)}`, client, method, url: target, body, headers: { 'Content-Type': 'application/json', ...headers }, expect: 'refused' });
+      }
+      for (const body of [...PROTOTYPE_FORMS, ...NESTED_FORMS, 'incident[name]=a%00b']) {
+        add({ label: `${method} ${target} form ${body.slice(0, 60)}`, client, method, url: target, body, headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, expect: 'refused' });
+      }
       add({ label: `${method} ${target} form junk`, client, method, url: target, body: `incident[name]=${encodeSegment("'; DROP TABLE incidents; --")}&incident[status]=%00`, headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, expect: 'refused' });
       add({ label: `${method} ${target} 10 MB`, client, method, url: target, body: TEN_MB, headers: { 'Content-Type': 'application/json', ...headers }, expect: 413 });
     }
@@ -169,10 +201,13 @@ test('hostile input: no 5xx, every write refused with a reason, no row changed',
   for (const page of appPages(pageId)) {
     const client = page.url.startsWith('/admin') ? clients.admin : anonymous;
     const dynamic = page.segments.some((s) => s.startsWith('['));
-    const values = dynamic ? [...TRAVERSAL_SEGMENTS.slice(0, 2), ...sample(hostileString, 2, seed++).map(encodeSegment)] : [];
+    const values = dynamic ? [...TRAVERSAL_SEGMENTS.slice(0, 2), NUL_VALUES[1]!, ...sample(hostileString, 2, seed++).map(encodeSegment)] : [];
     for (const v of values) add({ label: `GET page ${v}`, client, method: 'GET', url: urlFor(page.segments, pageId, v), expect: 'no5xx' });
     const query = sample(hostileString, 3, seed++).map(encodeSegment);
     add({ label: `GET page ${page.url}?hostile`, client, method: 'GET', url: `${page.url}?page=${query[0]}&component=${query[1]}&status=${query[2]}`, expect: 'no5xx' });
+    for (const [j, param] of QUERY_PARAMS.entries()) {
+      add({ label: `GET page ${page.url}?${param}=NUL`, client, method: 'GET', url: `${page.url}?${param}=${NUL_VALUES[j % NUL_VALUES.length]}`, expect: 'no5xx' });
+    }
   }
 
   // 2b. The client router's own headers (live refreshes, prefetches), hand-made: Next must not answer 5xx.
@@ -214,11 +249,18 @@ test('hostile input: no 5xx, every write refused with a reason, no row changed',
       '["$nope"]',
       `${'['.repeat(200)}${']'.repeat(200)}`,
       JSON.stringify([{}, { name: '<script>alert(1)</script>', id: "' OR 1=1 --" }]),
+      '[{"__proto__":{"then":"x"}}]',
+      '[{},{"constructor":{"prototype":{"then":"x"}}}]',
+      `[${'['.repeat(5000)}${']'.repeat(5000)}]`,
+      '[{"name":"a\\u0000b"}]',
       ...sample(actionArgs, 6, seed++).map((v) => JSON.stringify(v)),
     ];
     const forms = [
       multipart({ '0': '[{},"$K1"]', '_1_id': "' OR 1=1 --", '_1_incidentId': '../../etc/passwd', '_1_zzz': '<script>alert(1)</script>' }),
       multipart({ '0': '{' }),
+      multipart({ '0': '[{},"$K1"]', '_1___proto__': 'x', '_1_name': 'x' }),
+      multipart({ '0': '[{},"$K1"]', '_1_constructor[]': 'x' }),
+      multipart({ '0': '[{},"$K1"]', '_1_name': 'a\u0000b' }),
       multipart({ '0': '["$5"]' }),
       multipart({ name: 'no part 0' }),
       { contentType: 'multipart/form-data; boundary=----hostile', body: '------hostile\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{}' },
@@ -317,6 +359,15 @@ test('hostile input: no 5xx, every write refused with a reason, no row changed',
     }),
   );
 
+  // A polluted Object.prototype (`then` on every object) made every page answer 500 until restart.
+  const stillUp: string[] = [];
+  for (const url of ['/admin/login', '/history', '/api/health', `/api/v2/summary.json`]) {
+    const status = (await anonymous.get(url, { failOnStatusCode: false, maxRedirects: 0 })).status();
+    if (status >= 500) stillUp.push(`${url}: ${status}`);
+  }
+  const v1After = (await anonymous.get(`/api/v1/pages/${pageId}/incidents`, { headers: { Authorization: `OAuth ${key}` }, failOnStatusCode: false })).status();
+  if (v1After !== 200) stillUp.push(`GET /api/v1/…/incidents: ${v1After}`);
+
   await new Promise((r) => setTimeout(r, 1_500));
   const changed = diff(before, fingerprint());
   const signInRows = changed.login_attempts ?? 0;
@@ -328,6 +379,7 @@ test('hostile input: no 5xx, every write refused with a reason, no row changed',
   );
   if (stats.fiveHundreds.length) console.log(`[hostile] 5xx:\n  ${stats.fiveHundreds.slice(0, 60).join('\n  ')}`);
   if (stats.problems.length) console.log(`[hostile] problems:\n  ${stats.problems.slice(0, 60).join('\n  ')}`);
+  expect(stillUp).toEqual([]);
   expect(stats.sent).toBe(probes.length);
   expect(stats.fiveHundreds).toEqual([]);
   expect(stats.problems).toEqual([]);

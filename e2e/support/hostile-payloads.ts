@@ -113,3 +113,41 @@ export function subscriptionBody(): fc.Arbitrary<unknown> {
 
 /** A server action's argument list with values of any type where a form is expected. */
 export const actionArgs: fc.Arbitrary<unknown[]> = fc.array(hostileValue, { maxLength: 4 });
+
+/** Keys that reach an object's prototype when a parser walks them into `{}`. */
+export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+
+/** Rails-style form bodies with a prototype key at the top, nested, and in a list. */
+export const PROTOTYPE_FORMS = [
+  '__proto__[then]=x',
+  '__proto__[isAdmin]=1',
+  'incident[__proto__][then]=x',
+  'constructor[prototype][then]=x',
+  'incident[name]=x&incident[constructor][prototype][status]=x',
+  'incident[component_ids][]=a&__proto__[]=x',
+  'incident[prototype]=1&incident[name]=x',
+];
+
+/** JSON bodies with a prototype key at the top, nested, and inside a list (written as text on purpose). */
+export const PROTOTYPE_JSON = [
+  '{"__proto__":{"then":"x"}}',
+  '{"incident":{"name":"x","__proto__":{"then":"x"}}}',
+  '{"incident":{"name":"x","components":[{"constructor":{"prototype":{"then":"x"}}}]}}',
+  '{"type":"email","email":"noc@example.com","__proto__":{"then":"x"}}',
+  '{"type":"webhook","url":"https://hooks.example.com/x","constructor":{"prototype":{"then":1}}}',
+  '[{"__proto__":{"then":"x"}}]',
+];
+
+/** Bodies nested far deeper than any request: JSON 5,000 levels down, and a form key 5,000 brackets long. */
+export const NESTED_BODIES = [
+  `{"url":${'['.repeat(5000)}"x"${']'.repeat(5000)}}`,
+  `{"incident":{"name":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}`,
+  '['.repeat(100_000),
+];
+export const NESTED_FORMS = [`incident${'[a]'.repeat(5000)}=x`];
+
+/** NUL bytes, percent-encoded, as a query or path value: PostgreSQL refuses them in text. */
+export const NUL_VALUES = ['%00', 'a%00b', '%00%00', '2026-01-01T00%3A00%3A00Z%00'];
+
+/** Every query parameter some route or page reads. */
+export const QUERY_PARAMS = ['q', 'page', 'per_page', 'limit', 'api_key', 'type', 'state', 'sort_field', 'sort_direction', 'component', 'status', 'kind', 'entity', 'actor', 'before', 'id', '_rsc'];
