@@ -12,7 +12,7 @@ export function secretFilePath(databaseUrl: string): string {
 }
 
 /** Reads the key file, or creates it once (mode 0600); a process that loses the race reads the winner's key. */
-function fileSecret(file: string): Buffer {
+export function fileSecret(file: string): Buffer {
   try {
     return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64url');
   } catch (error) {
