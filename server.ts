@@ -11,7 +11,7 @@ const env = process.env as Record<string, string | undefined>;
 env.NODE_ENV ??= 'production';
 const dev = process.argv.includes('--dev');
 const port = Number(env.PORT ?? 3000);
-const hostname = env.HOSTNAME ?? '0.0.0.0';
+const hostname = env.HOSTNAME ?? '127.0.0.1';
 
 async function main() {
   const { default: next } = await import('next');

@@ -31,6 +31,7 @@ async function runBoot(): Promise<void> {
   const env = getEnv();
   const db = await getDb();
   console.log(`[beacon] database ready (${db.dialect})`);
+  (await import('@/lib/notify/email')).warnIfNoMailInProduction();
   await startLive(db, env.DATABASE_URL);
   const ctx: ServiceContext = { db: db.kysely, now: () => new Date(), actor: { type: 'system', id: null, name: 'start-up' } };
 

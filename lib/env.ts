@@ -25,6 +25,8 @@ export const Env = z.object({
   BEACON_METRICS_TOKEN: z.string().min(16, 'BEACON_METRICS_TOKEN must be at least 16 characters').optional(),
   BEACON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BEACON_SCHEDULER_TICK_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
+  /** The key subscriber links are derived from; unset, a random one is kept in `beacon-secret` next to the data. */
+  BEACON_SECRET: z.string().min(32, 'BEACON_SECRET must be at least 32 characters').optional(),
   BEACON_ADMIN_EMAIL: z.email('BEACON_ADMIN_EMAIL must be an email address').optional(),
   BEACON_ADMIN_PASSWORD: z.string().min(12, 'BEACON_ADMIN_PASSWORD must be at least 12 characters').optional(),
   SMTP_URL: z

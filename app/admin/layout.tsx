@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { currentOperator, hasRole } from '@/lib/auth/require-operator';
 import { signOutAction } from '@/app/admin/actions/session';
+import { mailGoesToDevMailboxInProduction } from '@/lib/notify/email';
 
 export const metadata: Metadata = { title: { default: 'Beacon console', template: '%s · Beacon console' }, robots: { index: false } };
 
@@ -63,6 +64,15 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           </nav>
         )}
       </header>
+      {operator && mailGoesToDevMailboxInProduction() && (
+        <div role="alert" className="border-b border-red-300 bg-red-50 px-4 py-2 text-center text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          <strong>No email is being sent.</strong> SMTP_URL is not set, so confirmations and alerts stay in the{' '}
+          <Link href="/admin/mailbox" className="underline">
+            dev mailbox
+          </Link>
+          . Set SMTP_URL and restart.
+        </div>
+      )}
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>

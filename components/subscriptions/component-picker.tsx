@@ -1,6 +1,4 @@
-'use client';
-
-import { useState } from 'react';
+import { FIELD_ERROR } from '@/components/subscriptions/styles';
 
 export interface ComponentChoices {
   groups: { id: string; name: string; components: { id: string; name: string }[] }[];
@@ -9,25 +7,35 @@ export interface ComponentChoices {
 
 /**
  * "All components" (which also covers components added later) or a chosen set, as grouped
- * checkboxes. Posts `all_components` and `component_ids[]`.
+ * checkboxes. Posts `components` (all | some) and `component_ids[]`. No state of its own: the
+ * list shows through CSS when "some" is checked, so it works without JavaScript and survives
+ * a refused submission.
  */
-export function ComponentPicker({ choices, initialAll, initialIds }: { choices: ComponentChoices; initialAll: boolean; initialIds: string[] }) {
-  const [all, setAll] = useState(initialAll);
-  const chosen = new Set(initialIds);
+export function ComponentPicker({ choices, all, ids, error }: { choices: ComponentChoices; all: boolean; ids: string[]; error?: string }) {
+  const chosen = new Set(ids);
   const box = (c: { id: string; name: string }) => (
     <label key={c.id} className="flex items-center gap-2 py-0.5 text-sm">
-      <input type="checkbox" name="component_ids[]" value={c.id} defaultChecked={chosen.has(c.id)} disabled={all} className="h-4 w-4" />
+      <input type="checkbox" name="component_ids[]" value={c.id} defaultChecked={chosen.has(c.id)} className="h-4 w-4" />
       {c.name}
     </label>
   );
   return (
-    <fieldset>
+    <fieldset className="group/picker" aria-describedby={error ? 'components-error' : undefined}>
       <legend className="text-sm font-semibold">Components</legend>
       <label className="mt-2 flex items-center gap-2 text-sm">
-        <input type="checkbox" name="all_components" checked={all} onChange={(e) => setAll(e.target.checked)} className="h-4 w-4" />
+        <input type="radio" name="components" value="all" defaultChecked={all} className="h-4 w-4" />
         All components, including ones added later
       </label>
-      <div className={`mt-3 grid gap-4 sm:grid-cols-2 ${all ? 'opacity-50' : ''}`} aria-disabled={all}>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="radio" name="components" value="some" defaultChecked={!all} className="h-4 w-4" />
+        Only the components I choose
+      </label>
+      {error && (
+        <p id="components-error" className={FIELD_ERROR}>
+          Components: {error}
+        </p>
+      )}
+      <div className="mt-3 hidden gap-4 group-has-[input[value=some]:checked]/picker:grid sm:grid-cols-2">
         {choices.groups.map((g) => (
           <fieldset key={g.id}>
             <legend className="text-xs font-semibold tracking-wide text-neutral-600 uppercase dark:text-neutral-400">{g.name}</legend>

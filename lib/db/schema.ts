@@ -101,7 +101,10 @@ export interface IncidentUpdateComponentsTable {
   new_status: ComponentStatus;
 }
 
-/** An email or webhook subscriber; `token` opens its manage and unsubscribe pages. */
+/**
+ * An email or webhook subscriber. `token` and `confirm_token` hold SHA-256 hashes only: links are
+ * derived from a server key (lib/notify/links.ts), so a row alone opens nothing.
+ */
 export interface SubscribersTable {
   id: string;
   kind: 'email' | 'webhook';

@@ -1,10 +1,8 @@
 import type { NotificationRow, SubscriberRow } from '@/lib/db/schema';
 import type { DbOrTx } from '@/lib/db/transaction';
-import { getEnv } from '@/lib/env';
 import type { AlertSnapshot } from '@/lib/notify/alert-snapshot';
 import { mailFrom, mailHost, sendEmail } from '@/lib/notify/email';
 import { renderAlertEmail, renderSubscriptionEmail } from '@/lib/notify/email-render';
-import { confirmLink } from '@/lib/notify/links';
 import { postWebhook } from '@/lib/notify/webhook';
 import { webhookBody } from '@/lib/notify/webhook-body';
 
@@ -43,16 +41,13 @@ export async function deliver(
         url: subscriber.url ?? '',
         secret: subscriber.secret ?? '',
         msgId: webhookMessageId(row.id),
-        body: webhookBody(snapshot, subscriber.token, now),
+        body: webhookBody(snapshot, subscriber.id, now),
         now,
       });
     }
     const host = mailHost();
-    const args = { snapshot, token: subscriber.token, notificationId: row.id, host };
+    const args = { snapshot, subscriberId: subscriber.id, notificationId: row.id, host };
     const rendered = snapshot.incident ? renderAlertEmail(args) : renderSubscriptionEmail(args);
-    if (snapshot.kind === 'subscription.confirm' && !getEnv().SMTP_URL) {
-      console.log(`[beacon] confirmation link for ${subscriber.email}: ${confirmLink(snapshot.baseUrl, snapshot.confirmToken ?? '')}`);
-    }
     const sent = await sendEmail(db, { ...rendered, to: subscriber.email ?? '', from: mailFrom(snapshot.page.name) }, now);
     return { ok: true, statusCode: null, response: sent.response, error: null };
   } catch (error) {

@@ -33,11 +33,11 @@ const button = (href: string, label: string) =>
 /** Renders an alert about an incident or maintenance for one email subscriber. */
 export function renderAlertEmail(input: {
   snapshot: AlertSnapshot;
-  token: string;
+  subscriberId: string;
   notificationId: string;
   host: string;
 }): RenderedEmail {
-  const { snapshot: s, token } = input;
+  const { snapshot: s } = input;
   const incident = s.incident;
   if (!incident) throw new Error(`Alert ${s.kind} has no incident to render`);
   const kind = s.kind as AlertKind;
@@ -45,7 +45,7 @@ export function renderAlertEmail(input: {
   const status = (update?.status ?? incident.status) as IncidentStatus | MaintenanceStatus;
   const componentNames = incident.components.map((c) => c.name);
   const subject = alertSubject({ pageName: s.page.name, kind, status, name: incident.name, componentNames });
-  const links = subscriberLinks(s.baseUrl, token);
+  const links = subscriberLinks(s.baseUrl, input.subscriberId);
   const label = alertLabel(kind, status);
   const body = kind === 'incident.postmortem' ? (incident.postmortem_body ?? '') : (update?.body ?? '');
   const changes = update?.affected_components ?? [];
@@ -116,12 +116,12 @@ export function renderAlertEmail(input: {
 /** Renders the double opt-in message or the "your webhook was disabled" notice. */
 export function renderSubscriptionEmail(input: {
   snapshot: AlertSnapshot;
-  token: string;
+  subscriberId: string;
   notificationId: string;
   host: string;
 }): RenderedEmail {
   const { snapshot: s } = input;
-  const links = subscriberLinks(s.baseUrl, input.token);
+  const links = subscriberLinks(s.baseUrl, input.subscriberId);
   const headers = { 'X-Beacon-Notification': input.notificationId };
   const messageId = `<${input.notificationId}@${input.host}>`;
   if (s.kind === 'subscription.confirm') {

@@ -37,6 +37,18 @@ export function mailFrom(pageName: string): string {
   return getEnv().MAIL_FROM ?? `"${pageName.replace(/"/g, '')} status" <status@${mailHost()}>`;
 }
 
+/** Whether this is a production start that would put real subscribers' mail in the dev mailbox. */
+export function mailGoesToDevMailboxInProduction(): boolean {
+  const env = getEnv();
+  return process.env.NODE_ENV === 'production' && !env.SMTP_URL && !env.BEACON_DEMO;
+}
+
+/** Says once at start-up, loudly, that production mail is not being sent. Never logs addresses or links. */
+export function warnIfNoMailInProduction(): void {
+  if (!mailGoesToDevMailboxInProduction()) return;
+  console.warn('[beacon] WARNING: SMTP_URL is not set in production: no email is sent, every message stays in the dev mailbox (/admin/mailbox). Set SMTP_URL.');
+}
+
 /**
  * Sends over SMTP_URL, or, with no SMTP configured, stores the message in the dev mailbox
  * (shown at /admin/mailbox) so the demo works without a mail server.
@@ -61,7 +73,7 @@ export async function sendEmail(
         created_at: now.toISOString(),
       })
       .execute();
-    return { response: 'stored in the dev mailbox' };
+    return { response: mailGoesToDevMailboxInProduction() ? 'not sent: no SMTP_URL, stored in the dev mailbox' : 'stored in the dev mailbox' };
   }
   const info = await transportFor(url).sendMail({
     from: message.from,

@@ -1,5 +1,25 @@
+import { createHmac } from 'node:crypto';
+import { linkSecret } from '@/lib/notify/link-secret';
+
+/** Bumping this invalidates every manage/unsubscribe link issued so far. */
+const LINK_VERSION = 'v1';
+
+/** The MAC half of a link token: HMAC-SHA256(server key, purpose + version + subscriber id), 160 bits in hex. */
+export function linkMac(subscriberId: string): string {
+  return createHmac('sha256', linkSecret()).update(`subscriber-links:${LINK_VERSION}:${subscriberId}`).digest('hex').slice(0, 40);
+}
+
+/**
+ * The token of a subscriber's manage and unsubscribe links: `<id>-<mac>`. Nothing of it is
+ * stored; it is checked by recomputing the MAC, so it can be rebuilt for every alert.
+ */
+export function subscriberLinkToken(subscriberId: string): string {
+  return `${subscriberId}-${linkMac(subscriberId)}`;
+}
+
 /** The links every alert carries for one subscriber. */
-export function subscriberLinks(baseUrl: string, token: string) {
+export function subscriberLinks(baseUrl: string, subscriberId: string) {
+  const token = subscriberLinkToken(subscriberId);
   return {
     manage: `${baseUrl}/subscriptions/manage/${token}`,
     unsubscribe: `${baseUrl}/subscriptions/unsubscribe/${token}`,
@@ -8,7 +28,7 @@ export function subscriberLinks(baseUrl: string, token: string) {
   };
 }
 
-/** The link that confirms an email subscription. */
+/** The link that opens the confirm page of an email subscription (the page's button confirms). */
 export function confirmLink(baseUrl: string, confirmToken: string): string {
   return `${baseUrl}/subscriptions/confirm/${confirmToken}`;
 }

@@ -26,6 +26,7 @@ interface ApiBody {
   status?: string;
   secret?: string;
   manage_url?: string;
+  id?: string;
   state?: string;
   error: { code: string; message: string; fields: Record<string, string> };
 }
@@ -54,7 +55,7 @@ describe('POST /api/subscriptions', () => {
     const created = await post({ type: 'webhook', url: `${hooks.base}/api-hook`, events: 'start_and_resolution' }, '198.51.100.8');
     expect(created.status).toBe(201);
     expect(created.json.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
-    expect(created.json.manage_url).toMatch(/^http:\/\/status\.acme\.test\/subscriptions\/manage\/[\w-]{32}$/);
+    expect(created.json.manage_url).toMatch(/^http:\/\/status\.acme\.test\/subscriptions\/manage\/[a-z0-9]{12}-[0-9a-f]{40}$/);
     expect(created.json.state).toBe('pending');
   });
 
@@ -96,7 +97,7 @@ describe('POST /api/subscriptions', () => {
     );
     expect(response.status).toBe(200);
     const { getDb } = await import('@/lib/db');
-    const row = await (await getDb()).kysely.selectFrom('subscribers').select('state').where('token', '=', token).executeTakeFirstOrThrow();
+    const row = await (await getDb()).kysely.selectFrom('subscribers').select('state').where('id', '=', String(created.json.id)).executeTakeFirstOrThrow();
     expect(row.state).toBe('unsubscribed');
   });
 });

@@ -5,8 +5,8 @@ import { subscriberLinks } from '@/lib/notify/links';
  * The JSON a webhook subscriber receives: Statuspage's `meta` / `page` / `incident` (or
  * `component` + `component_update`) plus `type` and `timestamp`.
  */
-export function webhookBody(snapshot: AlertSnapshot, token: string, sentAt: Date): string {
-  const links = subscriberLinks(snapshot.baseUrl, token);
+export function webhookBody(snapshot: AlertSnapshot, subscriberId: string, sentAt: Date): string {
+  const links = subscriberLinks(snapshot.baseUrl, subscriberId);
   const body: Record<string, unknown> = {
     type: snapshot.kind,
     timestamp: sentAt.toISOString(),

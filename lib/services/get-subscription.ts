@@ -2,6 +2,8 @@ import type { DbOrTx } from '@/lib/db/transaction';
 import type { SubscriberRow } from '@/lib/db/schema';
 import { listComponents, listGroups } from '@/lib/db/queries/components';
 import { getPageSettings } from '@/lib/services/page-settings';
+import { Token } from '@/lib/services/subscription-schemas';
+import { findSubscriberByLinkToken } from '@/lib/services/subscription-tokens';
 import type { PageView } from '@/lib/services/views';
 
 /** What the manage page shows: the subscription, the component tree and recent deliveries. */
@@ -15,7 +17,8 @@ export interface SubscriptionView {
 
 /** The subscription behind a manage token, or undefined when the link is unknown. */
 export async function getSubscription(db: DbOrTx, token: string, now: Date): Promise<SubscriptionView | undefined> {
-  const sub = await db.selectFrom('subscribers').selectAll().where('token', '=', token).executeTakeFirst();
+  if (!Token.safeParse(token).success) return undefined;
+  const sub = await findSubscriberByLinkToken(db, token);
   if (!sub) return undefined;
   const settings = await getPageSettings(db, now);
   const chosen = await db.selectFrom('subscriber_components').select('component_id').where('subscriber_id', '=', sub.id).execute();

@@ -5,7 +5,7 @@ import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { Id } from '@/lib/services/schemas';
-import { unsubscribe } from '@/lib/services/unsubscribe';
+import { endSubscription } from '@/lib/services/unsubscribe';
 
 export const RemoveSubscriberInput = z.object({ id: Id });
 export type RemoveSubscriberInput = z.input<typeof RemoveSubscriberInput>;
@@ -16,7 +16,7 @@ export async function removeSubscriber({ ctx, input }: { ctx: ServiceContext; in
   return withTransaction(ctx.db, async (trx) => {
     const before = await trx.selectFrom('subscribers').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before || before.state === 'unsubscribed') throw new NotFoundError('Subscriber', id);
-    await unsubscribe({ ctx: { ...ctx, db: trx }, input: { token: before.token } });
+    await endSubscription(trx, before, ctx.now());
     await recordAudit(trx, ctx, {
       action: 'subscriber.unsubscribe',
       entityType: 'subscriber',

@@ -3,16 +3,16 @@ import { newId } from '@/lib/db/ids';
 import { afterCommit, withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { publicUrl } from '@/lib/env';
 import { pageSnapshot } from '@/lib/notify/alert-snapshot';
-import { subscriberLinks } from '@/lib/notify/links';
+import { subscriberLinkToken, subscriberLinks } from '@/lib/notify/links';
 import { queueEvent } from '@/lib/notify/outbox';
-import { assertPublicHost } from '@/lib/notify/ssrf';
+import { BlockedTargetError, assertPublicHost } from '@/lib/notify/ssrf';
 import { newWebhookSecret } from '@/lib/notify/webhook';
 import { wakeWorkers } from '@/lib/notify/wake';
 import { assertComponentsExist } from '@/lib/services/component-changes';
 import type { ServiceContext } from '@/lib/services/context';
 import { ValidationError, parseInput } from '@/lib/services/errors';
 import { ComponentIds, Email, SubscriptionEvents, WebhookUrl } from '@/lib/services/subscription-schemas';
-import { CONFIRM_VALID_MS, newSubscriberToken } from '@/lib/services/subscription-tokens';
+import { CONFIRM_VALID_MS, hashToken, newConfirmToken } from '@/lib/services/subscription-tokens';
 
 const Common = {
   component_ids: ComponentIds.optional(),
@@ -45,7 +45,9 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
     try {
       await assertPublicHost(new URL(data.url).hostname);
     } catch (error) {
-      throw new ValidationError(`Invalid input: url: ${(error as Error).message}`, { url: 'must point to a public address' });
+      // The resolver's own words (ENOTFOUND, addresses) never reach the subscriber.
+      const problem = error instanceof BlockedTargetError ? 'must point to a public address' : 'has a host name that could not be found';
+      throw new ValidationError(`Invalid input: url: ${problem}`, { url: problem });
     }
   }
   const now = ctx.now();
@@ -59,8 +61,8 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
     if (data.type === 'email') {
       const existing = await trx.selectFrom('subscribers').selectAll().where('kind', '=', 'email').where('email', '=', data.email).executeTakeFirst();
       if (existing?.state === 'active') return { type: 'email' };
-      const confirmToken = newSubscriberToken();
-      const confirm = { confirm_token: confirmToken, confirm_expires_at: new Date(now.getTime() + CONFIRM_VALID_MS).toISOString() };
+      const confirmToken = newConfirmToken();
+      const confirm = { confirm_token: hashToken(confirmToken), confirm_expires_at: new Date(now.getTime() + CONFIRM_VALID_MS).toISOString() };
       let id = existing?.id;
       if (id) {
         await trx
@@ -79,7 +81,7 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
       await queueEvent(
         trx,
         {
-          key: `subscription.confirm:${id}:${confirmToken}`,
+          key: `subscription.confirm:${id}:${confirm.confirm_token}`,
           incidentId: null,
           snapshot: { kind: 'subscription.confirm', generatedAt: at, baseUrl: publicUrl(), page: await pageSnapshot(trx, now), confirmToken },
         },
@@ -103,7 +105,7 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
       [{ id, channel: 'webhook' }],
       now,
     );
-    return { type: 'webhook', id, secret: row.secret, manageUrl: subscriberLinks(publicUrl(), row.token).manage, state: 'pending' };
+    return { type: 'webhook', id, secret: row.secret, manageUrl: subscriberLinks(publicUrl(), id).manage, state: 'pending' };
   });
 }
 
@@ -117,7 +119,8 @@ function newSubscriberRow(id: string, kind: 'email' | 'webhook', at: string) {
     all_components: true,
     events: 'all' as const,
     maintenance: true,
-    token: newSubscriberToken(),
+    // Only the hash of the derived link token: the row alone cannot open the links.
+    token: hashToken(subscriberLinkToken(id)),
     secret: null,
     confirm_token: null,
     confirm_expires_at: null,
@@ -130,7 +133,7 @@ function newSubscriberRow(id: string, kind: 'email' | 'webhook', at: string) {
   };
 }
 
-/** Replaces the subscriber's chosen components (none = all components, including future ones). */
+/** Replaces the subscriber's chosen components (none = all components, including future ones; callers refuse an empty choice). */
 export async function setComponents(db: DbOrTx, subscriberId: string, componentIds: readonly string[]): Promise<void> {
   await db.deleteFrom('subscriber_components').where('subscriber_id', '=', subscriberId).execute();
   if (componentIds.length === 0) return;

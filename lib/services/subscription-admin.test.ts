@@ -11,6 +11,8 @@ import { updateSubscription } from '@/lib/services/update-subscription';
 import { unsubscribe } from '@/lib/services/unsubscribe';
 import { getSubscription } from '@/lib/services/get-subscription';
 import { confirmSubscription } from '@/lib/services/confirm-subscription';
+import { subscriberLinks } from '@/lib/notify/links';
+import { hashToken } from '@/lib/services/subscription-tokens';
 
 for (const dialect of testDialects()) {
   describe(`subscription management on ${dialect}`, () => {
@@ -24,8 +26,20 @@ for (const dialect of testDialects()) {
     });
     afterEach(async () => db.drop());
 
-    const tokenOf = async (email: string) =>
-      (await db.kysely.selectFrom('subscribers').select(['token', 'confirm_token']).where('email', '=', email).executeTakeFirstOrThrow());
+    /** The tokens of the subscriber's links as issued: the confirm link's from its queued message, the manage link's from links.ts. */
+    const tokenOf = async (email: string) => {
+      const row = await db.kysely.selectFrom('subscribers').select(['id', 'confirm_token']).where('email', '=', email).executeTakeFirstOrThrow();
+      const events = await db.kysely
+        .selectFrom('notification_events')
+        .innerJoin('notifications', 'notifications.event_id', 'notification_events.id')
+        .select('payload')
+        .where('notifications.subscriber_id', '=', row.id)
+        .where('notification_events.type', '=', 'subscription.confirm')
+        .execute();
+      const sent = events.map((e) => (JSON.parse(e.payload) as { confirmToken: string }).confirmToken);
+      const manage = subscriberLinks('http://x', row.id).manage;
+      return { token: manage.slice(manage.lastIndexOf('/') + 1), confirm_token: sent.find((t) => hashToken(t) === row.confirm_token) };
+    };
 
     it('re-sends the confirmation while pending, expires it after 48 h, and names bad fields', async () => {
       await subscribe({ ctx: ctx(), input: { type: 'email', email: 'Ops@Example.com' } });

@@ -5,8 +5,10 @@ import { Id } from '@/lib/services/schemas';
 export const SubscriptionEvents = z.enum(['all', 'start_and_resolution'], {
   message: 'must be "all" or "start_and_resolution"',
 });
+/** A chosen set of components; leaving it out means all, an empty list is refused (never read as "all"). */
 export const ComponentIds = z
   .array(Id)
+  .min(1, 'choose at least one component, or all components')
   .max(500)
   .refine((list) => new Set(list).size === list.length, 'lists a component twice');
 export const Email = z

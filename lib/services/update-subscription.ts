@@ -5,11 +5,12 @@ import type { ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { setComponents } from '@/lib/services/subscribe';
 import { ComponentIds, SubscriptionEvents, Token } from '@/lib/services/subscription-schemas';
+import { findSubscriberByLinkToken } from '@/lib/services/subscription-tokens';
 
 export const UpdateSubscriptionInput = z.object({
   token: Token,
-  /** Empty means every component, including ones added later. */
-  component_ids: ComponentIds,
+  /** Left out means every component, including ones added later; an empty list is refused. */
+  component_ids: ComponentIds.optional(),
   events: SubscriptionEvents,
   maintenance: z.boolean(),
 });
@@ -20,14 +21,15 @@ export async function updateSubscription({ ctx, input }: { ctx: ServiceContext; 
   const data = parseInput(UpdateSubscriptionInput, input);
   const now = ctx.now().toISOString();
   await withTransaction(ctx.db, async (trx) => {
-    const sub = await trx.selectFrom('subscribers').select('id').where('token', '=', data.token).executeTakeFirst();
+    const sub = await findSubscriberByLinkToken(trx, data.token);
     if (!sub) throw new NotFoundError('Subscription', 'for this link');
-    await assertComponentsExist(trx, data.component_ids, 'component_ids');
+    const componentIds = data.component_ids ?? [];
+    await assertComponentsExist(trx, componentIds, 'component_ids');
     await trx
       .updateTable('subscribers')
-      .set({ all_components: data.component_ids.length === 0, events: data.events, maintenance: data.maintenance, updated_at: now })
+      .set({ all_components: componentIds.length === 0, events: data.events, maintenance: data.maintenance, updated_at: now })
       .where('id', '=', sub.id)
       .execute();
-    await setComponents(trx, sub.id, data.component_ids);
+    await setComponents(trx, sub.id, componentIds);
   });
 }

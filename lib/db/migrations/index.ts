@@ -4,6 +4,7 @@ import { initial } from '@/lib/db/migrations/001-initial';
 import { subscribers } from '@/lib/db/migrations/002-subscribers';
 import { operators } from '@/lib/db/migrations/003-operators';
 import { liveVersion } from '@/lib/db/migrations/004-live-version';
+import { hashedTokens } from '@/lib/db/migrations/006-hashed-tokens';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
@@ -12,5 +13,6 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '002-subscribers': subscribers(dialect),
     '003-operators': operators(dialect),
     '004-live-version': liveVersion(),
+    '006-hashed-tokens': hashedTokens(),
   };
 }

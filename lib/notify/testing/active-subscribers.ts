@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { newId } from '@/lib/db/ids';
 import type { Db } from '@/lib/db/connect';
+import { subscriberLinkToken } from '@/lib/notify/links';
+import { hashToken } from '@/lib/services/subscription-tokens';
 
 export interface ActiveSubscriber {
   id?: string;
@@ -16,8 +17,9 @@ export interface ActiveSubscriber {
  */
 export async function insertActiveSubscribers(db: Db, subscribers: ActiveSubscriber[], now = new Date()): Promise<string[]> {
   const at = now.toISOString();
-  const rows = subscribers.map((s) => ({
-    id: s.id ?? newId(),
+  const ids = subscribers.map((s) => s.id ?? newId());
+  const rows = subscribers.map((s, i) => ({
+    id: ids[i]!,
     kind: s.kind,
     email: s.kind === 'email' ? s.address : null,
     url: s.kind === 'webhook' ? s.address : null,
@@ -26,7 +28,7 @@ export async function insertActiveSubscribers(db: Db, subscribers: ActiveSubscri
     all_components: true,
     events: 'all' as const,
     maintenance: true,
-    token: randomBytes(24).toString('base64url'),
+    token: hashToken(subscriberLinkToken(ids[i]!)),
     confirm_token: null,
     confirm_expires_at: null,
     confirmed_at: at,

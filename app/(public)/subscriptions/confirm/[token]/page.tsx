@@ -1,24 +1,28 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { confirmSubscription } from '@/lib/services/confirm-subscription';
+import { PageHeader } from '@/components/status/page-header';
+import { ConfirmForm } from '@/components/subscriptions/manage-forms';
+import { CARD } from '@/components/subscriptions/styles';
+import { getPendingConfirmation } from '@/lib/services/confirm-subscription';
 import { requestContext } from '@/lib/services/context';
 import { ServiceError } from '@/lib/services/errors';
-import { CARD } from '@/components/subscriptions/styles';
-import { PageHeader } from '@/components/status/page-header';
 import { getPageSettings } from '@/lib/services/page-settings';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Confirm subscription', robots: { index: false } };
 
-/** The link from the confirmation email: activates the subscription. */
+/**
+ * The link from the confirmation email. Opening it changes nothing (mail scanners open every
+ * link); the page's button posts the confirmation.
+ */
 export default async function ConfirmPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  let result: { token: string; email: string } | null = null;
-  let problem = 'This confirmation link is not valid. It may have been used already.';
   const ctx = await requestContext();
   const settings = await getPageSettings(ctx.db, ctx.now());
+  let email: string | null = null;
+  let problem = 'This confirmation link is not valid. It may have been used already.';
   try {
-    result = await confirmSubscription({ ctx, input: { token } });
+    email = (await getPendingConfirmation({ ctx, input: { token } })).email;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     if (error.code === 'expired') problem = error.message;
@@ -27,18 +31,13 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
     <>
       <PageHeader page={{ id: settings.id, name: settings.name, logoUrl: settings.logo_url, timeZone: settings.time_zone }} />
       <div className={`${CARD} space-y-3`}>
-        {result ? (
+        {email !== null ? (
           <>
-            <h1 className="text-2xl font-bold">You are subscribed</h1>
+            <h1 className="text-2xl font-bold">Confirm your subscription</h1>
             <p>
-              Alerts will go to <strong>{result.email}</strong>.
+              Send {settings.name} status alerts to <strong className="break-all">{email}</strong>?
             </p>
-            <p>
-              <Link className="font-medium underline" href={`/subscriptions/manage/${result.token}`}>
-                Choose components and events
-              </Link>{' '}
-              · <Link className="underline" href="/">Back to the status page</Link>
-            </p>
+            <ConfirmForm token={token} />
           </>
         ) : (
           <>
