@@ -11,7 +11,7 @@ import { getPublicPageIndex } from '@/lib/services/get-public-page-index';
 import { PageCache } from '@/lib/snapshot/page-cache';
 import { lookupPage } from '@/lib/snapshot/public-pages';
 import { buildPublicSet } from '@/lib/snapshot/public-set';
-import { NOT_FOUND_PATH, SnapshotStore } from '@/lib/snapshot/store';
+import { NOT_FOUND_PATHS, SnapshotStore } from '@/lib/snapshot/store';
 
 const NOW = new Date('2026-11-26T12:00:00.000Z');
 
@@ -42,7 +42,7 @@ for (const dialect of testDialects()) {
         buildIndex: () => getPublicPageIndex({ ctx: ctx() }),
         renderHtml: async (p) => {
           counts.renders++;
-          return p === NOT_FOUND_PATH ? { status: 404, body: '<p>Page not found</p>' } : { status: 200, body: `<p>${p}</p>` };
+          return Object.values(NOT_FOUND_PATHS).includes(p as never) ? { status: 404, body: '<p>Page not found</p>' } : { status: 200, body: `<p>${p}</p>` };
         },
         probe: async () => undefined,
       });

@@ -6,7 +6,7 @@ export type PageKey =
   /** A page that exists: its normalised path and query, the key of its rendered copy. */
   | { kind: 'page'; key: string }
   /** A parameter naming nothing: the 404 page, from memory. */
-  | { kind: 'not-found' };
+  | { kind: 'not-found'; page: 'page' | 'incident' };
 
 const INCIDENT = /^\/incidents\/([^/]+)$/;
 /** Pages that take no parameters and are the same for every visitor. */
@@ -22,7 +22,7 @@ export function pageKeyFor(pathname: string, searchParams: URLSearchParams, inde
   if (pathname === '/history') {
     const { page, component } = parseHistoryQuery({ page: searchParams.get('page'), component: searchParams.get('component') });
     const pages = component ? index.historyPagesByComponent.get(component) : index.historyPages;
-    if (pages === undefined || page > pages) return { kind: 'not-found' };
+    if (pages === undefined || page > pages) return { kind: 'not-found', page: 'page' };
     const query = new URLSearchParams();
     if (page > 1) query.set('page', String(page));
     if (component) query.set('component', component);
@@ -35,9 +35,9 @@ export function pageKeyFor(pathname: string, searchParams: URLSearchParams, inde
     try {
       id = decodeURIComponent(incident[1]!);
     } catch {
-      return { kind: 'not-found' };
+      return { kind: 'not-found', page: 'incident' };
     }
-    return index.incidentIds.has(id) ? { kind: 'page', key: `/incidents/${id}` } : { kind: 'not-found' };
+    return index.incidentIds.has(id) ? { kind: 'page', key: `/incidents/${id}` } : { kind: 'not-found', page: 'incident' };
   }
   return undefined;
 }

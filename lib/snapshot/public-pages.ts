@@ -18,9 +18,9 @@ export function lookupPage(store: SnapshotStore, cache: PageCache, pathname: str
   const key = pageKeyFor(pathname, searchParams, index);
   if (!key) return undefined;
   if (key.kind === 'page') return cache.get(key.key);
-  if (!store.pending()) return store.notFoundPage();
+  if (!store.pending()) return store.notFoundPage(key.page);
   return store.nextBuild().then(() => {
     const again = pageKeyFor(pathname, searchParams, store.pageIndex() ?? index);
-    return again?.kind === 'page' ? cache.get(again.key) : store.notFoundPage();
+    return again?.kind === 'page' ? cache.get(again.key) : store.notFoundPage(key.page);
   });
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { represent, type Representation } from '@/lib/snapshot/representation';
-import { NOT_FOUND_PATH, SnapshotStore } from '@/lib/snapshot/store';
+import { NOT_FOUND_PATHS, SnapshotStore } from '@/lib/snapshot/store';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-store-'));
 afterEach(() => fs.rmSync(path.join(dir, 'snap.json'), { force: true }));
@@ -23,7 +23,7 @@ function fakeStore(opts: { file?: string; buildId?: string } = {}) {
     },
     renderHtml: async (p) => {
       state.renders++;
-      if (p === NOT_FOUND_PATH) return { status: 404, body: '<html><body>Page not found</body></html>' };
+      if (Object.values(NOT_FOUND_PATHS).includes(p as never)) return { status: 404, body: '<html><body>Page not found</body></html>' };
       if (state.renderFails) throw new Error('rendering / answered 500');
       return { status: 200, body: `<html><body class="x"><main>version ${state.version}</main></body></html>` };
     },

@@ -8,8 +8,9 @@ import { V2_NOT_FOUND } from '@/lib/snapshot/v2';
 
 /** The pages rendered with every rebuild (the others are rendered on demand: lib/snapshot/page-cache.ts). */
 export const HTML_PATHS = ['/'] as const;
-/** A path no route takes: rendering it gives the 404 page every "names nothing" answer shares. */
-export const NOT_FOUND_PATH = '/__beacon/not-found';
+/** Paths whose render is a 404 page: the site's (no route takes it) and an incident page's own. */
+export const NOT_FOUND_PATHS = { page: '/__beacon/not-found', incident: '/incidents/__beacon_not_found' } as const;
+export type NotFoundKind = keyof typeof NOT_FOUND_PATHS;
 
 /** Paths whose every answer is in the public set: a miss there is a 404, never a rebuild. */
 const SNAPSHOTTED = /^\/(?:api\/v2\/|badge\.svg$|history\.(?:rss|atom)$|maintenance\.ics$)/;
@@ -64,7 +65,7 @@ export class SnapshotStore {
   private entries = new Map<string, Representation>();
   private staleHome: Representation | null = null;
   private index: PublicPageIndex | null = null;
-  private notFound: Representation | null = null;
+  private notFound: Partial<Record<NotFoundKind, Representation>> = {};
   private waiters: (() => void)[] = [];
   /** Entries read from disk are only served while the database is unreachable. */
   private fromDisk = false;
@@ -132,23 +133,24 @@ export class SnapshotStore {
   private async build(): Promise<void> {
     const started = performance.now();
     try {
-      const [set, index, notFound, ...pages] = await withTimeout(
+      const [set, index, notFoundPage, notFoundIncident, ...pages] = await withTimeout(
         Promise.all([
           this.opts.buildSet(),
           this.opts.buildIndex?.() ?? null,
-          this.opts.renderHtml(NOT_FOUND_PATH),
+          this.opts.renderHtml(NOT_FOUND_PATHS.page),
+          this.opts.renderHtml(NOT_FOUND_PATHS.incident),
           ...HTML_PATHS.map((p) => this.opts.renderHtml(p)),
         ]),
         this.timeoutMs,
         'snapshot rebuild',
       );
       for (const [i, page] of pages.entries()) if (page.status !== 200) throw new Error(`rendering ${HTML_PATHS[i]} answered ${page.status}`);
-      if (notFound.status !== 404) throw new Error(`rendering the 404 page answered ${notFound.status}`);
+      for (const nf of [notFoundPage, notFoundIncident]) if (nf.status !== 404) throw new Error(`rendering a 404 page answered ${nf.status}`);
       const builtAt = new Date().toISOString();
       HTML_PATHS.forEach((path, i) => set.set(path, htmlRepresentation(pages[i]!, builtAt)));
       this.entries = set;
       this.index = index;
-      this.notFound = htmlRepresentation(notFound, builtAt);
+      this.notFound = { page: htmlRepresentation(notFoundPage, builtAt), incident: htmlRepresentation(notFoundIncident, builtAt) };
       this.builtAt = builtAt;
       this.fromDisk = false;
       this.rebuilds++;
@@ -231,9 +233,9 @@ export class SnapshotStore {
     return this.index;
   }
 
-  /** The 404 page, rendered with the last rebuild. */
-  notFoundPage(): Representation | null {
-    return this.notFound;
+  /** A 404 page (the site's, or an incident page's own), rendered with the last rebuild. */
+  notFoundPage(kind: NotFoundKind = 'page'): Representation | null {
+    return this.notFound[kind] ?? null;
   }
 
   /** Whether a change is waiting for its rebuild (or one is running). */
