@@ -9,7 +9,6 @@
  * Options: --rounds N, --duration S, --port P. Needs `wrk` (apt-get install wrk) and Chromium.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,7 +45,13 @@ function start(cmd: string[], env: Record<string, string>, ready: RegExp): Promi
   return new Promise((resolve, reject) => {
     const onData = (d: Buffer) => {
       log += d.toString();
-      if (ready.test(log)) resolve(child);
+      if (!ready.test(log)) return;
+      // Ready: the rest (the request log) is drained unread, not kept in this process's memory.
+      child.stdout!.off('data', onData);
+      child.stderr!.off('data', onData);
+      child.stdout!.resume();
+      child.stderr!.resume();
+      resolve(child);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -96,33 +101,36 @@ http.createServer((req, res) => {
 }).listen(Number(process.argv[2]), '127.0.0.1', () => console.log('bare ready'));
 `;
 
-/** Requests `prefix<n>.json` at a fixed rate over a few keep-alive sockets until stopped. */
-function junkLoad(prefix: string, perSecond: number, sockets: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
-  const counts = { notFound: 0, other: 0 };
-  const started = Date.now();
-  let n = 0;
-  const tick = setInterval(() => {
-    const due = Math.floor(((Date.now() - started) * perSecond) / 1000) - n;
-    for (let i = 0; i < due; i++) {
-      http
-        .get(`${prefix}${++n}.json`, { agent }, (res) => {
-          res.resume();
-          if (res.statusCode === 404) counts.notFound++;
-          else counts.other++;
-        })
-        .on('error', () => counts.other++);
-    }
-  }, 10);
-  return {
-    stop: async () => {
-      clearInterval(tick);
-      const seconds = (Date.now() - started) / 1000;
-      await new Promise((r) => setTimeout(r, 200));
-      agent.destroy();
-      return { ...counts, rate: n / seconds };
-    },
-  };
+// Junk at a fixed rate from its own process (on the client core, with wrk): `prefix<n>.json`
+// over a few keep-alive sockets, for a number of seconds; prints what it sent and got.
+const JUNK = `
+const http = require('node:http');
+const [prefix, perSecond, sockets, seconds] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3]), Number(process.argv[4])];
+const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+const counts = { sent: 0, notFound: 0, other: 0 };
+const started = Date.now();
+const tick = setInterval(() => {
+  const due = Math.floor(((Date.now() - started) * perSecond) / 1000) - counts.sent;
+  for (let i = 0; i < due; i++) {
+    http.get(prefix + (++counts.sent) + '.json', { agent }, (res) => {
+      res.resume();
+      if (res.statusCode === 404) counts.notFound++; else counts.other++;
+    }).on('error', () => counts.other++);
+  }
+}, 10);
+setTimeout(() => {
+  clearInterval(tick);
+  setTimeout(() => { console.log(JSON.stringify({ ...counts, rate: counts.sent / seconds })); process.exit(0); }, 500);
+}, seconds * 1000);
+`;
+
+/** Runs the junk process while `during` runs; resolves with both. */
+async function withJunk<T>(prefix: string, perSecond: number, sockets: number, seconds: number, during: () => Promise<T>) {
+  const cmd = pin(1, ['node', '-e', JUNK, prefix, String(perSecond), String(sockets), String(seconds + 1)]);
+  const junk = promisify(execFile)(cmd[0]!, cmd.slice(1), { encoding: 'utf8' });
+  const result = await during();
+  const sent = JSON.parse((await junk).stdout) as { sent: number; notFound: number; other: number; rate: number };
+  return { result, sent };
 }
 
 async function main() {
@@ -216,9 +224,7 @@ async function main() {
     // summary.json alone, then while junk (unknown v2 documents) arrives at a fixed 500/s over
     // 10 keep-alive sockets: the junk must cost the real readers little.
     const alone = await wrk(`${base}${targets.summary}`, DURATION);
-    const junk = junkLoad(`${base}/api/v2/junk-`, 500, 10);
-    const underJunk = await wrk(`${base}${targets.summary}`, DURATION);
-    const sent = await junk.stop();
+    const { result: underJunk, sent } = await withJunk(`${base}/api/v2/junk-`, 500, 10, DURATION, () => wrk(`${base}${targets.summary}`, DURATION));
     console.log(
       `\nsummary.json alone: ${alone.rps.toFixed(0)} req/s, p99 ${alone.p99.toFixed(2)} ms; with ${sent.rate.toFixed(0)} unknown v2 documents/s (${sent.notFound} answered 404, ${sent.other} other): ${underJunk.rps.toFixed(0)} req/s = ${(underJunk.rps / alone.rps).toFixed(2)}× alone, p99 ${underJunk.p99.toFixed(2)} ms`,
     );
