@@ -9,6 +9,8 @@ interface Wire {
   headersWithId: string[];
   notModifiedWithId: string[];
   body: Buffer;
+  /** The ETag this encoding is sent with: the usual If-None-Match, compared before parsing. */
+  etag: string;
   kind: 'page' | 'document' | 'notFound';
 }
 
@@ -40,6 +42,7 @@ function wireFor(rep: Representation, encoding: Encoding, extra: Record<string, 
     const headers = [...common, ...(encoding ? ['content-encoding', encoding] : []), 'content-length', String(body.length)];
     wire = {
       body,
+      etag: etagFor(rep, encoding),
       notModified: common,
       headers,
       notModifiedWithId: [...common, 'x-request-id', ''],
@@ -74,7 +77,7 @@ export function serveRepresentation(
 ): void {
   const wire = wireFor(rep, rep.gzip ? pickEncoding(rep, req.headers['accept-encoding']) : null, extra);
   const ifNoneMatch = req.headers['if-none-match'];
-  if (rep.status === 200 && ifNoneMatch !== undefined && matchesEtag(ifNoneMatch, rep.etag)) {
+  if (rep.status === 200 && ifNoneMatch !== undefined && (ifNoneMatch === wire.etag || matchesEtag(ifNoneMatch, rep.etag))) {
     snapshotHits.notModified++;
     res.writeHead(304, requestId === undefined ? wire.notModified : withId(wire.notModifiedWithId, requestId));
     res.end();
