@@ -21,6 +21,9 @@ async function main() {
   const { requestLogger, trackRequest } = await import('@/lib/http/request-log');
   const { checkedActionRequest, needsBodyCheck, refuseRequest } = await import('@/lib/http/request-guard');
   const { RscCache } = await import('@/lib/snapshot/rsc-cache');
+  const { PageCache } = await import('@/lib/snapshot/page-cache');
+  const { lookupPage } = await import('@/lib/snapshot/public-pages');
+  const { RENDER_HEADER } = await import('@/lib/snapshot/render-secret');
   const { onLive } = await import('@/lib/live/hub');
   const { metrics } = await import('@/lib/metrics/registry');
   const log = requestLogger();
@@ -33,11 +36,12 @@ async function main() {
   const { boot } = await import('@/lib/boot');
   await boot().catch((error: unknown) => console.error('[beacon] start-up incomplete; serving the last snapshot', error));
 
+  // Renders go through the address the server listens on (set once it listens): a HOSTNAME
+  // such as a container name may not be reachable as 127.0.0.1.
+  let origin = '';
   const render = async (pathname: string, secret: string) => {
-    const res = await fetch(`http://127.0.0.1:${port}${pathname}`, { headers: { 'x-beacon-render': secret } });
-    const body = await res.text();
-    if (res.status !== 200) throw new Error(`rendering ${pathname} answered ${res.status}`);
-    return body;
+    const res = await fetch(`${origin}${pathname}`, { headers: { [RENDER_HEADER]: secret }, redirect: 'manual' });
+    return { status: res.status, body: await res.text() };
   };
   const { store, secret } = await startSnapshots({ render, distDir: path.join(__dirname, env.NEXT_DIST_DIR || '.next') });
 
@@ -45,12 +49,17 @@ async function main() {
   // Open pages refresh themselves on every change: one render per distinct request per change.
   const rscCache = new RscCache({
     render: async (url, headers) => {
-      const res = await fetch(`http://127.0.0.1:${port}${url}`, { headers: { ...headers, 'x-beacon-render': secret }, redirect: 'manual' });
+      const res = await fetch(`${origin}${url}`, { headers: { ...headers, [RENDER_HEADER]: secret }, redirect: 'manual' });
       return { status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) };
     },
     onOutcome: (result) => metrics().rscRefreshes.inc({ result }),
   });
-  onLive(() => rscCache.invalidate());
+  // Incident, history, subscribe and API pages: rendered on their first request after a change.
+  const pageCache = new PageCache({ render: (key) => render(key, secret) });
+  onLive(() => {
+    rscCache.invalidate();
+    pageCache.invalidate();
+  });
 
   const route = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (needsBodyCheck(req)) {
@@ -61,11 +70,26 @@ async function main() {
     const raw = req.url ?? '/';
     const q = raw.indexOf('?');
     const pathname = q < 0 ? raw : raw.slice(0, q);
-    if (req.headers['x-beacon-render'] !== secret) {
+    if (req.headers[RENDER_HEADER] !== secret) {
+      // Only this server's own renders may carry it (proxy.ts checks the secret again).
+      delete req.headers[RENDER_HEADER];
       if ((method === 'GET' || method === 'HEAD') && !req.headers.rsc) {
-        const rep = store.lookup(pathname, new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)));
+        const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
+        const rep = store.lookup(pathname, params);
         if (rep) {
           serveRepresentation(req, res, rep, extraHeaders);
+          return;
+        }
+        const page = lookupPage(store, pageCache, pathname, params);
+        if (page && !(page instanceof Promise)) {
+          serveRepresentation(req, res, page, extraHeaders);
+          return;
+        }
+        if (page) {
+          void page.then(
+            (rep) => (rep ? serveRepresentation(req, res, rep, extraHeaders) : handle(req, res)),
+            () => handle(req, res),
+          );
           return;
         }
       }
@@ -79,8 +103,31 @@ async function main() {
     }
     void handle(req, res);
   };
+  const noQuery = new URLSearchParams();
   const server = http.createServer((req, res) => {
-    trackRequest(log, req, res);
+    const id = trackRequest(log, req, res, false);
+    // The hot path: a bodiless public GET that memory answers at once, written with its
+    // precomputed headers (the id goes with them).
+    const h = req.headers;
+    if (
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      h['content-length'] === undefined &&
+      h['transfer-encoding'] === undefined &&
+      h.rsc === undefined &&
+      h['next-router-state-tree'] === undefined &&
+      h[RENDER_HEADER] === undefined
+    ) {
+      const raw = req.url ?? '/';
+      const q = raw.indexOf('?');
+      const pathname = q < 0 ? raw : raw.slice(0, q);
+      const params = q < 0 ? noQuery : new URLSearchParams(raw.slice(q + 1));
+      const hit = store.lookup(pathname, params) ?? lookupPage(store, pageCache, pathname, params);
+      if (hit && !(hit instanceof Promise)) {
+        serveRepresentation(req, res, hit, extraHeaders, id);
+        return;
+      }
+    }
+    res.setHeader('x-request-id', id);
     // Body limits for every route; server-action bodies checked before Next decodes them.
     if (!refuseRequest(req, res)) route(req, res);
   });
@@ -93,14 +140,17 @@ async function main() {
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {
+    const address = server.address() as import('node:net').AddressInfo;
+    const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+    origin = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
     console.log(`[beacon] listening on http://${hostname}:${port} (${dev ? 'development' : 'production'})`);
     void store.rebuild().then(async () => {
       // Load the other public routes' code now rather than on the first visitor's click.
       const unresolved = store.lookup('/api/v2/incidents.json', new URLSearchParams());
       const first = unresolved ? (JSON.parse(unresolved.body.toString()) as { incidents: { id: string }[] }).incidents[0] : undefined;
-      for (const p of ['/history', ...(first ? [`/incidents/${first.id}`] : [])]) await render(p, secret).catch(() => undefined);
+      for (const p of ['/history', '/subscribe', ...(first ? [`/incidents/${first.id}`] : [])]) await pageCache.get(p);
       // …and the RSC path that live refreshes take (Next redirects to its cache-busting URL first).
-      await fetch(`http://127.0.0.1:${port}/`, { headers: { rsc: '1', 'x-beacon-render': secret } })
+      await fetch(`${origin}/`, { headers: { rsc: '1', [RENDER_HEADER]: secret } })
         .then((r) => r.arrayBuffer())
         .catch(() => undefined);
       console.log(`[beacon] snapshots ready (${store.state().entries} entries, ${Math.round(store.state().lastBuildMs ?? 0)} ms)`);

@@ -67,9 +67,8 @@ test.describe('security headers', () => {
     expect(errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
   });
 
-  test('public pages rendered per request carry the nonce policy', async ({ request }) => {
-    const { incidents } = await (await request.get('/api/v2/incidents.json')).json();
-    for (const path of ['/history', `/incidents/${incidents[0].id}`, '/subscribe']) {
+  test('pages rendered per request carry the nonce policy; snapshot pages a hash-based one', async ({ request }) => {
+    for (const path of ['/subscriptions/manage/notatoken', '/admin/login']) {
       const response = await request.get(path);
       const policy = response.headers()['content-security-policy'] ?? '';
       expect(policy, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
@@ -77,6 +76,14 @@ test.describe('security headers', () => {
       expect(policy, path).not.toContain('unsafe-inline');
       const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
       expect(await response.text(), path).toContain(`nonce="${nonce}"`);
+    }
+    const { incidents } = await (await request.get('/api/v2/incidents.json')).json();
+    for (const path of ['/history', `/incidents/${incidents[0].id}`, '/subscribe']) {
+      const response = await request.get(path);
+      const policy = response.headers()['content-security-policy'] ?? '';
+      expect(response.headers()['x-beacon-snapshot'], path).toBe('hit');
+      expect(policy, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+      expect(policy, path).toContain("frame-ancestors 'none'");
     }
   });
 

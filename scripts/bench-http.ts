@@ -1,7 +1,10 @@
 /**
  * `npm run bench:http`: Beacon's production build with the demo data against a bare node:http
  * server holding the same bytes, measured with wrk (50 connections, 8 s, 3 interleaved rounds,
- * medians). Server and bare server share core 0, wrk runs on core 1. Then a storm of 20
+ * medians) for every public answer the snapshot layer holds: `/`, summary.json, a 304, an incident
+ * page, history pages, /subscribe and the 404s of an unknown incident, v2 document and badge.
+ * Server and bare server share core 0, wrk runs on core 1. Then summary.json alone and while
+ * unknown v2 documents are asked for at 500/s over 10 keep-alive sockets; then a storm of 20
  * updates/s for 10 s under load, and how soon an open page shows the storm's last update.
  * Options: --rounds N, --duration S, --port P. Needs `wrk` (apt-get install wrk) and Chromium.
  */
@@ -42,7 +45,13 @@ function start(cmd: string[], env: Record<string, string>, ready: RegExp): Promi
   return new Promise((resolve, reject) => {
     const onData = (d: Buffer) => {
       log += d.toString();
-      if (ready.test(log)) resolve(child);
+      if (!ready.test(log)) return;
+      // Ready: the rest (the request log) is drained unread, not kept in this process's memory.
+      child.stdout!.off('data', onData);
+      child.stderr!.off('data', onData);
+      child.stdout!.resume();
+      child.stderr!.resume();
+      resolve(child);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -84,13 +93,45 @@ const http = require('node:http');
 const pages = JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'));
 for (const p of Object.values(pages)) p.body = Buffer.from(p.body, 'base64');
 http.createServer((req, res) => {
-  const p = pages[req.url.split('?')[0]];
+  const p = pages[req.url];
   if (!p) { res.writeHead(404); return res.end(); }
   if (req.headers['if-none-match'] === p.etag) { res.writeHead(304, p.headers); return res.end(); }
-  res.writeHead(200, { ...p.headers, 'content-length': p.body.length });
+  res.writeHead(p.status, { ...p.headers, 'content-length': p.body.length });
   res.end(p.body);
 }).listen(Number(process.argv[2]), '127.0.0.1', () => console.log('bare ready'));
 `;
+
+// Junk at a fixed rate from its own process (on the client core, with wrk): `prefix<n>.json`
+// over a few keep-alive sockets, for a number of seconds; prints what it sent and got.
+const JUNK = `
+const http = require('node:http');
+const [prefix, perSecond, sockets, seconds] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3]), Number(process.argv[4])];
+const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+const counts = { sent: 0, notFound: 0, other: 0 };
+const started = Date.now();
+const tick = setInterval(() => {
+  const due = Math.floor(((Date.now() - started) * perSecond) / 1000) - counts.sent;
+  for (let i = 0; i < due; i++) {
+    http.get(prefix + (++counts.sent) + '.json', { agent }, (res) => {
+      res.resume();
+      if (res.statusCode === 404) counts.notFound++; else counts.other++;
+    }).on('error', () => counts.other++);
+  }
+}, 10);
+setTimeout(() => {
+  clearInterval(tick);
+  setTimeout(() => { console.log(JSON.stringify({ ...counts, rate: counts.sent / seconds })); process.exit(0); }, 500);
+}, seconds * 1000);
+`;
+
+/** Runs the junk process while `during` runs; resolves with both. */
+async function withJunk<T>(prefix: string, perSecond: number, sockets: number, seconds: number, during: () => Promise<T>) {
+  const cmd = pin(1, ['node', '-e', JUNK, prefix, String(perSecond), String(sockets), String(seconds + 1)]);
+  const junk = promisify(execFile)(cmd[0]!, cmd.slice(1), { encoding: 'utf8' });
+  const result = await during();
+  const sent = JSON.parse((await junk).stdout) as { sent: number; notFound: number; other: number; rate: number };
+  return { result, sent };
+}
 
 async function main() {
   if (!fs.existsSync(path.join(DIST, 'BUILD_ID'))) {
@@ -113,12 +154,22 @@ async function main() {
     const unresolved = (await (await fetch(`${base}/api/v2/incidents/unresolved.json`)).json()) as { incidents: { id: string }[] };
     if (!unresolved.incidents[0]) throw new Error(`no unresolved incident in the demo: ${JSON.stringify(unresolved).slice(0, 300)}`);
     const incidentId = unresolved.incidents[0].id;
-    const targets = { home: '/', summary: '/api/v2/summary.json', incident: `/incidents/${incidentId}` };
-    const pages: Record<string, { body: string; etag: string; headers: Record<string, string> }> = {};
+    const targets = {
+      home: '/',
+      summary: '/api/v2/summary.json',
+      incident: `/incidents/${incidentId}`,
+      history: '/history',
+      history3: '/history?page=3',
+      subscribe: '/subscribe',
+      noIncident: '/incidents/nosuchincident',
+      noDocument: '/api/v2/incidents/unknown.json',
+      noBadge: '/badge.svg?component=unknown',
+    };
+    const pages: Record<string, { body: string; etag: string; status: number; headers: Record<string, string> }> = {};
     for (const p of Object.values(targets)) {
       const res = await fetch(`${base}${p}`, { headers: { 'accept-encoding': 'identity' } });
       const headers = Object.fromEntries([...res.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(k)));
-      pages[p] = { body: Buffer.from(await res.arrayBuffer()).toString('base64'), etag: res.headers.get('etag') ?? '"none"', headers };
+      pages[p] = { body: Buffer.from(await res.arrayBuffer()).toString('base64'), etag: res.headers.get('etag') ?? '"none"', status: res.status, headers };
     }
     const pagesFile = path.join('data', `bench-${PORT}-pages.json`);
     fs.writeFileSync(pagesFile, JSON.stringify(pages));
@@ -131,7 +182,13 @@ async function main() {
       { name: 'GET /api/v2/summary.json', path: targets.summary, headers: {} },
       // The ETag is read just before each run: `/` is re-rendered every minute (durations move on).
       { name: 'GET / with If-None-Match (304)', path: targets.home, headers: { 'if-none-match': 'current' } as Record<string, string> },
-      { name: 'GET /incidents/[id] (Next)', path: targets.incident, headers: {} },
+      { name: 'GET /incidents/[id]', path: targets.incident, headers: {} },
+      { name: 'GET /history', path: targets.history, headers: {} },
+      { name: 'GET /history?page=3', path: targets.history3, headers: {} },
+      { name: 'GET /subscribe', path: targets.subscribe, headers: {} },
+      { name: '404 unknown incident', path: targets.noIncident, headers: {} },
+      { name: '404 unknown v2 document', path: targets.noDocument, headers: {} },
+      { name: '404 unknown badge', path: targets.noBadge, headers: {} },
     ];
     const results = new Map<string, { beacon: WrkResult[]; bare: WrkResult[] }>(cases.map((c) => [c.name, { beacon: [], bare: [] }]));
     for (let round = 0; round < (STORM_ONLY ? 1 : ROUNDS); round++) {
@@ -153,6 +210,7 @@ async function main() {
     console.log(`\nwrk, 50 connections, ${DURATION} s, median of ${ROUNDS} rounds (server and bare server on core 0, wrk on core 1)\n`);
     console.log(`${'case'.padEnd(34)} ${'Beacon req/s'.padStart(13)} ${'bare req/s'.padStart(11)} ${'ratio'.padStart(6)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'bare p99'.padStart(9)} ${'errors'.padStart(7)}`);
     const bareHome = median(results.get('GET /')!.bare.map((r) => r.rps));
+    console.log('(for the 404 cases, "errors" counts the expected 404s)');
     for (const c of cases) {
       const { beacon, bare: b } = results.get(c.name)!;
       if (beacon.length === 0) continue;
@@ -162,6 +220,14 @@ async function main() {
         `${c.name.padEnd(34)} ${rps.toFixed(0).padStart(13)} ${bareRps.toFixed(0).padStart(11)} ${(rps / bareRps).toFixed(2).padStart(6)} ${median(beacon.map((r) => r.p50)).toFixed(2).padStart(7)} ${median(beacon.map((r) => r.p99)).toFixed(2).padStart(7)} ${median(b.map((r) => r.p99)).toFixed(2).padStart(9)} ${beacon.reduce((a, r) => a + r.errors, 0).toString().padStart(7)}`,
       );
     }
+
+    // summary.json alone, then while junk (unknown v2 documents) arrives at a fixed 500/s over
+    // 10 keep-alive sockets: the junk must cost the real readers little.
+    const alone = await wrk(`${base}${targets.summary}`, DURATION);
+    const { result: underJunk, sent } = await withJunk(`${base}/api/v2/junk-`, 500, 10, DURATION, () => wrk(`${base}${targets.summary}`, DURATION));
+    console.log(
+      `\nsummary.json alone: ${alone.rps.toFixed(0)} req/s, p99 ${alone.p99.toFixed(2)} ms; with ${sent.rate.toFixed(0)} unknown v2 documents/s (${sent.notFound} answered 404, ${sent.other} other): ${underJunk.rps.toFixed(0)} req/s = ${(underJunk.rps / alone.rps).toFixed(2)}× alone, p99 ${underJunk.p99.toFixed(2)} ms`,
+    );
 
     // The storm: 20 updates/s for 10 s from another process (as the admin would post them) while wrk reads /.
     const page = await browser.newPage();

@@ -59,24 +59,24 @@ for (const dialect of testDialects()) {
     });
 
     it('keeps more than 13 months of history, three months per page', async () => {
-      const page5 = await getHistoryPage({ ctx: ctx(), pageNumber: 5 });
+      const page5 = (await getHistoryPage({ ctx: ctx(), pageNumber: 5 }))!;
       expect(page5.months.map((m) => m.key)).toEqual(['2025-11', '2025-10', '2025-09']);
       expect(page5.months.flatMap((m) => m.incidents).length).toBeGreaterThan(0);
-      const page1 = await getHistoryPage({ ctx: ctx(), pageNumber: 1 });
+      const page1 = (await getHistoryPage({ ctx: ctx(), pageNumber: 1 }))!;
       expect(page1.months.map((m) => m.key)).toEqual(['2026-11', '2026-10', '2026-09']);
       expect(page1.hasOlder).toBe(true);
       // The demo leaves a couple of months quiet, so "No incidents reported" has something to show.
       const months = [];
-      for (let n = 1; n <= 5; n++) months.push(...(await getHistoryPage({ ctx: ctx(), pageNumber: n })).months);
+      for (let n = 1; n <= 5; n++) months.push(...(await getHistoryPage({ ctx: ctx(), pageNumber: n }))!.months);
       expect(months).toHaveLength(15);
       expect(months.filter((m) => m.incidents.length === 0).length).toBeGreaterThanOrEqual(1);
       expect(months.filter((m) => m.incidents.length > 0).length).toBeGreaterThanOrEqual(12);
     });
 
     it('filters history by component', async () => {
-      const all = await getHistoryPage({ ctx: ctx(), pageNumber: 1 });
+      const all = (await getHistoryPage({ ctx: ctx(), pageNumber: 1 }))!;
       const sms = all.components.find((c) => c.name === 'SMS')!;
-      const filtered = await getHistoryPage({ ctx: ctx(), pageNumber: 1, componentId: sms.id });
+      const filtered = (await getHistoryPage({ ctx: ctx(), pageNumber: 1, componentId: sms.id }))!;
       const count = (v: typeof all) => v.months.flatMap((m) => m.incidents).length;
       expect(count(filtered)).toBeLessThan(count(all));
       for (const incident of filtered.months.flatMap((m) => m.incidents)) {
@@ -85,7 +85,7 @@ for (const dialect of testDialects()) {
     });
 
     it('shows a resolved critical incident with its timeline and postmortem', async () => {
-      const history = await getHistoryPage({ ctx: ctx(), pageNumber: 2 });
+      const history = (await getHistoryPage({ ctx: ctx(), pageNumber: 2 }))!;
       const critical = history.months.flatMap((m) => m.incidents).find((i) => i.impact === 'critical')!;
       const found = await getIncidentPage({ ctx: ctx(), id: critical.id });
       expect(found?.incident.postmortem?.body).toMatch(/Root cause/i);

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metrics } from '@/lib/metrics/registry';
-import { requestIdFor, trackRequest } from './request-log';
+import { LineBudget, requestIdFor, trackRequest } from './request-log';
 
 describe('requestIdFor', () => {
   it('keeps a plain caller id and replaces anything else', () => {
@@ -57,5 +57,31 @@ describe('trackRequest over a real socket', () => {
     await expect
       .poll(async () => (await metrics().requests.get()).values.find((v) => v.labels.route === '/history' && v.labels.status === '200')?.value)
       .toBe(before + 2);
+  });
+});
+
+describe('LineBudget', () => {
+  it('folds successful requests past the budget into one line per second, never errors', () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+          done();
+        },
+      }),
+    );
+    // pino writes synchronously to a plain stream, so the lines are there at once.
+    const budget = new LineBudget(log, 3);
+    const own = Array.from({ length: 10 }, (_, i) => budget.take(5_000 + i, 'GET', '/', 200, i));
+    expect(own).toEqual([true, true, true, false, false, false, false, false, false, false]);
+    expect(budget.take(5_500, 'GET', '/api/v2/*', 404, 1)).toBe(true);
+    expect(budget.take(5_600, 'GET', '/api/v2/*', 500, 1)).toBe(true);
+    expect(lines).toHaveLength(0);
+    budget.roll(6_000);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'requests folded', folded: 7, routes: [{ method: 'GET', route: '/', status: 200, count: 7, maxMs: 9, meanMs: 6 }] });
+    expect(budget.take(6_001, 'GET', '/', 200, 1)).toBe(true);
   });
 });

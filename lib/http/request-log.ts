@@ -5,9 +5,18 @@ import { observeRequest } from '@/lib/metrics/registry';
 
 /** One JSON line per request on stdout; BEACON_LOG_LEVEL=silent turns it off. */
 export function requestLogger(level = process.env.BEACON_LOG_LEVEL || 'info'): Logger {
-  // Asynchronous: lines written while a write is in flight go out together, so a busy server
-  // batches its log writes and a quiet one still shows each line at once.
-  return pino({ level, base: { service: 'beacon' } }, pino.destination({ sync: false }));
+  // Buffered and asynchronous: lines gather in memory up to 8 KB and go out in one write, so a
+  // busy server makes a few large writes a second instead of one per request; a quiet one still
+  // shows each line within a quarter of a second.
+  const destination = pino.destination({ sync: false, minLength: 8 * 1024 });
+  setInterval(() => {
+    try {
+      destination.flush();
+    } catch {
+      // not open yet, or closing: the next tick or the final flush writes the lines
+    }
+  }, 250).unref();
+  return pino({ level, base: { service: 'beacon' }, timestamp: pino.stdTimeFunctions.epochTime }, destination);
 }
 
 const SAFE_ID = /^[\w.-]{1,64}$/;
@@ -18,14 +27,84 @@ export function requestIdFor(header: string | string[] | undefined): string {
   return given && SAFE_ID.test(given) ? given : randomUUID();
 }
 
+/** Past this many lines in one second, successful requests are folded into one line per route. */
+export const LOG_LINES_PER_SECOND = 1_000;
+
 /**
- * Tags the request with an id (echoed as X-Request-Id), and when the response is done logs
- * request id, method, route, path, status and duration, and feeds the Prometheus histogram.
+ * Decides, per request, whether it gets its own line: every request while the second has room,
+ * and every 4xx/5xx always; the rest are folded into a `requests folded` line per second with
+ * counts and durations by method, route and status, so a flood costs a few lines, not thousands.
  */
-export function trackRequest(log: Logger, req: IncomingMessage, res: ServerResponse): string {
+export class LineBudget {
+  private second = -1;
+  private lines = 0;
+  private folded = new Map<string, { method: string; route: string; status: number; count: number; totalMs: number; maxMs: number }>();
+
+  constructor(
+    private readonly log: Logger,
+    private readonly perSecond: number,
+  ) {}
+
+  /** Whether this request gets a line of its own; when not, it is counted for the folded line. */
+  take(nowMs: number, method: string, route: string, status: number, durationMs: number): boolean {
+    this.roll(nowMs);
+    if (++this.lines <= this.perSecond || status >= 400) return true;
+    const key = `${method} ${route} ${status}`;
+    const entry = this.folded.get(key);
+    if (entry) {
+      entry.count++;
+      entry.totalMs += durationMs;
+      if (durationMs > entry.maxMs) entry.maxMs = durationMs;
+    } else {
+      this.folded.set(key, { method, route, status, count: 1, totalMs: durationMs, maxMs: durationMs });
+    }
+    return false;
+  }
+
+  /** Starts a new second when `nowMs` is past the current one, writing the folded line of the last. */
+  roll(nowMs: number): void {
+    const second = Math.floor(nowMs / 1000);
+    if (second === this.second) return;
+    this.flush();
+    this.second = second;
+    this.lines = 0;
+  }
+
+  /** Writes the folded line, if any. */
+  flush(): void {
+    if (this.folded.size === 0) return;
+    const routes = [...this.folded.values()].map(({ totalMs, maxMs, ...r }) => ({
+      ...r,
+      meanMs: Math.round((totalMs / r.count) * 10) / 10,
+      maxMs: Math.round(maxMs * 10) / 10,
+    }));
+    this.folded = new Map();
+    this.log.info({ folded: routes.reduce((n, r) => n + r.count, 0), routes }, 'requests folded');
+  }
+}
+
+const budgets = new WeakMap<Logger, LineBudget>();
+
+function budgetFor(log: Logger): LineBudget {
+  let budget = budgets.get(log);
+  if (!budget) {
+    budgets.set(log, (budget = new LineBudget(log, LOG_LINES_PER_SECOND)));
+    // A flood that stops still gets its last folded line.
+    setInterval(() => budget!.roll(Date.now()), 1_000).unref();
+  }
+  return budget;
+}
+
+/**
+ * Tags the request with an id (echoed as X-Request-Id unless `echo` is false: then the caller
+ * writes it, as the snapshot layer does with its precomputed headers), and when the response is
+ * done logs request id, method, route, path, status and duration, and feeds the Prometheus
+ * histogram.
+ */
+export function trackRequest(log: Logger, req: IncomingMessage, res: ServerResponse, echo = true): string {
   const started = performance.now();
   const id = requestIdFor(req.headers['x-request-id']);
-  res.setHeader('x-request-id', id);
+  if (echo) res.setHeader('x-request-id', id);
   res.once('close', () => {
     const method = req.method ?? 'GET';
     const raw = req.url ?? '/';
@@ -34,8 +113,10 @@ export function trackRequest(log: Logger, req: IncomingMessage, res: ServerRespo
     const durationMs = performance.now() - started;
     const status = res.writableFinished ? res.statusCode : 499;
     const route = observeRequest(method, path, status, durationMs);
-    if (log.isLevelEnabled('info')) {
-      log.info({ reqId: id, method, route, path: path.slice(0, 200), status, durationMs: Math.round(durationMs * 10) / 10 }, 'request');
+    if (log.isLevelEnabled('info') && budgetFor(log).take(Date.now(), method, route, status, durationMs)) {
+      // One flat object of plain fields: add a field here and it is in every line.
+      const fields = { reqId: id, method, route, path: path.slice(0, 200), status, durationMs: Math.round(durationMs * 10) / 10 };
+      log.info(fields, 'request');
     }
   });
   return id;

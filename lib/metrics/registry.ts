@@ -5,6 +5,7 @@ interface Metrics {
   requests: Counter<'method' | 'route' | 'status'>;
   duration: Histogram<'method' | 'route'>;
   rscRefreshes: Counter<'result'>;
+  snapshotHits: Counter<'kind'>;
 }
 
 const holder = globalThis as typeof globalThis & { __beaconMetrics?: Metrics };
@@ -36,9 +37,31 @@ export function metrics(): Metrics {
         labelNames: ['result'],
         registers: [registry],
       }),
+      snapshotHits: snapshotHitsCounter(registry),
     };
   }
   return holder.__beaconMetrics;
+}
+
+/**
+ * Answers served from the snapshot layer, by kind. Counted with plain integers on the hot path
+ * (lib/snapshot/serve-node.ts) and added to the counter when scraped.
+ */
+function snapshotHitsCounter(registry: Registry): Counter<'kind'> {
+  const seen: Record<string, number> = {};
+  return new Counter({
+    name: 'beacon_snapshot_hits_total',
+    help: 'Responses served from memory by the snapshot layer: page, document, notFound, notModified',
+    labelNames: ['kind'],
+    registers: [registry],
+    collect() {
+      const hits = (globalThis as { __beaconSnapshotHits?: Record<string, number> }).__beaconSnapshotHits ?? {};
+      for (const [kind, n] of Object.entries(hits)) {
+        if (n > (seen[kind] ?? 0)) this.inc({ kind }, n - (seen[kind] ?? 0));
+        seen[kind] = n;
+      }
+    },
+  });
 }
 
 /** The v2 endpoints by name; anything else under /api/v2 shares one label. */

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { historyMonths } from '@/lib/domain/calendar';
+import { HISTORY_MIN_MONTHS } from '@/lib/domain/history-pages';
 import { listComponents, listGroups } from '@/lib/db/queries/components';
 import { listStartedBetween } from '@/lib/db/queries/incidents';
 import type { ServiceContext } from '@/lib/services/context';
@@ -8,7 +10,26 @@ import type { HistoryView } from '@/lib/services/views';
 
 export const MONTHS_PER_PAGE = 3;
 
-/** Incidents and maintenance by calendar month, three months per page, newest first. */
+/** `/history`'s query: a page number (anything else is page 1) and a component id (else none). */
+export const HistoryQuery = z.object({
+  page: z.coerce.number().int().min(1).max(1000).catch(1),
+  component: z
+    .string()
+    .regex(/^[a-z0-9]{1,64}$/)
+    .optional()
+    .catch(undefined),
+});
+export type HistoryQuery = z.infer<typeof HistoryQuery>;
+
+/** Normalises `/history`'s parameters, as the page and the snapshot layer both read them. */
+export function parseHistoryQuery(raw: { page?: string | null; component?: string | null }): HistoryQuery {
+  return HistoryQuery.parse({ page: raw.page ?? undefined, component: raw.component ?? undefined });
+}
+
+/**
+ * Incidents and maintenance by calendar month, three months per page, newest first; undefined
+ * for a page past the oldest incident (and past a year back) or an unknown component.
+ */
 export async function getHistoryPage({
   ctx,
   pageNumber,
@@ -17,7 +38,7 @@ export async function getHistoryPage({
   ctx: ServiceContext;
   pageNumber: number;
   componentId?: string;
-}): Promise<HistoryView> {
+}): Promise<HistoryView | undefined> {
   const now = ctx.now();
   const db = ctx.db;
   const settings = await getPageSettings(db, now);
@@ -27,11 +48,14 @@ export async function getHistoryPage({
 
   const [groups, components] = await Promise.all([listGroups(db), listComponents(db)]);
   const filter = componentId ? components.find((c) => c.id === componentId) : undefined;
+  if (componentId && !filter) return undefined;
   const opts = filter ? { componentId: filter.id } : {};
   const [rows, older] = await Promise.all([
     listStartedBetween(db, new Date(oldest.start).toISOString(), new Date(newest.end).toISOString(), opts),
     listStartedBetween(db, null, new Date(oldest.start).toISOString(), { ...opts, limit: 1 }),
   ]);
+  // Past the first year, a page exists while it holds the oldest incident or newer ones are older.
+  if (pageNumber > Math.ceil(HISTORY_MIN_MONTHS / MONTHS_PER_PAGE) && rows.length === 0 && older.length === 0) return undefined;
   const views = await toIncidentViews(db, rows, now);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
 

@@ -101,7 +101,7 @@ describe('snapshot content security policy', () => {
         if (!up) throw new Error('connect ECONNREFUSED');
         return new Map([['/api/v2/status.json', represent('{}', { 'content-type': 'application/json' })]]);
       },
-      renderHtml: async () => page,
+      renderHtml: async (p) => (p === '/' ? { status: 200, body: page } : { status: 404, body: '<html><body>Not found</body></html>' }),
       probe: async () => {
         if (!up) throw new Error('connect ECONNREFUSED');
       },

@@ -10,32 +10,56 @@ export interface Representation {
   etag: string;
   headers: Record<string, string>;
   builtAt: string;
+  /** The HTTP status it is served with: 200, or 404 for a snapshot's "nothing here". */
+  status: number;
 }
 
 const COMPRESS_MIN_BYTES = 512;
 /** Brotli's top quality costs seconds per megabyte on the event loop; large pages get 9 (~4 % larger). */
 const BROTLI_MAX_QUALITY_BYTES = 16 * 1024;
 
+/**
+ * Compressed variants by body hash: a rebuild after one change recompresses only the documents
+ * that changed (at gzip 9 / brotli 11 a whole set costs hundreds of milliseconds).
+ */
+const compressed = new Map<string, { gzip: Buffer; br: Buffer }>();
+const COMPRESSED_KEPT = 4_000;
+
+function compressOnce(hash: string, bytes: Buffer): { gzip: Buffer; br: Buffer } {
+  let found = compressed.get(hash);
+  if (found) {
+    compressed.delete(hash);
+  } else {
+    found = {
+      gzip: gzipSync(bytes, { level: 9 }),
+      br: brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: bytes.length > BROTLI_MAX_QUALITY_BYTES ? 9 : 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }),
+    };
+  }
+  compressed.set(hash, found);
+  if (compressed.size > COMPRESSED_KEPT) compressed.delete(compressed.keys().next().value!);
+  return found;
+}
+
 /** Builds a representation, precompressing once so that no request pays for it. */
 export function represent(
   body: string | Buffer,
   headers: Record<string, string>,
-  opts: { compress?: boolean; builtAt?: string } = {},
+  opts: { compress?: boolean; builtAt?: string; status?: number } = {},
 ): Representation {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 27);
   const compress = (opts.compress ?? true) && bytes.length >= COMPRESS_MIN_BYTES;
+  const variants = compress ? compressOnce(hash, bytes) : null;
   return {
     body: bytes,
-    gzip: compress ? gzipSync(bytes, { level: 9 }) : null,
-    br: compress
-      ? brotliCompressSync(bytes, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: bytes.length > BROTLI_MAX_QUALITY_BYTES ? 9 : 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-        })
-      : null,
+    gzip: variants?.gzip ?? null,
+    br: variants?.br ?? null,
     etag: `"${hash}"`,
     headers,
     builtAt: opts.builtAt ?? new Date().toISOString(),
+    status: opts.status ?? 200,
   };
 }
 

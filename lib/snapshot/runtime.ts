@@ -6,7 +6,10 @@ import { getDb } from '@/lib/db';
 import { parseDatabaseUrl } from '@/lib/db/connect';
 import { getEnv } from '@/lib/env';
 import { onLive } from '@/lib/live/hub';
+import { getPublicPageIndex } from '@/lib/services/get-public-page-index';
+import type { RenderedPage } from '@/lib/snapshot/page-cache';
 import { buildPublicSet } from '@/lib/snapshot/public-set';
+import { shareRenderSecret } from '@/lib/snapshot/render-secret';
 import { SnapshotStore, exposeSnapshotState } from '@/lib/snapshot/store';
 
 /** Rebuild even without changes, so day boundaries and "x minutes ago" move on. */
@@ -25,11 +28,12 @@ export function snapshotFile(databaseUrl: string): string {
  * carrying `secret`, which the front handler passes through), rebuilt on every live event.
  */
 export async function startSnapshots(opts: {
-  render: (pathname: string, secret: string) => Promise<string>;
+  render: (pathname: string, secret: string) => Promise<RenderedPage>;
   distDir: string;
 }): Promise<{ store: SnapshotStore; secret: string }> {
   const env = getEnv();
   const secret = randomBytes(16).toString('hex');
+  shareRenderSecret(secret);
   const { dialect, target } = parseDatabaseUrl(env.DATABASE_URL);
   let buildId = 'dev';
   try {
@@ -41,6 +45,7 @@ export async function startSnapshots(opts: {
     file: snapshotFile(env.DATABASE_URL),
     buildId,
     buildSet: async () => buildPublicSet({ db: (await getDb()).kysely, now: () => new Date() }),
+    buildIndex: async () => getPublicPageIndex({ ctx: { db: (await getDb()).kysely, now: () => new Date() } }),
     renderHtml: (pathname) => opts.render(pathname, secret),
     probe: async () => {
       if (dialect === 'sqlite') fs.accessSync(target, fs.constants.R_OK | fs.constants.W_OK);

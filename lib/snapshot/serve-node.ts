@@ -2,16 +2,33 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { etagFor, matchesEtag, pickEncoding, type Representation } from '@/lib/snapshot/representation';
 
 type Encoding = 'br' | 'gzip' | null;
-type Wire = { headers: string[]; notModified: string[]; body: Buffer };
+interface Wire {
+  headers: string[];
+  notModified: string[];
+  /** The same, ending with an `x-request-id` slot filled in just before each write. */
+  headersWithId: string[];
+  notModifiedWithId: string[];
+  body: Buffer;
+  /** The ETag this encoding is sent with: the usual If-None-Match, compared before parsing. */
+  etag: string;
+  kind: 'page' | 'document' | 'notFound';
+}
+
+/** Snapshot answers by kind, counted with plain integers (read by /api/metrics on scrape). */
+export const snapshotHits = { page: 0, document: 0, notFound: 0, notModified: 0 };
+const holder = globalThis as typeof globalThis & { __beaconSnapshotHits?: typeof snapshotHits };
+holder.__beaconSnapshotHits = snapshotHits;
 
 // Headers are flattened once per representation and encoding: at tens of thousands of requests
 // a second, building header objects per request costs as much as sending the bytes.
-const wires = new WeakMap<Representation, Map<Encoding, Wire>>();
+const wires = new WeakMap<Representation, [Wire | undefined, Wire | undefined, Wire | undefined]>();
+const SLOT = { identity: 0, gzip: 1, br: 2 } as const;
 
 function wireFor(rep: Representation, encoding: Encoding, extra: Record<string, string>): Wire {
   let byEncoding = wires.get(rep);
-  if (!byEncoding) wires.set(rep, (byEncoding = new Map()));
-  let wire = byEncoding.get(encoding);
+  if (!byEncoding) wires.set(rep, (byEncoding = [undefined, undefined, undefined]));
+  const slot = SLOT[encoding ?? 'identity'];
+  let wire = byEncoding[slot];
   if (!wire) {
     const body = encoding === 'br' ? rep.br! : encoding === 'gzip' ? rep.gzip! : rep.body;
     const common = Object.entries({
@@ -19,34 +36,54 @@ function wireFor(rep: Representation, encoding: Encoding, extra: Record<string, 
       ...extra,
       etag: etagFor(rep, encoding),
       vary: rep.headers.vary ? `${rep.headers.vary}, Accept-Encoding` : 'Accept-Encoding',
-      'x-beacon-snapshot': rep.builtAt,
+      'x-beacon-snapshot': 'hit',
+      'x-beacon-snapshot-built-at': rep.builtAt,
     }).flat();
+    const headers = [...common, ...(encoding ? ['content-encoding', encoding] : []), 'content-length', String(body.length)];
     wire = {
       body,
+      etag: etagFor(rep, encoding),
       notModified: common,
-      headers: [...common, ...(encoding ? ['content-encoding', encoding] : []), 'content-length', String(body.length)],
+      headers,
+      notModifiedWithId: [...common, 'x-request-id', ''],
+      headersWithId: [...headers, 'x-request-id', ''],
+      kind: rep.status !== 200 ? 'notFound' : rep.headers['content-type']?.startsWith('text/html') ? 'page' : 'document',
     };
-    byEncoding.set(encoding, wire);
+    byEncoding[slot] = wire;
   }
   return wire;
 }
 
+
+/** The flat header list with the request id in its last slot (writeHead copies it at once). */
+function withId(headers: string[], requestId: string): string[] {
+  headers[headers.length - 1] = requestId;
+  return headers;
+}
+
 /**
- * Writes a representation to a node:http response: 304 on a matching ETag, else the best encoding.
- * `extra` must be the same object for the life of the process (it is baked into cached headers).
+ * Writes a representation to a node:http response: 304 on a matching ETag, else the best
+ * encoding, with the representation's status (200, or a snapshot 404). With `requestId`, the
+ * response has no header set yet and the id is written with the precomputed ones (node's fast
+ * path: no per-header merging). `extra` must be the same object for the life of the process
+ * (it is baked into cached headers).
  */
 export function serveRepresentation(
   req: IncomingMessage,
   res: ServerResponse,
   rep: Representation,
   extra: Record<string, string> = {},
+  requestId?: string,
 ): void {
-  const wire = wireFor(rep, pickEncoding(rep, req.headers['accept-encoding']), extra);
-  if (matchesEtag(req.headers['if-none-match'], rep.etag)) {
-    res.writeHead(304, wire.notModified);
+  const wire = wireFor(rep, rep.gzip ? pickEncoding(rep, req.headers['accept-encoding']) : null, extra);
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (rep.status === 200 && ifNoneMatch !== undefined && (ifNoneMatch === wire.etag || matchesEtag(ifNoneMatch, rep.etag))) {
+    snapshotHits.notModified++;
+    res.writeHead(304, requestId === undefined ? wire.notModified : withId(wire.notModifiedWithId, requestId));
     res.end();
     return;
   }
-  res.writeHead(200, wire.headers);
+  snapshotHits[wire.kind]++;
+  res.writeHead(rep.status, requestId === undefined ? wire.headers : withId(wire.headersWithId, requestId));
   res.end(req.method === 'HEAD' ? undefined : wire.body);
 }

@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { represent, type Representation } from '@/lib/snapshot/representation';
-import { SnapshotStore } from '@/lib/snapshot/store';
+import { NOT_FOUND_PATHS, SnapshotStore } from '@/lib/snapshot/store';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-store-'));
 afterEach(() => fs.rmSync(path.join(dir, 'snap.json'), { force: true }));
 
 /** A store over a fake database whose availability and content the test controls. */
 function fakeStore(opts: { file?: string; buildId?: string } = {}) {
-  const state = { up: true, version: 1, builds: 0, renderFails: false };
+  const state = { up: true, version: 1, builds: 0, renders: 0, renderFails: false };
   const store = new SnapshotStore({
     file: opts.file ?? path.join(dir, 'snap.json'),
     buildId: opts.buildId ?? 'build-1',
@@ -21,9 +21,11 @@ function fakeStore(opts: { file?: string; buildId?: string } = {}) {
       state.builds++;
       return new Map<string, Representation>([['/api/v2/status.json', represent(`{"v":${state.version}}`, { 'content-type': 'application/json' })]]);
     },
-    renderHtml: async () => {
+    renderHtml: async (p) => {
+      state.renders++;
+      if (Object.values(NOT_FOUND_PATHS).includes(p as never)) return { status: 404, body: '<html><body>Page not found</body></html>' };
       if (state.renderFails) throw new Error('rendering / answered 500');
-      return `<html><body class="x"><main>version ${state.version}</main></body></html>`;
+      return { status: 200, body: `<html><body class="x"><main>version ${state.version}</main></body></html>` };
     },
     probe: async () => {
       if (!state.up) throw new Error('connect ECONNREFUSED');
@@ -42,6 +44,22 @@ describe('snapshot store', () => {
     expect(text(store.lookup('/', new URLSearchParams('utm=1&_=2')))).toContain('version 1');
     expect(text(store.lookup('/api/v2/status.json', none))).toBe('{"v":1}');
     expect(store.lookup('/history', none)).toBeUndefined();
+  });
+
+  it('answers a miss under the snapshotted paths with the v2 404 from memory, building nothing', async () => {
+    const { store, state } = fakeStore();
+    await store.rebuild();
+    const { builds, renders } = state;
+    for (const p of ['/api/v2/incidents/unknown.json', '/api/v2/anything.json', '/badge.svg']) {
+      const rep = store.lookup(p, new URLSearchParams('component=unknown'));
+      expect(rep?.status).toBe(404);
+      expect(JSON.parse(rep!.body.toString())).toEqual({ error: { code: 'not_found', message: 'Not found' } });
+    }
+    expect(store.lookup('/admin', none)).toBeUndefined();
+    expect(state.builds).toBe(builds);
+    expect(state.renders).toBe(renders);
+    expect(store.pending()).toBe(false);
+    expect(store.notFoundPage()?.status).toBe(404);
   });
 
   it('coalesces a burst of changes into few rebuilds and ends on the latest data', async () => {

@@ -1,17 +1,27 @@
-import { CACHE_POLICY } from '@/lib/snapshot/cache-policy';
+import type { PublicPageIndex } from '@/lib/services/get-public-page-index';
 import { snapshotCsp } from '@/lib/snapshot/csp';
 import { loadSnapshot, saveSnapshot } from '@/lib/snapshot/disk';
+import { htmlRepresentation, type RenderedPage } from '@/lib/snapshot/page-cache';
 import { represent, type Representation } from '@/lib/snapshot/representation';
 import { withStaleBanner } from '@/lib/snapshot/stale-banner';
+import { V2_NOT_FOUND } from '@/lib/snapshot/v2';
 
-/** The pages served as rendered HTML snapshots. */
+/** The pages rendered with every rebuild (the others are rendered on demand: lib/snapshot/page-cache.ts). */
 export const HTML_PATHS = ['/'] as const;
+/** Paths whose render is a 404 page: the site's (no route takes it) and an incident page's own. */
+export const NOT_FOUND_PATHS = { page: '/__beacon/not-found', incident: '/incidents/__beacon_not_found' } as const;
+export type NotFoundKind = keyof typeof NOT_FOUND_PATHS;
+
+/** Paths whose every answer is in the public set: a miss there is a 404, never a rebuild. */
+const SNAPSHOTTED = /^\/(?:api\/v2\/|badge\.svg$|history\.(?:rss|atom)$|maintenance\.ics$)/;
 
 export interface SnapshotStoreOptions {
   /** JSON, feeds and badges, from one database read. */
   buildSet: () => Promise<Map<string, Representation>>;
   /** A page rendered by Next, as anonymous visitors get it. */
-  renderHtml: (path: string) => Promise<string>;
+  renderHtml: (path: string) => Promise<RenderedPage>;
+  /** Which parameterised pages exist (incident ids, history pages); none when not given. */
+  buildIndex?: () => Promise<PublicPageIndex>;
   /** Throws when the database cannot be used. */
   probe: () => Promise<void>;
   /** Where the last good snapshot is kept for restarts. */
@@ -54,6 +64,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 export class SnapshotStore {
   private entries = new Map<string, Representation>();
   private staleHome: Representation | null = null;
+  private index: PublicPageIndex | null = null;
+  private notFound: Partial<Record<NotFoundKind, Representation>> = {};
+  private waiters: (() => void)[] = [];
   /** Entries read from disk are only served while the database is unreachable. */
   private fromDisk = false;
   private builtAt: string | null = null;
@@ -109,6 +122,9 @@ export class SnapshotStore {
     this.lastStart = Date.now();
     this.running = this.build().finally(() => {
       this.running = null;
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const w of waiters) w();
       if (this.dirty) this.schedule();
     });
     return this.running;
@@ -117,23 +133,24 @@ export class SnapshotStore {
   private async build(): Promise<void> {
     const started = performance.now();
     try {
-      const [set, ...pages] = await withTimeout(
-        Promise.all([this.opts.buildSet(), ...HTML_PATHS.map((p) => this.opts.renderHtml(p))]),
+      const [set, index, notFoundPage, notFoundIncident, ...pages] = await withTimeout(
+        Promise.all([
+          this.opts.buildSet(),
+          this.opts.buildIndex?.() ?? null,
+          this.opts.renderHtml(NOT_FOUND_PATHS.page),
+          this.opts.renderHtml(NOT_FOUND_PATHS.incident),
+          ...HTML_PATHS.map((p) => this.opts.renderHtml(p)),
+        ]),
         this.timeoutMs,
         'snapshot rebuild',
       );
+      for (const [i, page] of pages.entries()) if (page.status !== 200) throw new Error(`rendering ${HTML_PATHS[i]} answered ${page.status}`);
+      for (const nf of [notFoundPage, notFoundIncident]) if (nf.status !== 404) throw new Error(`rendering a 404 page answered ${nf.status}`);
       const builtAt = new Date().toISOString();
-      HTML_PATHS.forEach((path, i) =>
-        set.set(
-          path,
-          represent(
-            pages[i]!,
-            { 'content-type': 'text/html; charset=utf-8', 'cache-control': CACHE_POLICY.html, 'content-security-policy': snapshotCsp(pages[i]!) },
-            { builtAt },
-          ),
-        ),
-      );
+      HTML_PATHS.forEach((path, i) => set.set(path, htmlRepresentation(pages[i]!, builtAt)));
       this.entries = set;
+      this.index = index;
+      this.notFound = { page: htmlRepresentation(notFoundPage, builtAt), incident: htmlRepresentation(notFoundIncident, builtAt) };
       this.builtAt = builtAt;
       this.fromDisk = false;
       this.rebuilds++;
@@ -193,15 +210,43 @@ export class SnapshotStore {
     this.staleHome = null;
   }
 
-  /** The representation for a public GET, if the snapshot has one; query strings never bypass it. */
+  /**
+   * The representation for a public GET, if the snapshot has one; query strings never bypass it.
+   * Under the snapshotted paths (v2, badges, feeds) a miss is the v2 404, from memory.
+   */
   lookup(pathname: string, searchParams: URLSearchParams): Representation | undefined {
     if (this.fromDisk && !this.degradedSince) return undefined;
     if (pathname === '/' && this.staleHome) return this.staleHome;
+    let rep: Representation | undefined;
     if (pathname === '/badge.svg') {
       const component = searchParams.get('component');
-      return this.entries.get(component ? `/badge.svg?component=${component}` : '/badge.svg');
+      rep = this.entries.get(component ? `/badge.svg?component=${component}` : '/badge.svg');
+    } else {
+      rep = this.entries.get(pathname);
     }
-    return this.entries.get(pathname);
+    if (rep || this.entries.size === 0 || !SNAPSHOTTED.test(pathname)) return rep;
+    return V2_NOT_FOUND;
+  }
+
+  /** Which parameterised pages exist, as of the last rebuild (null before the first). */
+  pageIndex(): PublicPageIndex | null {
+    return this.index;
+  }
+
+  /** A 404 page (the site's, or an incident page's own), rendered with the last rebuild. */
+  notFoundPage(kind: NotFoundKind = 'page'): Representation | null {
+    return this.notFound[kind] ?? null;
+  }
+
+  /** Whether a change is waiting for its rebuild (or one is running). */
+  pending(): boolean {
+    return this.running !== null || this.timer !== undefined;
+  }
+
+  /** Resolves when the pending rebuild is done (at once when none is). */
+  nextBuild(): Promise<void> {
+    if (!this.pending()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   /** Whether the database is currently unreachable. */

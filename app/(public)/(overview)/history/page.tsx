@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
+import { notFound } from 'next/navigation';
 import { requestContext } from '@/lib/services/context';
-import { getHistoryPage } from '@/lib/services/get-history-page';
+import { getHistoryPage, parseHistoryQuery } from '@/lib/services/get-history-page';
 import { ComponentFilter } from '@/components/status/component-filter';
 import { IncidentLine } from '@/components/status/incident-line';
 import { PageHeader } from '@/components/status/page-header';
@@ -10,15 +10,6 @@ import { PageHeader } from '@/components/status/page-header';
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Incident history' };
-
-const Query = z.object({
-  page: z.coerce.number().int().min(1).max(1000).catch(1),
-  component: z
-    .string()
-    .regex(/^[a-z0-9]{1,64}$/)
-    .optional()
-    .catch(undefined),
-});
 
 function href(page: number, component: string | undefined): string {
   const params = new URLSearchParams();
@@ -30,11 +21,13 @@ function href(page: number, component: string | undefined): string {
 
 export default async function HistoryPage({ searchParams }: PageProps<'/history'>) {
   const raw = await searchParams;
-  const query = Query.parse({
+  const query = parseHistoryQuery({
     page: typeof raw.page === 'string' ? raw.page : undefined,
     component: typeof raw.component === 'string' ? raw.component : undefined,
   });
   const view = await getHistoryPage({ ctx: await requestContext(), pageNumber: query.page, componentId: query.component });
+  // The snapshot layer answers the same 404s from its index (lib/snapshot/page-keys.ts).
+  if (!view) notFound();
   const tz = view.page.timeZone;
   const first = view.months[view.months.length - 1]!;
   const last = view.months[0]!;
@@ -52,11 +45,6 @@ export default async function HistoryPage({ searchParams }: PageProps<'/history'
         </div>
         <ComponentFilter components={view.components} selected={view.componentFilter?.id} />
       </div>
-      {query.component && !view.componentFilter && (
-        <p role="alert" className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
-          That component does not exist; showing every component.
-        </p>
-      )}
 
       <div className="mt-6 space-y-8">
         {view.months.map((month) => (

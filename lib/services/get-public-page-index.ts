@@ -1,0 +1,32 @@
+import { listComponents } from '@/lib/db/queries/components';
+import { listIncidentIds, oldestIncidentByComponent } from '@/lib/db/queries/public-index';
+import { historyPageCount } from '@/lib/domain/history-pages';
+import type { ServiceContext } from '@/lib/services/context';
+import { MONTHS_PER_PAGE } from '@/lib/services/get-history-page';
+import { getPageSettings } from '@/lib/services/page-settings';
+
+/** Which parameterised public pages name something: the rest are 404s without asking anyone. */
+export interface PublicPageIndex {
+  incidentIds: Set<string>;
+  /** History pages without a filter. */
+  historyPages: number;
+  /** History pages per component filter; a component not listed does not exist. */
+  historyPagesByComponent: Map<string, number>;
+}
+
+/** The index of the public pages that exist, from the data as it is now. */
+export async function getPublicPageIndex({ ctx }: { ctx: ServiceContext }): Promise<PublicPageIndex> {
+  const now = ctx.now();
+  const [settings, incidents, components, oldestByComponent] = await Promise.all([
+    getPageSettings(ctx.db, now),
+    listIncidentIds(ctx.db),
+    listComponents(ctx.db),
+    oldestIncidentByComponent(ctx.db),
+  ]);
+  const pages = (oldest: string | null) => historyPageCount(now, settings.time_zone, oldest, MONTHS_PER_PAGE);
+  return {
+    incidentIds: new Set(incidents.ids),
+    historyPages: pages(incidents.oldest),
+    historyPagesByComponent: new Map(components.map((c) => [c.id, pages(oldestByComponent.get(c.id) ?? null)])),
+  };
+}

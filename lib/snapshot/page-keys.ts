@@ -1,0 +1,43 @@
+import { parseHistoryQuery } from '@/lib/services/get-history-page';
+import type { PublicPageIndex } from '@/lib/services/get-public-page-index';
+
+/** What a public page request is, for the snapshot layer. */
+export type PageKey =
+  /** A page that exists: its normalised path and query, the key of its rendered copy. */
+  | { kind: 'page'; key: string }
+  /** A parameter naming nothing: the 404 page, from memory. */
+  | { kind: 'not-found'; page: 'page' | 'incident' };
+
+const INCIDENT = /^\/incidents\/([^/]+)$/;
+/** Pages that take no parameters and are the same for every visitor. */
+const PLAIN = new Set(['/subscribe', '/api']);
+
+/**
+ * The normalised key of a snapshot-served page (`/incidents/<id>`, `/history?page=&component=`,
+ * `/subscribe`, `/api`), a 404 when its parameters name nothing in `index`, or undefined for a
+ * path the snapshot layer leaves to Next. Query strings other than history's never make new keys.
+ */
+export function pageKeyFor(pathname: string, searchParams: URLSearchParams, index: PublicPageIndex): PageKey | undefined {
+  if (PLAIN.has(pathname)) return { kind: 'page', key: pathname };
+  if (pathname === '/history') {
+    const { page, component } = parseHistoryQuery({ page: searchParams.get('page'), component: searchParams.get('component') });
+    const pages = component ? index.historyPagesByComponent.get(component) : index.historyPages;
+    if (pages === undefined || page > pages) return { kind: 'not-found', page: 'page' };
+    const query = new URLSearchParams();
+    if (page > 1) query.set('page', String(page));
+    if (component) query.set('component', component);
+    const q = query.toString();
+    return { kind: 'page', key: q ? `/history?${q}` : '/history' };
+  }
+  const incident = INCIDENT.exec(pathname);
+  if (incident) {
+    let id: string;
+    try {
+      id = decodeURIComponent(incident[1]!);
+    } catch {
+      return { kind: 'not-found', page: 'incident' };
+    }
+    return index.incidentIds.has(id) ? { kind: 'page', key: `/incidents/${id}` } : { kind: 'not-found', page: 'incident' };
+  }
+  return undefined;
+}
