@@ -1,11 +1,13 @@
-import { getDb } from '@/lib/db';
+import { getDb, type Db } from '@/lib/db';
 import { DEMO_OPERATORS, ensureDemoOperators } from '@/lib/demo/operators';
 import { isEmpty, seedDemo } from '@/lib/demo/seed';
 import { getEnv, publicUrl } from '@/lib/env';
+import { instanceId } from '@/lib/live/instance-id';
 import { startLive } from '@/lib/live/start-live';
 import { startNotificationWorker } from '@/lib/notify/start-worker';
 import type { ServiceContext } from '@/lib/services/context';
 import { ensureFirstAdmin } from '@/lib/services/ensure-first-admin';
+import { startLeasedJob, trackJob, trackedJobs } from '@/lib/services/job-lease';
 import { pruneHistory } from '@/lib/services/prune-history';
 import { runMaintenanceTransitions } from '@/lib/services/run-maintenance-transitions';
 
@@ -48,36 +50,50 @@ async function runBoot(): Promise<void> {
       for (const o of DEMO_OPERATORS) console.log(`[beacon]   ${o.role.padEnd(9)} ${o.email} / ${o.password}`);
     }
   }
-  startScheduler(ctx, env.BEACON_SCHEDULER_TICK_MS);
-  if (env.BEACON_RETENTION_DAYS) startRetention(ctx, env.BEACON_RETENTION_DAYS);
+  startScheduler(db, ctx, env.BEACON_SCHEDULER_TICK_MS);
+  if (env.BEACON_RETENTION_DAYS) startRetention(db, ctx, env.BEACON_RETENTION_DAYS);
   if (env.BEACON_WORKER === 'inline') {
     startNotificationWorker(db);
     console.log('[beacon] notification worker running in this process (BEACON_WORKER=inline)');
   }
 }
 
-/** Moves maintenance across its window edges on a timer in the server process, not on page views. */
-function startScheduler(ctx: ServiceContext, tickMs: number) {
-  const holder = globalThis as typeof globalThis & { __beaconScheduler?: NodeJS.Timeout };
-  if (holder.__beaconScheduler) return;
-  const tick = () =>
-    runMaintenanceTransitions({ ctx: { ...ctx, actor: { type: 'system', id: null, name: 'scheduler' } } }).catch(
-      (error: unknown) => console.error('[beacon] scheduler tick failed', error),
-    );
-  holder.__beaconScheduler = setInterval(tick, tickMs);
-  holder.__beaconScheduler.unref();
-  void tick();
+/**
+ * Moves maintenance across its window edges on a timer, not on page views. Every instance runs
+ * the loop; only the holder of the `scheduler` lease ticks the transitions.
+ */
+function startScheduler(db: Db, ctx: ServiceContext, tickMs: number) {
+  if (trackedJobs().has('scheduler')) return;
+  const jobCtx: ServiceContext = { ...ctx, actor: { type: 'system', id: null, name: 'scheduler' } };
+  trackJob(
+    startLeasedJob({
+      db: db.kysely,
+      name: 'scheduler',
+      holder: instanceId(),
+      tickMs,
+      run: async () => void (await runMaintenanceTransitions({ ctx: jobCtx })),
+    }),
+  );
 }
 
-/** Prunes history past the configured retention every six hours (and once at start). */
-function startRetention(ctx: ServiceContext, retentionDays: number) {
-  const holder = globalThis as typeof globalThis & { __beaconRetention?: NodeJS.Timeout };
-  if (holder.__beaconRetention) return;
-  const run = () =>
-    pruneHistory({ ctx: { ...ctx, actor: { type: 'system', id: null, name: 'retention job' } }, retentionDays })
-      .then((ids) => ids.length > 0 && console.log(`[beacon] retention: pruned ${ids.length} items older than ${retentionDays} days`))
-      .catch((error: unknown) => console.error('[beacon] retention job failed', error));
-  holder.__beaconRetention = setInterval(run, 6 * 60 * 60_000);
-  holder.__beaconRetention.unref();
-  void run();
+/**
+ * Prunes history past the configured retention every six hours (and once when this instance
+ * takes the `retention` lease); the lease is renewed every minute, so one instance prunes.
+ */
+function startRetention(db: Db, ctx: ServiceContext, retentionDays: number) {
+  if (trackedJobs().has('retention')) return;
+  const jobCtx: ServiceContext = { ...ctx, actor: { type: 'system', id: null, name: 'retention job' } };
+  trackJob(
+    startLeasedJob({
+      db: db.kysely,
+      name: 'retention',
+      holder: instanceId(),
+      tickMs: 60_000,
+      runEveryMs: 6 * 60 * 60_000,
+      run: async () => {
+        const ids = await pruneHistory({ ctx: jobCtx, retentionDays });
+        if (ids.length > 0) console.log(`[beacon] retention: pruned ${ids.length} items older than ${retentionDays} days`);
+      },
+    }),
+  );
 }

@@ -80,7 +80,8 @@ const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
 async function generate(db: Db) {
   const start = NOW.getTime() - YEARS * 365 * DAY;
   const at = iso(start);
-  await db.kysely.insertInto('page_settings').values({ id: newId(), name: 'Scale test', url: null, time_zone: 'UTC', logo_url: null, created_at: at, updated_at: at }).execute();
+  // The one settings row comes from the migrations.
+  await db.kysely.updateTable('page_settings').set({ name: 'Scale test', time_zone: 'UTC', updated_at: at }).execute();
   const groups = Array.from({ length: 20 }, (_, g) => ({ id: newId(), name: `Group ${g + 1}`, description: null, position: g + 1, created_at: at, updated_at: at }));
   await insertChunks(db, 'component_groups', groups);
   const components = Array.from({ length: COMPONENTS }, (_, c) => ({

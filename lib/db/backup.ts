@@ -74,7 +74,8 @@ export async function importDatabase(db: Db, backup: Backup): Promise<Record<str
       const row = await trx.selectFrom(table).select('id').limit(1).executeTakeFirst();
       if (row) throw new Error(`The target database is not empty (it has ${table}); restore into a new database`);
     }
-    await trx.deleteFrom('page_settings').execute();
+    // The one settings row (migration 007) gives way to the backup's, if it has one.
+    if ((backup.tables.page_settings ?? []).length > 0) await trx.deleteFrom('page_settings').execute();
     for (const table of BACKUP_TABLES) {
       const rows = backup.tables[table] ?? [];
       for (let i = 0; i < rows.length; i += 200) {

@@ -187,6 +187,14 @@ export interface LiveVersionTable {
   version: number;
 }
 
+/** Who runs a job that must run once across instances (scheduler, retention), until when (migration 007). */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: Timestamp;
+  acquired_at: Timestamp;
+}
+
 export interface Database {
   operators: OperatorsTable;
   sessions: SessionsTable;
@@ -209,6 +217,7 @@ export interface Database {
   delivery_attempts: DeliveryAttemptsTable;
   dev_mailbox: DevMailboxTable;
   live_version: LiveVersionTable;
+  job_leases: JobLeasesTable;
 }
 
 /** Columns SQLite stores as 0/1 and that must read back as booleans. */
@@ -230,6 +239,7 @@ export type ComponentRow = Selectable<ComponentsTable>;
 export type NewComponent = Insertable<ComponentsTable>;
 export type ComponentUpdate = Updateable<ComponentsTable>;
 export type StatusIntervalRow = Selectable<ComponentStatusIntervalsTable>;
+export type JobLeaseRow = Selectable<JobLeasesTable>;
 export type IncidentRow = Selectable<IncidentsTable>;
 export type IncidentUpdateRow = Selectable<IncidentUpdatesTable>;
 export type IncidentUpdateComponentRow = Selectable<IncidentUpdateComponentsTable>;

@@ -1,23 +1,30 @@
 import { describe, it, expect } from 'vitest';
-import { allowedNextStatuses, canTransition, initialStatuses, isTerminal } from '@/lib/domain/lifecycle';
+import { allowedNextStatuses, canTransition, initialStatuses, isTerminal, updateVerdict } from '@/lib/domain/lifecycle';
 import { INCIDENT_STATUSES, MAINTENANCE_STATUSES, type IncidentKind } from '@/lib/domain/status';
 
-// Rows are `from`, columns are `to` in the order of the status tuples; x = allowed.
+// Moves: rows are `from`, columns are `to` in the order of the status tuples; x = allowed.
+// The diagonal is empty: nothing moves to the status it has.
 const MATRIX: Record<IncidentKind, string> = {
   incident: `
                   inv ide mon res pm
-    investigating  x   x   x   x   .
-    identified     x   x   x   x   .
-    monitoring     x   x   x   x   .
-    resolved       .   .   .   x   x
-    postmortem     .   .   .   .   x`,
+    investigating  .   x   x   x   .
+    identified     x   .   x   x   .
+    monitoring     x   x   .   x   .
+    resolved       .   .   .   .   x
+    postmortem     .   .   .   .   .`,
   maintenance: `
                   sch prg ver cmp can
-    scheduled      x   x   .   .   x
-    in_progress    .   x   x   x   .
-    verifying      .   x   x   x   .
-    completed      .   .   .   x   .
+    scheduled      .   x   .   .   x
+    in_progress    .   .   x   x   .
+    verifying      .   x   .   x   .
+    completed      .   .   .   .   .
     cancelled      .   .   .   .   .`,
+};
+
+// Where another update may be posted at the same status (Statuspage allows it).
+const KEEPS_POSTING: Record<IncidentKind, readonly string[]> = {
+  incident: ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem'],
+  maintenance: ['scheduled', 'in_progress', 'verifying', 'completed'],
 };
 
 const STATUSES: Record<IncidentKind, readonly string[]> = {
@@ -43,7 +50,9 @@ describe.each(['incident', 'maintenance'] as const)('%s lifecycle', (kind) => {
       const allowed = cells[i] === 'x';
       it(`${allowed ? 'allows' : 'refuses'} ${from} → ${to}`, () => {
         expect(canTransition(kind, from, to)).toBe(allowed);
-        expect((allowedNextStatuses(kind, from as never) as readonly string[]).includes(to)).toBe(allowed);
+        const offered = allowed || (from === to && KEEPS_POSTING[kind].includes(from));
+        expect((allowedNextStatuses(kind, from as never) as readonly string[]).includes(to)).toBe(offered);
+        if (from !== to) expect(updateVerdict(kind, from, to, { carriesNews: true })).toBe(allowed ? 'move' : 'refused');
       });
     });
   }
@@ -66,6 +75,28 @@ describe.each(['incident', 'maintenance'] as const)('%s lifecycle', (kind) => {
       }
     }
     expect(allowedNextStatuses(kind, 'toString' as never)).toEqual([]);
+  });
+});
+
+describe('updates at the same status', () => {
+  it('refuses a second start of a started maintenance, with or without text', () => {
+    expect(updateVerdict('maintenance', 'in_progress', 'in_progress', { carriesNews: false })).toBe('already');
+    expect(updateVerdict('maintenance', 'in_progress', 'in_progress', { carriesNews: true, isMove: true })).toBe('already');
+    expect(updateVerdict('maintenance', 'completed', 'completed', { carriesNews: true, isMove: true })).toBe('already');
+    expect(updateVerdict('incident', 'resolved', 'resolved', { carriesNews: true, isMove: true })).toBe('already');
+  });
+  it('allows another update that keeps the status but carries news', () => {
+    for (const kind of ['incident', 'maintenance'] as const) {
+      for (const status of KEEPS_POSTING[kind]) {
+        expect(updateVerdict(kind, status, status, { carriesNews: true })).toBe('same_status');
+        expect(updateVerdict(kind, status, status, { carriesNews: false })).toBe('already');
+      }
+    }
+  });
+  it('posts nothing on a cancelled maintenance, nor on unknown statuses', () => {
+    expect(updateVerdict('maintenance', 'cancelled', 'cancelled', { carriesNews: true })).toBe('refused');
+    expect(updateVerdict('incident', 'toString', 'toString', { carriesNews: true })).toBe('refused');
+    expect(allowedNextStatuses('maintenance', 'cancelled')).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 interface Metrics {
   registry: Registry;
@@ -6,6 +6,9 @@ interface Metrics {
   duration: Histogram<'method' | 'route'>;
   rscRefreshes: Counter<'result'>;
   snapshotHits: Counter<'kind'>;
+  jobLeaseHeld: Gauge<'job'>;
+  jobLastTick: Gauge<'job'>;
+  jobSkippedTicks: Counter<'job'>;
 }
 
 const holder = globalThis as typeof globalThis & { __beaconMetrics?: Metrics };
@@ -38,6 +41,24 @@ export function metrics(): Metrics {
         registers: [registry],
       }),
       snapshotHits: snapshotHitsCounter(registry),
+      jobLeaseHeld: new Gauge({
+        name: 'beacon_job_lease_held',
+        help: 'Whether this instance holds the lease of a run-once job (scheduler, retention)',
+        labelNames: ['job'],
+        registers: [registry],
+      }),
+      jobLastTick: new Gauge({
+        name: 'beacon_job_last_tick_seconds',
+        help: 'When this instance last ticked a run-once job, as a Unix time',
+        labelNames: ['job'],
+        registers: [registry],
+      }),
+      jobSkippedTicks: new Counter({
+        name: 'beacon_job_ticks_skipped_total',
+        help: 'Ticks skipped because the previous tick of the job was still running',
+        labelNames: ['job'],
+        registers: [registry],
+      }),
     };
   }
   return holder.__beaconMetrics;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { effectiveImpact, impactFromStatuses } from '@/lib/domain/impact';
-import { canTransition } from '@/lib/domain/lifecycle';
-import { IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, worstOf } from '@/lib/domain/status';
+import { updateVerdict } from '@/lib/domain/lifecycle';
+import { IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_STATUS_LABEL, worstOf } from '@/lib/domain/status';
 import { newId } from '@/lib/db/ids';
-import { getIncident } from '@/lib/db/queries/incidents';
+import { forUpdate } from '@/lib/db/row-lock';
 import type { IncidentRow, IncidentUpdateRow } from '@/lib/db/schema';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { assertComponentsExist, recordComponentChanges } from '@/lib/services/component-changes';
@@ -42,23 +42,45 @@ export async function addIncidentUpdate({
   return withTransaction(ctx.db, (trx) => addUpdateInTransaction(trx, ctx.now(), data, ctx));
 }
 
+/**
+ * How the caller means an update: `isMove` for a verb that moves the status (resolve, the
+ * scheduler's start and completion), which refuses an item already there; `otherChanges` when the
+ * same transaction changed something else worth an update (a new window), so that an update at
+ * the same status with no text is still news.
+ */
+export interface UpdateIntent {
+  isMove?: boolean;
+  otherChanges?: boolean;
+}
+
 /** The body of addIncidentUpdate, for verbs that post an update as part of a larger change. */
 export async function addUpdateInTransaction(
   trx: DbOrTx,
   nowDate: Date,
   data: z.output<typeof AddIncidentUpdateInput>,
   ctx?: ServiceContext,
+  intent: UpdateIntent = {},
 ): Promise<AddedUpdate> {
   const now = nowDate.toISOString();
   const displayAt = data.displayAt ?? now;
   if (displayAt > now) throw new ValidationError('displayAt cannot be in the future', { displayAt: 'is in the future' });
 
-  const incident = await getIncident(trx, data.incidentId);
+  // Locked until commit: a concurrent update of the same item waits, then sees this one's status.
+  const incident = await forUpdate(trx, trx.selectFrom('incidents').selectAll().where('id', '=', data.incidentId)).executeTakeFirst();
   if (!incident) throw new NotFoundError('Incident', data.incidentId);
-  if (!canTransition(incident.kind, incident.status, data.status)) {
+  const carriesNews = data.body.trim() !== '' || data.components.length > 0 || intent.otherChanges === true;
+  const verdict = updateVerdict(incident.kind, incident.status, data.status, { carriesNews, isMove: intent.isMove });
+  if (verdict === 'refused') {
     throw new ConflictError(`An ${incident.kind} cannot go from ${incident.status} to ${data.status}`, {
       status: `not allowed after ${incident.status}`,
     });
+  }
+  if (verdict === 'already') {
+    const label = UPDATE_STATUS_LABEL[data.status].toLowerCase();
+    throw new ValidationError(
+      `The ${incident.kind} is already ${label}${intent.isMove ? '' : ': write a message to post another update at this status'}`,
+      { status: `is already ${data.status}` },
+    );
   }
   await assertComponentsExist(trx, data.components.map((c) => c.id));
 

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { newId } from '@/lib/db/ids';
-import type { PageSettings } from '@/lib/db/schema';
+import type { SelectQueryBuilder } from 'kysely';
+import { forUpdate } from '@/lib/db/row-lock';
+import type { Database, PageSettings } from '@/lib/db/schema';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { parseInput } from '@/lib/services/errors';
 import { Name } from '@/lib/services/schemas';
-
-const DEFAULT_NAME = 'Status';
 
 export const UpdatePageSettingsInput = z.object({
   name: Name.optional(),
@@ -28,26 +27,18 @@ export const UpdatePageSettingsInput = z.object({
 });
 export type UpdatePageSettingsInput = z.input<typeof UpdatePageSettingsInput>;
 
-/** The page's settings, created with defaults (and a stable page id) on first read. */
-export async function getPageSettings(db: DbOrTx, now: Date): Promise<PageSettings> {
-  const existing = await db.selectFrom('page_settings').selectAll().executeTakeFirst();
-  if (existing) return existing;
-  const at = now.toISOString();
-  const row: PageSettings = {
-    id: newId(),
-    name: DEFAULT_NAME,
-    url: null,
-    time_zone: 'UTC',
-    logo_url: null,
-    created_at: at,
-    updated_at: at,
-  };
-  await db
-    .insertInto('page_settings')
-    .values(row)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  return (await db.selectFrom('page_settings').selectAll().executeTakeFirst()) ?? row;
+/**
+ * The page's settings. Exactly one row exists, made by migration 007 (so the page id never
+ * changes and nothing races to create it); this never inserts.
+ */
+export async function getPageSettings(db: DbOrTx, _now?: Date): Promise<PageSettings> {
+  return readSettings(db.selectFrom('page_settings').selectAll());
+}
+
+async function readSettings(query: SelectQueryBuilder<Database, 'page_settings', PageSettings>): Promise<PageSettings> {
+  const row = await query.executeTakeFirst();
+  if (!row) throw new Error('The page settings row is missing (migration 007 makes it; was it deleted?)');
+  return row;
 }
 
 /** Changes the page's name, canonical URL, time zone or logo. */
@@ -60,7 +51,8 @@ export async function updatePageSettings({
 }): Promise<PageSettings> {
   const data = parseInput(UpdatePageSettingsInput, input);
   return withTransaction(ctx.db, async (trx) => {
-    const current = await getPageSettings(trx, ctx.now());
+    // Locked until commit: two saves at once apply one after the other, neither losing the other's fields.
+    const current = await readSettings(forUpdate(trx, trx.selectFrom('page_settings').selectAll()));
     const next: PageSettings = {
       ...current,
       name: data.name ?? current.name,

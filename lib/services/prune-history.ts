@@ -1,4 +1,5 @@
 import { deletionVerdict, RETENTION_DAYS } from '@/lib/domain/retention';
+import { forUpdate } from '@/lib/db/row-lock';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
@@ -10,7 +11,8 @@ const DAY_MS = 86_400_000;
 /**
  * The retention job: deletes resolved incidents and completed maintenance that ended more than
  * `retentionDays` (at least 365) ago, and writes what it pruned to the audit log. Unresolved
- * items are never pruned. Returns the pruned ids.
+ * items are never pruned. Returns the pruned ids. Runs from the retention job, one lease holder
+ * at a time; two prunes at once still delete and audit each item once.
  */
 export async function pruneHistory({ ctx, retentionDays }: { ctx: ServiceContext; retentionDays: number }): Promise<string[]> {
   if (!Number.isFinite(retentionDays) || retentionDays < RETENTION_DAYS) {
@@ -19,12 +21,15 @@ export async function pruneHistory({ ctx, retentionDays }: { ctx: ServiceContext
   const now = ctx.now();
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
   return withTransaction(ctx.db, async (trx) => {
-    const candidates = await trx
-      .selectFrom('incidents')
-      .select(['id', 'kind', 'name', 'status', 'resolved_at', 'updated_at', 'started_at'])
-      .where('status', 'in', ['resolved', 'postmortem', 'completed'])
-      .where('resolved_at', '<', cutoff)
-      .execute();
+    // Locked: a concurrent prune waits, then finds these rows gone, and audits nothing twice.
+    const candidates = await forUpdate(
+      trx,
+      trx
+        .selectFrom('incidents')
+        .select(['id', 'kind', 'name', 'status', 'resolved_at', 'updated_at', 'started_at'])
+        .where('status', 'in', ['resolved', 'postmortem', 'completed'])
+        .where('resolved_at', '<', cutoff),
+    ).execute();
     const prunable = candidates.filter((c) => deletionVerdict(c, now).allowed);
     if (prunable.length === 0) return [];
     const ids = prunable.map((c) => c.id);

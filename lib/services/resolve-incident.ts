@@ -39,6 +39,6 @@ export async function resolveIncident({
       components,
       displayAt: data.displayAt,
       deliverNotifications: data.deliverNotifications,
-    }, ctx);
+    }, ctx, { isMove: true });
   });
 }

@@ -12,7 +12,10 @@ import { ComponentStatusInput, Id } from '@/lib/services/schemas';
 export const SetComponentStatusInput = z.object({ id: Id, status: ComponentStatusInput });
 export type SetComponentStatusInput = z.input<typeof SetComponentStatusInput>;
 
-/** Sets a component's status directly, recorded as a new status interval. */
+/**
+ * Sets a component's status directly, recorded as a new status interval. Concurrent calls on
+ * one component queue on its row lock, so each closes the interval the previous one opened.
+ */
 export async function setComponentStatus({
   ctx,
   input,
@@ -31,6 +34,7 @@ export async function setComponentStatus({
       await recordAudit(trx, ctx, { action: 'component.status', entityType: 'component', entityId: data.id, before: { status: old }, after: { status: data.status } });
       await emit(trx, { type: 'component.status_changed', componentId: data.id, oldStatus: old, newStatus: data.status, at }, ctx.now());
     }
-    return { ...component, status: data.status, updated_at: component.status === data.status ? component.updated_at : at };
+    // `old` was read under lock: it, not the first read, says whether this call changed anything.
+    return { ...component, status: data.status, updated_at: old === data.status ? component.updated_at : at };
   });
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { MAINTENANCE_STATUSES, type ComponentStatus } from '@/lib/domain/status';
-import { getIncident, listAffected } from '@/lib/db/queries/incidents';
+import { listAffected } from '@/lib/db/queries/incidents';
+import { forUpdate } from '@/lib/db/row-lock';
 import { withTransaction } from '@/lib/db/transaction';
-import { addUpdateInTransaction, type AddedUpdate } from '@/lib/services/add-incident-update';
+import { addUpdateInTransaction, type AddedUpdate, type UpdateIntent } from '@/lib/services/add-incident-update';
 import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
@@ -29,17 +30,21 @@ const STATUS_ON_ENTER: Partial<Record<string, ComponentStatus>> = {
 /**
  * Posts a maintenance update: reschedule, start, verify, complete or cancel.
  * Starting moves its components to under_maintenance; completing moves them back.
+ * `asMove` (the scheduler) refuses a maintenance already at the status instead of posting again.
  */
 export async function updateMaintenance({
   ctx,
   input,
+  asMove = false,
 }: {
   ctx: ServiceContext;
   input: UpdateMaintenanceInput;
+  asMove?: boolean;
 }): Promise<AddedUpdate> {
   const data = parseInput(UpdateMaintenanceInput, input);
   return withTransaction(ctx.db, async (trx) => {
-    const maintenance = await getIncident(trx, data.id);
+    // Locked until commit, so that the status checked here is still the status written on.
+    const maintenance = await forUpdate(trx, trx.selectFrom('incidents').selectAll().where('id', '=', data.id)).executeTakeFirst();
     if (!maintenance || maintenance.kind !== 'maintenance') throw new NotFoundError('Maintenance', data.id);
 
     // Sending the current window again (a form that always posts it) is not a reschedule.
@@ -68,7 +73,9 @@ export async function updateMaintenance({
         after: { scheduled_for: from, scheduled_until: until },
       });
     }
-    if (data.name) await trx.updateTable('incidents').set({ name: data.name }).where('id', '=', data.id).execute();
+    const renaming = data.name !== undefined && data.name !== maintenance.name;
+    if (renaming) await trx.updateTable('incidents').set({ name: data.name }).where('id', '=', data.id).execute();
+    const intent: UpdateIntent = { isMove: asMove, otherChanges: rescheduling || renaming };
 
     const target = data.status !== maintenance.status ? STATUS_ON_ENTER[data.status] : undefined;
     const affected = (await listAffected(trx, [data.id])).get(data.id) ?? [];
@@ -80,6 +87,6 @@ export async function updateMaintenance({
       components,
       displayAt: data.displayAt,
       deliverNotifications: data.deliverNotifications,
-    }, ctx);
+    }, ctx, intent);
   });
 }

@@ -61,7 +61,11 @@ export async function updateStatuspageIncident({
     if (data.name !== undefined && data.name !== before.name) edits.name = data.name;
     if (maintenance && data.autoStart !== undefined) edits.auto_start = data.autoStart;
     if (maintenance && data.autoComplete !== undefined) edits.auto_complete = data.autoComplete;
-    const postsUpdate = data.status !== undefined || data.body !== undefined || data.components !== undefined;
+    // A client sending the whole object (current status included) with an edit is not posting an
+    // update; the same status alone is, and is refused as "already" by the lifecycle.
+    const inPlace = data.name !== undefined || data.impactOverride !== undefined || data.autoStart !== undefined || data.autoComplete !== undefined;
+    const echoesStatus = data.status === before.status && data.body === undefined && data.components === undefined && inPlace;
+    const postsUpdate = (data.status !== undefined && !echoesStatus) || data.body !== undefined || data.components !== undefined;
     if (!maintenance && data.impactOverride !== undefined && !postsUpdate) {
       edits.impact_override = data.impactOverride;
       edits.impact = data.impactOverride ?? before.impact;

@@ -3,6 +3,7 @@ import { getEnv } from '@/lib/env';
 import { liveListenerCount } from '@/lib/live/hub';
 import { metrics } from '@/lib/metrics/registry';
 import { requestContext } from '@/lib/services/context';
+import { getJobStatus } from '@/lib/services/get-job-status';
 import { getOperationalMetrics } from '@/lib/services/get-operational-metrics';
 
 export const dynamic = 'force-dynamic';
@@ -25,7 +26,9 @@ export async function GET(request: Request) {
   if (!tokenMatches(given, token)) {
     return Response.json({ error: { code: 'unauthorized', message: 'A valid metrics token is required' } }, { status: 401 });
   }
-  const ops = await getOperationalMetrics({ ctx: await requestContext() });
+  const ctx = await requestContext();
+  const ops = await getOperationalMetrics({ ctx });
+  const jobs = await getJobStatus({ ctx });
   const lines = [
     '# HELP beacon_outbox_backlog Alerts waiting to be delivered',
     '# TYPE beacon_outbox_backlog gauge',
@@ -39,6 +42,9 @@ export async function GET(request: Request) {
     '# HELP beacon_live_clients Browsers connected to the live stream in this process',
     '# TYPE beacon_live_clients gauge',
     `beacon_live_clients ${liveListenerCount()}`,
+    '# HELP beacon_job_lease_expires_seconds When the lease of a run-once job runs out, by holder instance, as a Unix time',
+    '# TYPE beacon_job_lease_expires_seconds gauge',
+    ...jobs.filter((j) => j.holder).map((j) => `beacon_job_lease_expires_seconds{job="${j.name}",holder="${j.holder}"} ${Date.parse(j.leaseUntil!) / 1000}`),
   ];
   const body = `${await metrics().registry.metrics()}\n${lines.join('\n')}\n`;
   return new Response(body, { headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' } });

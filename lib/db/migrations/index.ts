@@ -5,6 +5,7 @@ import { subscribers } from '@/lib/db/migrations/002-subscribers';
 import { operators } from '@/lib/db/migrations/003-operators';
 import { liveVersion } from '@/lib/db/migrations/004-live-version';
 import { hashedTokens } from '@/lib/db/migrations/006-hashed-tokens';
+import { concurrency } from '@/lib/db/migrations/007-concurrency';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
@@ -14,5 +15,6 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '003-operators': operators(dialect),
     '004-live-version': liveVersion(),
     '006-hashed-tokens': hashedTokens(),
+    '007-concurrency': concurrency(dialect),
   };
 }

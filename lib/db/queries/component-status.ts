@@ -1,9 +1,12 @@
 import type { ComponentStatus } from '@/lib/domain/status';
+import { forUpdate } from '@/lib/db/row-lock';
 import type { DbOrTx } from '@/lib/db/transaction';
 
 /**
  * Moves a component to `status` at `at`, closing its open interval and opening a new one,
- * so every change stays in the history. Returns the previous status.
+ * so every change stays in the history. Returns the previous status. Call it in a transaction:
+ * the component row stays locked until commit, so a concurrent change waits and then closes
+ * this one's interval (the partial unique index of migration 007 allows one open interval).
  */
 export async function applyComponentStatus(
   db: DbOrTx,
@@ -11,11 +14,7 @@ export async function applyComponentStatus(
   status: ComponentStatus,
   at: string,
 ): Promise<ComponentStatus | undefined> {
-  const current = await db
-    .selectFrom('components')
-    .select('status')
-    .where('id', '=', componentId)
-    .executeTakeFirst();
+  const current = await forUpdate(db, db.selectFrom('components').select('status').where('id', '=', componentId)).executeTakeFirst();
   if (!current) return undefined;
   if (current.status === status) return current.status;
 

@@ -13,16 +13,23 @@ export function testDialects(): SqlDialectName[] {
 
 /**
  * A fresh, migrated database: a temporary SQLite file, or a new schema in this run's
- * PostgreSQL database. `drop` removes it.
+ * PostgreSQL database. `url` opens another handle on it (a second instance); `drop` removes it.
+ * `{ migrate: false }` leaves it empty, for tests of start-up itself.
  */
-export async function createTestDb(dialect: SqlDialectName): Promise<Db & { drop: () => Promise<void> }> {
+export async function createTestDb(
+  dialect: SqlDialectName,
+  options: { migrate?: boolean } = {},
+): Promise<Db & { url: string; schema?: string; drop: () => Promise<void> }> {
+  const migrated = options.migrate ?? true;
   const suffix = randomBytes(4).toString('hex');
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-test-'));
-    const db = openDb(`file:${path.join(dir, `${suffix}.db`)}`);
-    await migrate(db);
+    const file = `file:${path.join(dir, `${suffix}.db`)}`;
+    const db = openDb(file);
+    if (migrated) await migrate(db);
     return {
       ...db,
+      url: file,
       drop: async () => {
         await db.kysely.destroy();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -39,9 +46,11 @@ export async function createTestDb(dialect: SqlDialectName): Promise<Db & { drop
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const db = openDb(url.toString());
-  await migrate(db, schema);
+  if (migrated) await migrate(db, schema);
   return {
     ...db,
+    url: url.toString(),
+    schema,
     drop: async () => {
       await sql`drop schema ${sql.id(schema)} cascade`.execute(db.kysely);
       await db.kysely.destroy();
