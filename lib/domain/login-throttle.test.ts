@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_DELAY, DEVICE_LIMIT, loginCharges, refusal, retryPhrase } from '@/lib/domain/login-throttle';
-import { withAttempt, type Window } from '@/lib/domain/throttle';
+import { withAttempt, type Limit, type Window } from '@/lib/domain/throttle';
 
-const piled = (n: number, limit = ACCOUNT_DELAY, at = 0) => {
+const piled = (n: number, limit: Limit = ACCOUNT_DELAY, at = 0) => {
   let w: Window | undefined;
   for (let i = 0; i < n; i++) w = withAttempt(w, limit, at);
   return w;

@@ -8,6 +8,7 @@ import {
   withAttempt,
   withoutAttempt,
   type DelayLimit,
+  type Limit,
   type Window,
   type WindowLimit,
 } from '@/lib/domain/throttle';
@@ -34,7 +35,7 @@ describe('token bucket', () => {
 
 const hard: WindowLimit = { kind: 'window', limit: 3, windowMs: 60_000 };
 const delay: DelayLimit = { kind: 'delay', freeAttempts: 2, baseDelayMs: 1_000, maxDelayMs: 8_000, windowMs: 600_000 };
-const attempts = (n: number, limit = hard, start = 0, gap = 0) => {
+const attempts = (n: number, limit: Limit = hard, start = 0, gap = 0) => {
   let w: Window | undefined;
   for (let i = 0; i < n; i++) w = withAttempt(w, limit, start + i * gap);
   return w;

@@ -15,14 +15,16 @@ export function testDialects(): SqlDialectName[] {
  * A fresh, migrated database: a temporary SQLite file, or a new schema in this run's
  * PostgreSQL database. `drop` removes it.
  */
-export async function createTestDb(dialect: SqlDialectName): Promise<Db & { drop: () => Promise<void> }> {
+export async function createTestDb(dialect: SqlDialectName): Promise<Db & { url: string; drop: () => Promise<void> }> {
   const suffix = randomBytes(4).toString('hex');
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-test-'));
-    const db = openDb(`file:${path.join(dir, `${suffix}.db`)}`);
+    const fileUrl = `file:${path.join(dir, `${suffix}.db`)}`;
+    const db = openDb(fileUrl);
     await migrate(db);
     return {
       ...db,
+      url: fileUrl,
       drop: async () => {
         await db.kysely.destroy();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -42,6 +44,7 @@ export async function createTestDb(dialect: SqlDialectName): Promise<Db & { drop
   await migrate(db, schema);
   return {
     ...db,
+    url: url.toString(),
     drop: async () => {
       await sql`drop schema ${sql.id(schema)} cascade`.execute(db.kysely);
       await db.kysely.destroy();
