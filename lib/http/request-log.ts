@@ -99,8 +99,8 @@ function budgetFor(log: Logger): LineBudget {
 /**
  * Tags the request with an id (echoed as X-Request-Id unless `echo` is false: then the caller
  * writes it, as the snapshot layer does with its precomputed headers), and when the response is
- * done logs request id, method, route, path, status, duration and client address, and feeds the Prometheus
- * histogram.
+ * done logs request id, method, route, path, status, duration and client address, and feeds
+ * the Prometheus histogram.
  */
 export function trackRequest(log: Logger, req: IncomingMessage, res: ServerResponse, echo = true): string {
   const started = performance.now();
