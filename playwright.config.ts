@@ -45,6 +45,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       // One JSON line per request would drown the test output; observability.spec.ts runs its own server.
       BEACON_LOG_LEVEL: 'warn',
+      // Specs stand in for many clients with X-Forwarded-For, as a proxy on loopback would report them.
+      BEACON_TRUSTED_PROXIES: 'loopback',
     },
   },
 });

@@ -26,6 +26,9 @@ async function main() {
   const { RENDER_HEADER } = await import('@/lib/snapshot/render-secret');
   const { onLive } = await import('@/lib/live/hub');
   const { metrics } = await import('@/lib/metrics/registry');
+  const { compileTrust, stampClientAddress } = await import('@/lib/http/client-address');
+  const { getEnv } = await import('@/lib/env');
+  const trust = compileTrust(getEnv().BEACON_TRUSTED_PROXIES);
   const log = requestLogger();
 
   const app = next({ dev, port, hostname: 'localhost', dir: __dirname });
@@ -105,6 +108,7 @@ async function main() {
   };
   const noQuery = new URLSearchParams();
   const server = http.createServer((req, res) => {
+    stampClientAddress(req, trust);
     const id = trackRequest(log, req, res, false);
     // The hot path: a bodiless public GET that memory answers at once, written with its
     // precomputed headers (the id goes with them).
@@ -133,6 +137,7 @@ async function main() {
   });
   // `Expect: 100-continue` (curl does it past 1 MB): refuse an oversized body before it is sent.
   server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    stampClientAddress(req, trust);
     trackRequest(log, req, res);
     if (refuseRequest(req, res)) return;
     res.writeContinue();

@@ -42,6 +42,8 @@ test('a browser on / shows an incident posted through the service without a relo
 });
 
 test('says "Reconnecting" while the stream is down and goes live again by itself', async ({ page }) => {
+  // It restarts a whole server (build warm-up included), which takes over 20 s on a loaded 2-core machine.
+  test.setTimeout(90_000);
   await page.goto(server.url);
   const indicator = page.locator('[data-live-state]');
   await expect(indicator).toHaveAttribute('data-live-state', 'live');

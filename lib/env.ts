@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTrustSetting } from '@/lib/http/client-address';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', ''])
@@ -43,6 +44,14 @@ export const Env = z.object({
   BEACON_ALLOW_PRIVATE_WEBHOOKS: flag,
   BEACON_MAINTENANCE_REMINDER_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   BEACON_WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(1).max(10_000).default(120),
+  /** Proxies whose X-Forwarded-For is believed (addresses, CIDRs, loopback, linklocal, uniquelocal); none by default. */
+  BEACON_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() ?? '')
+    .refine(isValidTrustSetting, { message: 'BEACON_TRUSTED_PROXIES must be comma-separated addresses or CIDRs, or loopback, linklocal, uniquelocal' }),
+  BEACON_LIVE_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  BEACON_LIVE_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
 });
 export type Env = z.infer<typeof Env>;
 

@@ -198,7 +198,8 @@ export interface JobLeasesTable {
 export interface Database {
   operators: OperatorsTable;
   sessions: SessionsTable;
-  login_attempts: LoginAttemptsTable;
+  rate_limits: RateLimitsTable;
+  known_devices: KnownDevicesTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   incident_templates: IncidentTemplatesTable;
@@ -273,10 +274,20 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
-export interface LoginAttemptsTable {
-  id: Generated<number>;
+/** One throttle counter (migration 005): a JSON state, compare-and-set on `version`, pruned after `expires_at` (epoch ms). */
+export interface RateLimitsTable {
   key: string;
-  at: Timestamp;
+  state: string;
+  version: number;
+  expires_at: number;
+}
+
+/** A browser that signed in to an operator's account before: the SHA-256 of its cookie. */
+export interface KnownDevicesTable {
+  id: string;
+  operator_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
 }
 
 export interface ApiKeysTable {

@@ -1,24 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { lockout } from '@/lib/domain/login-throttle';
+import { ACCOUNT_DELAY, DEVICE_LIMIT, loginCharges, refusal, retryPhrase } from '@/lib/domain/login-throttle';
+import { withAttempt, type Limit, type Window } from '@/lib/domain/throttle';
 
-const rule = { maxFailures: 3, windowMs: 60_000 };
+const piled = (n: number, limit: Limit = ACCOUNT_DELAY, at = 0) => {
+  let w: Window | undefined;
+  for (let i = 0; i < n; i++) w = withAttempt(w, limit, at);
+  return w;
+};
 
-describe('lockout', () => {
-  it('lets a key through below the limit', () => {
-    expect(lockout([1_000, 2_000], 10_000, rule)).toEqual({ locked: false, retryAfterSeconds: 0 });
+describe('sign-in charges', () => {
+  it('holds an unknown browser to the account, pair and address limits', () => {
+    const charges = loginCharges({ knownDevice: false, now: 0 });
+    expect(charges.map((c) => [c.counter, c.enforce])).toEqual([
+      ['account', true],
+      ['pair', true],
+      ['address', true],
+    ]);
+    expect(refusal(charges, { account: piled(6) }, 1_000)).toEqual({ counter: 'account', verdict: { allowed: false, retryAfterSeconds: 1 } });
   });
 
-  it('locks at the limit until the oldest counted failure leaves the window', () => {
-    expect(lockout([1_000, 2_000, 3_000], 10_000, rule)).toEqual({ locked: true, retryAfterSeconds: 51 });
-    expect(lockout([1_000, 2_000, 3_000], 61_001, rule).locked).toBe(false);
+  it("lets a known browser past other people's failures, counting them all the same", () => {
+    const charges = loginCharges({ knownDevice: true, now: 0 });
+    expect(charges.map((c) => [c.counter, c.enforce])).toEqual([
+      ['account', false],
+      ['pair', false],
+      ['address', false],
+      ['device', true],
+    ]);
+    expect(refusal(charges, { account: piled(500), pair: piled(50), address: piled(5_000) }, 1)).toBeUndefined();
   });
 
-  it('counts only the newest failures when there are more than the limit', () => {
-    const result = lockout([0, 1_000, 20_000, 30_000, 40_000], 50_000, rule);
-    expect(result).toEqual({ locked: true, retryAfterSeconds: 30 });
+  it('treats a known browser that used up its own tries like any other', () => {
+    const charges = loginCharges({ knownDevice: true, deviceWindow: piled(10, DEVICE_LIMIT), now: 1 });
+    expect(charges.filter((c) => c.enforce).map((c) => c.counter)).toEqual(['account', 'pair', 'address']);
+    expect(refusal(charges, { account: piled(9), device: piled(10, DEVICE_LIMIT) }, 1)?.counter).toBe('account');
   });
+});
 
-  it('ignores failures outside the window and in the future', () => {
-    expect(lockout([-100_000, -90_000, 5_000, 999_999], 10_000, rule).locked).toBe(false);
+describe('retryPhrase', () => {
+  it('says seconds under a minute and a half, minutes above', () => {
+    expect([1, 8, 89, 90, 900].map(retryPhrase)).toEqual(['1 second', '8 seconds', '89 seconds', '2 minutes', '15 minutes']);
   });
 });

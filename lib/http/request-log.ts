@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type Logger } from 'pino';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { observeRequest } from '@/lib/metrics/registry';
 
 /** One JSON line per request on stdout; BEACON_LOG_LEVEL=silent turns it off. */
@@ -98,8 +99,8 @@ function budgetFor(log: Logger): LineBudget {
 /**
  * Tags the request with an id (echoed as X-Request-Id unless `echo` is false: then the caller
  * writes it, as the snapshot layer does with its precomputed headers), and when the response is
- * done logs request id, method, route, path, status and duration, and feeds the Prometheus
- * histogram.
+ * done logs request id, method, route, path, status, duration and client address, and feeds
+ * the Prometheus histogram.
  */
 export function trackRequest(log: Logger, req: IncomingMessage, res: ServerResponse, echo = true): string {
   const started = performance.now();
@@ -115,7 +116,7 @@ export function trackRequest(log: Logger, req: IncomingMessage, res: ServerRespo
     const route = observeRequest(method, path, status, durationMs);
     if (log.isLevelEnabled('info') && budgetFor(log).take(Date.now(), method, route, status, durationMs)) {
       // One flat object of plain fields: add a field here and it is in every line.
-      const fields = { reqId: id, method, route, path: path.slice(0, 200), status, durationMs: Math.round(durationMs * 10) / 10 };
+      const fields = { reqId: id, method, route, path: path.slice(0, 200), status, durationMs: Math.round(durationMs * 10) / 10, clientAddress: req.headers[CLIENT_ADDRESS_HEADER] };
       log.info(fields, 'request');
     }
   });

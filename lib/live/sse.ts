@@ -10,11 +10,11 @@ export function sseMessage(event: string, data: unknown): string {
   return `id: ${++nextId}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-/** An SSE body that relays live events until the client goes away. */
+/** An SSE body that relays live events until the client goes away; `onClose` runs once when it does. */
 export function sseStream(
   signal: AbortSignal,
   subscribe: (listener: (event: LiveEvent) => void) => () => void,
-  opts: { heartbeatMs?: number; staleSince?: () => string | null } = {},
+  opts: { heartbeatMs?: number; staleSince?: () => string | null; onClose?: () => void } = {},
 ): ReadableStream<Uint8Array> {
   const heartbeatMs = opts.heartbeatMs ?? HEARTBEAT_MS;
   const encoder = new TextEncoder();
@@ -41,10 +41,14 @@ export function sseStream(
       };
       checkStale();
       const staleTimer = setInterval(checkStale, 1_000);
+      let closed = false;
       cleanup = () => {
+        if (closed) return;
+        closed = true;
         unsubscribe();
         clearInterval(heartbeat);
         clearInterval(staleTimer);
+        opts.onClose?.();
       };
       signal.addEventListener('abort', () => {
         cleanup();

@@ -36,7 +36,7 @@ const post = async (body: unknown, ip = '198.51.100.7') => {
   const response = await POST(
     new Request('http://status.acme.test/api/subscriptions', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.9.9, ${ip}` },
+      headers: { 'content-type': 'application/json', 'x-beacon-client-address': ip },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
   );

@@ -63,7 +63,7 @@ for (const dialect of testDialects()) {
       expect((wrong as Error).message).toBe((unknown as Error).message);
     });
 
-    it('locks an account after 5 failures, even for the right password, until the window passes', async () => {
+    it('after 5 failures an unknown browser waits between tries, even with the right password, then gets in', async () => {
       await admin();
       for (let i = 0; i < 5; i++) {
         await expect(signIn({ ctx: ctx(), input: { email: 'ops@example.com', password: `bad-${i}`, ip: `10.0.0.${i}` } })).rejects.toBeInstanceOf(
@@ -73,8 +73,8 @@ for (const dialect of testDialects()) {
       const locked = await signIn({ ctx: ctx(), input: { email: 'ops@example.com', password: PASSWORD } }).catch((e: unknown) => e);
       expect(locked).toBeInstanceOf(ThrottledError);
       expect((locked as ThrottledError).status).toBe(429);
-      expect((locked as Error).message).toMatch(/Try again in 15 minutes/);
-      clock.advance(16);
+      expect((locked as Error).message).toMatch(/Try again in 1 second\./);
+      clock.advance(1);
       await expect(signIn({ ctx: ctx(), input: { email: 'ops@example.com', password: PASSWORD } })).resolves.toHaveProperty('token');
     });
 

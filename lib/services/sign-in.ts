@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { ACCOUNT_RULE, IP_RULE, lockout } from '@/lib/domain/login-throttle';
+import { loginCharges, refusal, retryPhrase, type LoginCharge, type LoginCounter } from '@/lib/domain/login-throttle';
+import { addressKey, verdictFor, windowEndsAt, withAttempt, withoutAttempt, type Verdict, type Window } from '@/lib/domain/throttle';
 import { verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
 import { digest, newSecret } from '@/lib/auth/tokens';
+import { deleteLimits, readLimits, updateLimit } from '@/lib/db/queries/rate-limits';
+import type { DbOrTx } from '@/lib/db/transaction';
 import type { ServiceContext } from '@/lib/services/context';
 import { ServiceError, parseInput } from '@/lib/services/errors';
 import type { PublicOperator } from '@/lib/services/create-operator';
+import { isKnownDevice, rememberDevice } from '@/lib/services/known-devices';
 
 export const SESSION_IDLE_MS = 12 * 60 * 60_000;
 export const SESSION_MAX_MS = 7 * 24 * 60 * 60_000;
@@ -12,8 +16,11 @@ export const SESSION_MAX_MS = 7 * 24 * 60 * 60_000;
 export const SignInInput = z.object({
   email: z.string().trim().toLowerCase().min(1, 'is required').max(254),
   password: z.string().min(1, 'is required').max(256),
+  /** The client address server.ts resolved (see lib/http/client-address.ts). */
   ip: z.string().max(64).nullish(),
   userAgent: z.string().max(512).nullish(),
+  /** This browser's known-device cookie, if it has one. */
+  deviceToken: z.string().regex(/^[\w-]{20,128}$/).nullish().catch(null),
 });
 export type SignInInput = z.input<typeof SignInInput>;
 
@@ -23,21 +30,58 @@ export class InvalidCredentialsError extends ServiceError {
   }
 }
 
+const SCOPES: Record<LoginCounter, string> = {
+  account: 'this account',
+  pair: 'this account from your address',
+  address: 'your address',
+  device: 'this browser',
+};
+
 export class ThrottledError extends ServiceError {
-  constructor(readonly retryAfterSeconds: number, scope: 'account' | 'address') {
-    const minutes = Math.ceil(retryAfterSeconds / 60);
-    super(
-      'throttled',
-      `Too many failed sign-ins for this ${scope}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      429,
-    );
+  constructor(readonly retryAfterSeconds: number, readonly scope: LoginCounter) {
+    super('throttled', `Too many failed sign-ins for ${SCOPES[scope]}. Try again in ${retryPhrase(retryAfterSeconds)}.`, 429);
   }
 }
 
+const BUSY: Verdict = { allowed: false, retryAfterSeconds: 1 };
+
+/** Charges one attempt to a counter, re-checking its limit atomically; refused attempts write nothing. */
+function charge(db: DbOrTx, key: string, { limit, enforce }: LoginCharge, now: number): Promise<Verdict> {
+  return updateLimit<Window, Verdict>(
+    db,
+    key,
+    now,
+    (state) => {
+      const verdict = enforce ? verdictFor(state, limit, now) : ({ allowed: true } as const);
+      if (!verdict.allowed) return { result: verdict };
+      const next = withAttempt(state, limit, now);
+      return { result: verdict, write: { state: next, expiresAt: windowEndsAt(next, limit) } };
+    },
+    BUSY,
+  );
+}
+
+/** Gives an attempt back (it was not a failure). */
+function refund(db: DbOrTx, key: string, { limit }: LoginCharge, now: number): Promise<void> {
+  return updateLimit<Window, void>(
+    db,
+    key,
+    now,
+    (state) => {
+      const next = withoutAttempt(state, limit, now);
+      return { result: undefined, write: next && { state: next, expiresAt: windowEndsAt(next, limit) } };
+    },
+    undefined,
+  );
+}
+
 /**
- * Checks an operator's password and opens a session. Failures are counted per account and
- * per IP; a locked key is refused before the password is even checked. One generic error
- * for a wrong email or password. Returns the session token for the cookie (stored hashed).
+ * Checks an operator's password and opens a session. Every attempt is charged, before the
+ * password is checked, to the account (progressive delay), the account at this address, the
+ * address, and the browser when it signed in to this account before; a known browser answers
+ * only to its own limit, so an attacker's failures never keep it out. Counters are shared by
+ * every instance (the database). One generic error for a wrong email or password. Returns the
+ * session token and the known-device token for the cookies (both stored hashed).
  */
 export async function signIn({
   ctx,
@@ -45,55 +89,66 @@ export async function signIn({
 }: {
   ctx: ServiceContext;
   input: SignInInput;
-}): Promise<{ token: string; operator: PublicOperator; expiresAt: string }> {
+}): Promise<{ token: string; operator: PublicOperator; expiresAt: string; deviceToken: string }> {
   const data = parseInput(SignInInput, input);
-  const now = ctx.now();
-  const since = new Date(now.getTime() - Math.max(ACCOUNT_RULE.windowMs, IP_RULE.windowMs)).toISOString();
-  const keys = [`account:${data.email}`, ...(data.ip ? [`ip:${data.ip}`] : [])];
-  const failures = await ctx.db
-    .selectFrom('login_attempts')
-    .select(['key', 'at'])
-    .where('key', 'in', keys)
-    .where('at', '>', since)
-    .execute();
-  const times = (key: string) => failures.filter((f) => f.key === key).map((f) => Date.parse(f.at));
-  const account = lockout(times(keys[0]!), now.getTime(), ACCOUNT_RULE);
-  if (account.locked) throw new ThrottledError(account.retryAfterSeconds, 'account');
-  if (data.ip) {
-    const address = lockout(times(`ip:${data.ip}`), now.getTime(), IP_RULE);
-    if (address.locked) throw new ThrottledError(address.retryAfterSeconds, 'address');
-  }
-
+  const nowDate = ctx.now();
+  const now = nowDate.getTime();
   const operator = await ctx.db
     .selectFrom('operators')
     .selectAll()
     .where('email', '=', data.email)
     .where('removed_at', 'is', null)
     .executeTakeFirst();
-  const ok = operator ? await verifyPassword(operator.password_hash, data.password) : await verifyAgainstDummy(data.password);
-  if (!operator || !ok) {
-    await ctx.db
-      .insertInto('login_attempts')
-      .values(keys.map((key) => ({ key, at: now.toISOString() })))
-      .execute();
-    throw new InvalidCredentialsError();
+  const knownDevice = !!operator && !!data.deviceToken && (await isKnownDevice(ctx.db, data.deviceToken, operator.id));
+
+  const address = addressKey(data.ip || 'unknown');
+  const keys: Record<LoginCounter, string> = {
+    account: `login:account:${digest(data.email)}`,
+    pair: `login:pair:${digest(`${data.email}|${address}`)}`,
+    address: `login:address:${address}`,
+    device: `login:device:${digest(`${data.deviceToken ?? ''}|${operator?.id ?? ''}`)}`,
+  };
+  const stored = await readLimits<Window>(ctx.db, Object.values(keys), now);
+  const windows = Object.fromEntries(Object.entries(keys).map(([counter, key]) => [counter, stored.get(key)?.state]));
+  const charges = loginCharges({ knownDevice, deviceWindow: windows.device, now });
+  const refused = refusal(charges, windows, now);
+  if (refused) throw new ThrottledError(refused.verdict.retryAfterSeconds, refused.counter);
+
+  const charged: LoginCharge[] = [];
+  for (const c of charges) {
+    const verdict = await charge(ctx.db, keys[c.counter], c, now);
+    if (!verdict.allowed) {
+      // Another attempt took the last try meanwhile: give back what this one took.
+      for (const done of charged) await refund(ctx.db, keys[done.counter], done, now);
+      throw new ThrottledError(verdict.retryAfterSeconds, c.counter);
+    }
+    charged.push(c);
   }
 
+  const ok = operator ? await verifyPassword(operator.password_hash, data.password) : await verifyAgainstDummy(data.password);
+  if (!operator || !ok) throw new InvalidCredentialsError();
+
+  // Not a failure: the account and the address get their try back; this pair and device start afresh.
+  for (const c of charged) {
+    if (c.counter === 'account' || c.counter === 'address') await refund(ctx.db, keys[c.counter], c, now);
+  }
+  await deleteLimits(ctx.db, [keys.pair, keys.device]);
+
   const token = newSecret();
-  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
+  const expiresAt = new Date(now + SESSION_IDLE_MS).toISOString();
   await ctx.db
     .insertInto('sessions')
     .values({
       id: digest(token),
       operator_id: operator.id,
-      created_at: now.toISOString(),
-      last_seen_at: now.toISOString(),
+      created_at: nowDate.toISOString(),
+      last_seen_at: nowDate.toISOString(),
       expires_at: expiresAt,
       ip: data.ip ?? null,
       user_agent: data.userAgent ?? null,
     })
     .execute();
-  await ctx.db.deleteFrom('login_attempts').where('key', '=', keys[0]!).execute();
+  const deviceToken = await rememberDevice(ctx.db, data.deviceToken ?? newSecret(), operator.id, nowDate);
   const { password_hash: _hash, removed_at: _removed, ...visible } = operator;
-  return { token, operator: visible, expiresAt };
+  return { token, operator: visible, expiresAt, deviceToken };
 }

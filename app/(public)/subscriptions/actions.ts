@@ -6,7 +6,8 @@ import { confirmSubscription } from '@/lib/services/confirm-subscription';
 import { requestContext } from '@/lib/services/context';
 import { ServiceError, toErrorResponse } from '@/lib/services/errors';
 import { subscribe, type SubscribeInput } from '@/lib/services/subscribe';
-import { clientIpOf, throttleSubscribe } from '@/lib/services/subscription-throttle';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { throttleSubscribe } from '@/lib/services/subscription-throttle';
 import { unsubscribe } from '@/lib/services/unsubscribe';
 import { updateSubscription } from '@/lib/services/update-subscription';
 
@@ -74,7 +75,7 @@ export async function subscribeAction(previous: FormState, sent: FormData): Prom
   if (fields) return { error: 'Please correct the marked fields.', fields, values, attempt };
   try {
     const ctx = await requestContext();
-    throttleSubscribe(clientIpOf(await headers()), (values.type === 'email' ? values.email : values.url).toLowerCase(), ctx.now());
+    await throttleSubscribe(ctx, clientAddressOf(await headers()), (values.type === 'email' ? values.email : values.url).toLowerCase());
     const input: SubscribeInput =
       values.type === 'email'
         ? { type: 'email', email: values.email, ...preferences(values) }

@@ -3,7 +3,8 @@ import { NOT_JSON, parseJson } from '@/lib/http/parse-body';
 import { requestContext } from '@/lib/services/context';
 import { toErrorResponse } from '@/lib/services/errors';
 import { subscribe } from '@/lib/services/subscribe';
-import { TooManyRequestsError, clientIpOf, throttleSubscribe } from '@/lib/services/subscription-throttle';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { TooManyRequestsError, throttleSubscribe } from '@/lib/services/subscription-throttle';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,7 +31,7 @@ export async function POST(request: Request) {
   try {
     const ctx = await requestContext();
     const address = typeof body === 'object' && body !== null ? String((body as Record<string, unknown>).email ?? (body as Record<string, unknown>).url ?? '') : '';
-    throttleSubscribe(clientIpOf(request.headers), address.trim().toLowerCase(), ctx.now());
+    await throttleSubscribe(ctx, clientAddressOf(request.headers), address.trim().toLowerCase());
     const result = await subscribe({ ctx, input: body as never });
     if (result.type === 'email') {
       return NextResponse.json(

@@ -4,6 +4,7 @@ import { initial } from '@/lib/db/migrations/001-initial';
 import { subscribers } from '@/lib/db/migrations/002-subscribers';
 import { operators } from '@/lib/db/migrations/003-operators';
 import { liveVersion } from '@/lib/db/migrations/004-live-version';
+import { rateLimits } from '@/lib/db/migrations/005-rate-limits';
 import { hashedTokens } from '@/lib/db/migrations/006-hashed-tokens';
 import { concurrency } from '@/lib/db/migrations/007-concurrency';
 
@@ -14,6 +15,7 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '002-subscribers': subscribers(dialect),
     '003-operators': operators(dialect),
     '004-live-version': liveVersion(),
+    '005-rate-limits': rateLimits(dialect),
     '006-hashed-tokens': hashedTokens(),
     '007-concurrency': concurrency(dialect),
   };
