@@ -6,6 +6,7 @@ import { operators } from '@/lib/db/migrations/003-operators';
 import { liveVersion } from '@/lib/db/migrations/004-live-version';
 import { hashedTokens } from '@/lib/db/migrations/006-hashed-tokens';
 import { concurrency } from '@/lib/db/migrations/007-concurrency';
+import { alertEvents } from '@/lib/db/migrations/008-alert-events';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
@@ -16,5 +17,6 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '004-live-version': liveVersion(),
     '006-hashed-tokens': hashedTokens(),
     '007-concurrency': concurrency(dialect),
+    '008-alert-events': alertEvents(dialect),
   };
 }
