@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Db } from '@/lib/db/connect';
 import { testClock } from '@/lib/db/testing/clock';
 import { createTestDb, testDialects } from '@/lib/db/testing/test-db';
-import { expandNextBatch } from '@/lib/notify/expand';
+import { expandNextBatch, expansionBacklog } from '@/lib/notify/expand';
 import { insertActiveSubscribers } from '@/lib/notify/testing/active-subscribers';
 import { startAlertSinks, type AlertSinks } from '@/lib/notify/testing/alert-sinks';
 import { expandAll } from '@/lib/notify/testing/expand-all';
@@ -113,6 +113,8 @@ for (const dialect of testDialects()) {
       const content = await db.kysely.selectFrom('notification_events').select('payload').where('id', '=', events[0]!.event_id).executeTakeFirstOrThrow();
       expect(JSON.parse(content.payload).incident.name).toBe('Fan-out after commit');
       expect(await db.kysely.selectFrom('notifications').select('id').execute()).toEqual([]);
+      clock.advance(1);
+      expect(await expansionBacklog(db.kysely, clock.now())).toEqual({ waiting: 1, oldestAgeSeconds: 60 });
 
       // One batch of 20: the cursor moves with the rows, in the same transaction.
       const first = await expandNextBatch(db.kysely, db.dialect, { now: clock.now(), batchSize: 20 });
@@ -129,6 +131,7 @@ for (const dialect of testDialects()) {
       expect(all.every((r) => r.thread === incident.id && r.event_seq === events[0]!.seq)).toBe(true);
       const done = await db.kysely.selectFrom('alert_events').select('expanded_at').executeTakeFirstOrThrow();
       expect(done.expanded_at).not.toBeNull();
+      expect(await expansionBacklog(db.kysely, clock.now())).toEqual({ waiting: 0, oldestAgeSeconds: null });
     });
   });
 }

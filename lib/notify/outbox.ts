@@ -128,7 +128,8 @@ export async function claimDue(
                   .select('p.id')
                   .whereRef('p.subscriber_id', '=', 'n.subscriber_id')
                   .whereRef('p.thread', '=', 'n.thread')
-                  .where('p.state', '=', 'queued')
+                  // A literal, not a parameter, so the planner can use the partial index on queued rows.
+                  .where('p.state', '=', sql.lit('queued'))
                   .whereRef('p.event_seq', '<', 'n.event_seq'),
               ),
             ),
