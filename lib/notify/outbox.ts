@@ -129,7 +129,7 @@ export async function claimDue(
                   .whereRef('p.subscriber_id', '=', 'n.subscriber_id')
                   .whereRef('p.thread', '=', 'n.thread')
                   // A literal, not a parameter, so the planner can use the partial index on queued rows.
-                  .where('p.state', '=', sql.lit('queued'))
+                  .where('p.state', '=', sql<'queued'>`'queued'`)
                   .whereRef('p.event_seq', '<', 'n.event_seq'),
               ),
             ),

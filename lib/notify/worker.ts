@@ -51,7 +51,7 @@ export class NotificationWorker {
   private readonly now: () => Date;
   private readonly random: () => number;
   private inflight = 0;
-  private pumping = false;
+  private pumping: Promise<void> | undefined;
   private again = false;
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
@@ -125,8 +125,10 @@ export class NotificationWorker {
   /** Runs until nothing is due and nothing is in flight (tests and scripts). */
   async drain(): Promise<void> {
     for (;;) {
-      await this.expand();
+      // Counted before expanding: the expansion itself wakes a pump that may claim.
       const claimedBefore = this.claimed;
+      await this.expand();
+      await this.pumping; // a run that may be past its last claim: start a fresh one after it
       await this.pump();
       await this.idle();
       await this.flush();
@@ -141,13 +143,22 @@ export class NotificationWorker {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private async pump(): Promise<void> {
+  /** Claims and launches until full or nothing is due; a call while one runs joins it. */
+  private pump(): Promise<void> {
     if (this.pumping) {
       this.again = true;
-      return;
+      return this.pumping;
     }
-    this.pumping = true;
-    try {
+    this.pumping = this.claimAndLaunch().finally(() => {
+      this.pumping = undefined;
+      // A wake that came after the last claim of that run must not be lost.
+      if (this.again && !this.stopped) this.wake();
+    });
+    return this.pumping;
+  }
+
+  private async claimAndLaunch(): Promise<void> {
+    {
       await this.maybeRemind();
       if (!this.stopped) void this.expand();
       do {
@@ -170,8 +181,6 @@ export class NotificationWorker {
           if (rows.length < room) break;
         }
       } while (this.again);
-    } finally {
-      this.pumping = false;
     }
   }
 
