@@ -108,6 +108,7 @@ export class NotificationWorker {
 
   /** Looks for due rows now (called on commit of a change). */
   wake(): void {
+    if (this.halting) return;
     void this.pump().catch((error) => console.error('[beacon] worker pump failed', error));
   }
 
@@ -118,6 +119,7 @@ export class NotificationWorker {
     clearTimeout(this.timer);
     clearTimeout(this.renewTimer);
     await this.expanding;
+    await this.pumping;
     await this.idle();
     await this.flush();
   }
