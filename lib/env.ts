@@ -41,6 +41,8 @@ export const Env = z.object({
   BEACON_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(256),
   BEACON_WORKER_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   BEACON_WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Subscribers an alert is expanded to per transaction (smaller: shorter write locks). */
+  BEACON_WORKER_EXPAND_BATCH: z.coerce.number().int().min(10).max(50_000).default(2000),
   BEACON_ALLOW_PRIVATE_WEBHOOKS: flag,
   BEACON_MAINTENANCE_REMINDER_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   BEACON_WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(1).max(10_000).default(120),

@@ -154,6 +154,24 @@ export interface NotificationsTable {
   delivered_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Incident id or `component:<id>`: alerts of one thread reach a subscriber in order. */
+  thread: string | null;
+  /** The alert event's order (alert_events.seq); null for subscription messages. */
+  event_seq: number | null;
+}
+
+/** An alert to expand into outbox rows after commit: its audience and how far expansion got. */
+export interface AlertEventsTable {
+  seq: Generated<number>;
+  event_id: string;
+  kind: string;
+  thread: string;
+  /** JSON array of the component ids the alert touches (empty: everyone). */
+  component_ids: string;
+  /** The last subscriber id expanded; null before the first batch. */
+  cursor: string | null;
+  expanded_at: Timestamp | null;
+  created_at: Timestamp;
 }
 
 export interface DeliveryAttemptsTable {
@@ -215,6 +233,7 @@ export interface Database {
   subscriber_components: SubscriberComponentsTable;
   notification_events: NotificationEventsTable;
   notifications: NotificationsTable;
+  alert_events: AlertEventsTable;
   delivery_attempts: DeliveryAttemptsTable;
   dev_mailbox: DevMailboxTable;
   live_version: LiveVersionTable;

@@ -7,6 +7,7 @@ import { withTransaction } from '@/lib/db/transaction';
 import { enqueueNotifications } from '@/lib/notify/enqueue';
 import { enqueueDueReminders } from '@/lib/notify/reminders';
 import { startAlertSinks, type AlertSinks } from '@/lib/notify/testing/alert-sinks';
+import { expandAll } from '@/lib/notify/testing/expand-all';
 import { NotificationWorker } from '@/lib/notify/worker';
 import { addIncidentUpdate } from '@/lib/services/add-incident-update';
 import { confirmSubscription } from '@/lib/services/confirm-subscription';
@@ -136,6 +137,7 @@ for (const dialect of testDialects()) {
         await withTransaction(db.kysely, (trx) =>
           enqueueNotifications(trx, { type: 'incident.created', incidentId: incident.id, updateId: update.id }, clock.now()),
         );
+        await expandAll(db, clock.now());
       }
       const rows = await db.kysely.selectFrom('notifications').select('id').where('event_id', 'like', 'incident.created:%').execute();
       expect(rows).toHaveLength(1);
@@ -213,6 +215,7 @@ for (const dialect of testDialects()) {
       await createIncident({ ctx: ctx(), input: { name: 'Lease test' } });
       const { claimDue } = await import('@/lib/notify/outbox');
       const now = clock.now();
+      await expandAll(db, now);
       const taken = await claimDue(db.kysely, db.dialect, { worker: 'dead-worker', limit: 10, now, leaseUntil: new Date(now.getTime() + 60_000) });
       expect(taken).toHaveLength(1);
       await worker.drain();

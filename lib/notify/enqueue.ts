@@ -1,12 +1,13 @@
-import { alertKey, alertKindOf, wantsAlert, type AlertKind } from '@/lib/domain/alerts';
+import { alertKey, alertKindOf, type AlertKind } from '@/lib/domain/alerts';
 import type { DbOrTx } from '@/lib/db/transaction';
 import type { DomainEvent } from '@/lib/services/events';
 import { componentSnapshot, incidentSnapshot } from '@/lib/notify/alert-snapshot';
-import { queueEvent } from '@/lib/notify/outbox';
+import { recordAlertEvent } from '@/lib/notify/outbox';
 
 /**
- * Writes the outbox rows a change causes, inside the change's own transaction: one row per
- * active subscriber who wants this kind of alert about these components.
+ * Records the alert a change causes, inside the change's own transaction: one event row with
+ * its frozen content and audience, whatever the number of subscribers. Workers expand it into
+ * per-subscriber outbox rows after commit (lib/notify/expand.ts).
  */
 export async function enqueueNotifications(db: DbOrTx, event: DomainEvent, now: Date): Promise<void> {
   const kind = alertKindOf(event);
@@ -14,12 +15,11 @@ export async function enqueueNotifications(db: DbOrTx, event: DomainEvent, now: 
   // A postmortem can be published quietly (the composer's "notify subscribers" switch).
   if (event.type === 'incident.postmortem_published' && (event as { notify?: boolean }).notify === false) return;
   if (event.type === 'component.status_changed') {
-    const recipients = await recipientsFor(db, kind, [event.componentId]);
-    if (recipients.length === 0) return;
+    if (!(await anyoneMayHear(db, kind))) return;
     const snapshot = await componentSnapshot(db, event, now);
     if (!snapshot) return;
     const key = alertKey(kind, { componentId: event.componentId, at: event.at });
-    await queueEvent(db, { key, incidentId: null, snapshot }, recipients, now);
+    await recordAlertEvent(db, { key, incidentId: null, thread: `component:${event.componentId}`, componentIds: [event.componentId], snapshot }, now);
     return;
   }
   if (!('incidentId' in event)) return;
@@ -27,7 +27,10 @@ export async function enqueueNotifications(db: DbOrTx, event: DomainEvent, now: 
   await enqueueIncidentAlert(db, kind, event.incidentId, updateId, now);
 }
 
-/** Queues an incident or maintenance alert (also used for maintenance reminders). */
+/**
+ * Records an incident or maintenance alert (also used for maintenance reminders).
+ * Returns 1 when an alert was recorded, 0 when there was none to send or it already was.
+ */
 export async function enqueueIncidentAlert(
   db: DbOrTx,
   kind: AlertKind,
@@ -44,58 +47,27 @@ export async function enqueueIncidentAlert(
       .executeTakeFirst();
     if (!update?.deliver_notifications) return 0;
   }
+  if (!(await anyoneMayHear(db, kind))) return 0;
   const affected = await db
     .selectFrom('incident_components')
     .select('component_id')
     .where('incident_id', '=', incidentId)
     .execute();
-  const recipients = await recipientsFor(db, kind, affected.map((a) => a.component_id));
-  if (recipients.length === 0) return 0;
   const snapshot = await incidentSnapshot(db, kind, incidentId, updateId, now);
   if (!snapshot) return 0;
   const key = alertKey(kind, { updateId, incidentId, at: keyAt });
-  return queueEvent(db, { key, incidentId, snapshot }, recipients, now);
+  const recorded = await recordAlertEvent(
+    db,
+    { key, incidentId, thread: incidentId, componentIds: affected.map((a) => a.component_id), snapshot },
+    now,
+  );
+  return recorded ? 1 : 0;
 }
 
-/** Active subscribers who want an alert of `kind` touching `componentIds`. */
-async function recipientsFor(
-  db: DbOrTx,
-  kind: AlertKind,
-  componentIds: string[],
-): Promise<{ id: string; channel: 'email' | 'webhook' }[]> {
-  let query = db
-    .selectFrom('subscribers')
-    .select(['id', 'kind', 'events', 'maintenance', 'all_components'])
-    .where('state', '=', 'active');
+/** Whether any active subscriber could want an alert of `kind` (skips the snapshot when not). */
+async function anyoneMayHear(db: DbOrTx, kind: AlertKind): Promise<boolean> {
+  let query = db.selectFrom('subscribers').select('id').where('state', '=', 'active');
   if (kind === 'component.updated') query = query.where('kind', '=', 'webhook');
   if (kind.startsWith('maintenance.')) query = query.where('maintenance', '=', true);
-  const candidates = await query.execute();
-  if (candidates.length === 0) return [];
-
-  const chosen = new Map<string, Set<string>>();
-  if (componentIds.length > 0 && candidates.some((c) => !c.all_components)) {
-    const rows = await db
-      .selectFrom('subscriber_components')
-      .innerJoin('subscribers', 'subscribers.id', 'subscriber_components.subscriber_id')
-      .select(['subscriber_components.subscriber_id', 'subscriber_components.component_id'])
-      .where('subscribers.state', '=', 'active')
-      .where('subscribers.all_components', '=', false)
-      .where('subscriber_components.component_id', 'in', componentIds)
-      .execute();
-    for (const r of rows) chosen.set(r.subscriber_id, (chosen.get(r.subscriber_id) ?? new Set()).add(r.component_id));
-  }
-  return candidates
-    .filter((c) =>
-      wantsAlert(
-        {
-          kind: c.kind,
-          events: c.events,
-          maintenance: c.maintenance,
-          allComponents: c.all_components,
-          componentIds: chosen.get(c.id) ?? new Set(),
-        },
-        { kind, componentIds },
-      ),
-    )
-    .map((c) => ({ id: c.id, channel: c.kind }));
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
 }

@@ -9,8 +9,9 @@ const CHUNK = 500;
 
 /**
  * Records an event once (its key is the primary key) and queues one row per recipient,
- * unique on (subscriber, event). Returns how many rows were queued; 0 when the event
- * had already been recorded, so a replayed change never alerts twice.
+ * unique on (subscriber, event): for messages to a known few (confirmation, verify ping,
+ * disabled notice). Alerts to the whole audience go through `recordAlertEvent` instead.
+ * Returns how many rows were queued; 0 when the event had already been recorded.
  */
 export async function queueEvent(
   db: DbOrTx,
@@ -48,6 +49,8 @@ export async function queueEvent(
       delivered_at: null,
       created_at: at,
       updated_at: at,
+      thread: null,
+      event_seq: null,
     }));
     const result = await db
       .insertInto('notifications')
@@ -60,9 +63,45 @@ export async function queueEvent(
 }
 
 /**
+ * Records an alert for its whole audience as one event, expanded into outbox rows after
+ * commit (see expand.ts), so the change's transaction writes two small rows whatever the
+ * number of subscribers. Returns false when the event had already been recorded.
+ */
+export async function recordAlertEvent(
+  db: DbOrTx,
+  event: { key: string; incidentId: string | null; thread: string; componentIds: readonly string[]; snapshot: AlertSnapshot },
+  now: Date,
+): Promise<boolean> {
+  const at = now.toISOString();
+  const inserted = await db
+    .insertInto('notification_events')
+    .values({ id: event.key, type: event.snapshot.kind, incident_id: event.incidentId, payload: JSON.stringify(event.snapshot), created_at: at })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return false;
+  await db
+    .insertInto('alert_events')
+    .values({
+      event_id: event.key,
+      kind: event.snapshot.kind,
+      thread: event.thread,
+      component_ids: JSON.stringify(event.componentIds),
+      cursor: null,
+      expanded_at: null,
+      created_at: at,
+    })
+    .execute();
+  return true;
+}
+
+/**
  * Leases up to `limit` due rows to `worker` until `leaseUntil`. PostgreSQL skips rows other
  * workers hold (FOR UPDATE SKIP LOCKED); SQLite's single writer makes the UPDATE atomic.
  * A row whose lease expired (its worker died) is due again and is claimed like any other.
+ * A row waits while an earlier alert of its thread (same incident or component) is still
+ * queued for the same subscriber, e.g. an "Identified" waiting for its retry: alerts of one
+ * incident reach a subscriber in order, whatever fails in between.
  */
 export async function claimDue(
   db: DbOrTx,
@@ -75,16 +114,57 @@ export async function claimDue(
     .set({ available_at: opts.leaseUntil.toISOString(), lease_owner: opts.worker, updated_at: now })
     .where('id', 'in', (eb) => {
       const due = eb
-        .selectFrom('notifications')
-        .select('id')
-        .where('state', '=', 'queued')
-        .where('available_at', '<=', now)
-        .orderBy('available_at')
+        .selectFrom('notifications as n')
+        .select('n.id')
+        .where('n.state', '=', 'queued')
+        .where('n.available_at', '<=', now)
+        .where((w) =>
+          w.or([
+            w('n.thread', 'is', null),
+            w.not(
+              w.exists(
+                w
+                  .selectFrom('notifications as p')
+                  .select('p.id')
+                  .whereRef('p.subscriber_id', '=', 'n.subscriber_id')
+                  .whereRef('p.thread', '=', 'n.thread')
+                  // A literal, not a parameter, so the planner can use the partial index on queued rows.
+                  .where('p.state', '=', sql<'queued'>`'queued'`)
+                  .whereRef('p.event_seq', '<', 'n.event_seq'),
+              ),
+            ),
+          ]),
+        )
+        .orderBy('n.available_at')
         .limit(opts.limit);
       return dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
     })
     .returningAll()
     .execute();
+}
+
+/**
+ * Extends the leases `worker` still holds on `ids` (rows waiting in a subscriber's queue or in
+ * flight) and returns the ids it still holds: a row missing from the answer was taken over by
+ * another worker after its lease ran out, and must not be sent by this one.
+ */
+export async function renewLeases(
+  db: DbOrTx,
+  opts: { worker: string; ids: readonly string[]; now: Date; leaseUntil: Date },
+): Promise<Set<string>> {
+  const held = new Set<string>();
+  for (let i = 0; i < opts.ids.length; i += CHUNK) {
+    const rows = await db
+      .updateTable('notifications')
+      .set({ available_at: opts.leaseUntil.toISOString(), updated_at: opts.now.toISOString() })
+      .where('id', 'in', opts.ids.slice(i, i + CHUNK))
+      .where('lease_owner', '=', opts.worker)
+      .where('state', '=', 'queued')
+      .returning('id')
+      .execute();
+    for (const r of rows) held.add(r.id);
+  }
+  return held;
 }
 
 /** The result of one delivery attempt, as recorded. */

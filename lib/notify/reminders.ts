@@ -4,7 +4,8 @@ import { enqueueIncidentAlert } from '@/lib/notify/enqueue';
 
 /**
  * Queues "maintenance starts soon" alerts for maintenance starting within `leadMs`.
- * Safe to run from every worker: the event key makes each reminder happen once.
+ * Safe to run from every worker: the event key makes each reminder happen once. Returns how
+ * many reminders were recorded (each expanded to its subscribers afterwards).
  */
 export async function enqueueDueReminders(db: DbOrTx, now: Date, leadMs: number): Promise<number> {
   if (leadMs <= 0) return 0;

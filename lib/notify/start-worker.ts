@@ -18,6 +18,7 @@ export function startNotificationWorker(db: Db): NotificationWorker {
     concurrency: env.BEACON_WORKER_CONCURRENCY,
     leaseMs: env.BEACON_WORKER_LEASE_SECONDS * 1000,
     pollMs: env.BEACON_WORKER_POLL_MS,
+    expandBatch: env.BEACON_WORKER_EXPAND_BATCH,
     reminderLeadMs: env.BEACON_MAINTENANCE_REMINDER_MINUTES * 60_000,
     disableAfterMs: env.BEACON_WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
   });

@@ -11,7 +11,7 @@ const SUBSCRIBERS = 2_000;
 const CONCURRENCY = 32;
 
 /** Starts `npm run worker` as a real child process against `url`. */
-function startWorker(url: string, smtpUrl: string): ChildProcess {
+function startWorker(url: string, smtpUrl: string, extraEnv: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
     env: {
       ...process.env,
@@ -22,6 +22,7 @@ function startWorker(url: string, smtpUrl: string): ChildProcess {
       BEACON_WORKER_LEASE_SECONDS: '2',
       BEACON_WORKER_POLL_MS: '100',
       BEACON_MAINTENANCE_REMINDER_MINUTES: '0',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -103,6 +104,49 @@ for (const dialect of testDialects()) {
         );
         expect(distinct.size).toBe(SUBSCRIBERS);
         expect(duplicates).toBeLessThanOrEqual(held);
+      } finally {
+        await sink.close();
+        await db.drop();
+      }
+    });
+
+    it('gives each of 10,000 subscribers one alert after a worker is killed while expanding the event', { timeout: 150_000 }, async () => {
+      const db = await createSharedTestDb(dialect);
+      const sink = await startSmtpSink({ parse: false });
+      const total = 10_000;
+      try {
+        await insertActiveSubscribers(db, Array.from({ length: total }, (_, i) => ({ kind: 'email' as const, address: `x${i}@example.com` })));
+        await createIncident({ ctx: { db: db.kysely, now: () => new Date() }, input: { name: 'Expansion under fire' } });
+        const rows = async () => Number((await db.kysely.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+        // Small batches, so the expansion takes many transactions and the kill lands inside it.
+        const first = startWorker(db.url, sink.url, { BEACON_WORKER_EXPAND_BATCH: '100' });
+        children.push(first);
+        await until(async () => (await rows()) >= 500, 'the expansion to get going', 30_000);
+        first.kill('SIGKILL');
+        await new Promise((r) => first.once('exit', r));
+        const atKill = await rows();
+        const event = await db.kysely.selectFrom('alert_events').select(['cursor', 'expanded_at']).executeTakeFirstOrThrow();
+        expect(event.expanded_at, 'the kill came after the expansion had finished').toBeNull();
+        expect(atKill).toBeLessThan(total);
+        const held = (await db.kysely.selectFrom('notifications').select('id').where('state', '=', 'queued').where('lease_owner', 'is not', null).execute()).length;
+
+        const second = startWorker(db.url, sink.url);
+        children.push(second);
+        await until(async () => {
+          const left = await db.kysely.selectFrom('notifications').select('id').where('state', '!=', 'delivered').limit(1).execute();
+          return (await rows()) === total && left.length === 0;
+        }, 'every alert to be expanded and delivered');
+        second.kill('SIGTERM');
+
+        // One outbox row per subscriber; one message per row, but for rows in flight at the kill.
+        const perSubscriber = await db.kysely.selectFrom('notifications').select('subscriber_id').distinct().execute();
+        expect(perSubscriber).toHaveLength(total);
+        const ids = notificationIds(sink.raw);
+        const recipients = new Set(sink.raw.map((m) => /^To: (\S+)/im.exec(m.toString('utf8'))?.[1]));
+        console.log(`[expansion kill] ${atKill} rows expanded at SIGKILL, ${held} in flight, ${ids.length} messages, ${ids.length - new Set(ids).size} duplicates`);
+        expect(new Set(ids).size).toBe(total);
+        expect(recipients.size).toBe(total);
+        expect(ids.length - new Set(ids).size).toBeLessThanOrEqual(held);
       } finally {
         await sink.close();
         await db.drop();

@@ -6,7 +6,8 @@ import type { NotificationRow, SubscriberRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import type { AlertSnapshot } from '@/lib/notify/alert-snapshot';
 import { deliver, stillWanted } from '@/lib/notify/deliver';
-import { claimDue, recordOutcomes, type AttemptOutcome } from '@/lib/notify/outbox';
+import { expandNextBatch } from '@/lib/notify/expand';
+import { claimDue, recordOutcomes, renewLeases, type AttemptOutcome } from '@/lib/notify/outbox';
 import { enqueueDueReminders } from '@/lib/notify/reminders';
 import { markFailing, markHealthy, markVerified } from '@/lib/notify/subscriber-health';
 
@@ -23,6 +24,8 @@ export interface WorkerOptions {
   reminderLeadMs?: number;
   /** How long a webhook may fail before it is disabled. */
   disableAfterMs?: number;
+  /** Subscribers looked at per expansion transaction. */
+  expandBatch?: number;
   now?: () => Date;
   random?: () => number;
 }
@@ -32,8 +35,9 @@ const FLUSH_AFTER_MS = 50;
 const REMINDER_EVERY_MS = 30_000;
 
 /**
- * Claims due outbox rows with a lease, delivers them with bounded concurrency, records
- * every attempt in batches, retries with backoff and marks rows dead at the end.
+ * Expands alert events into outbox rows in batches, claims due rows with a lease (renewed
+ * while they wait and while they are delivered), delivers them with bounded concurrency,
+ * records every attempt in batches, retries with backoff and marks rows dead at the end.
  */
 export class NotificationWorker {
   readonly id: string;
@@ -43,10 +47,11 @@ export class NotificationWorker {
   private readonly pollMs: number;
   private readonly reminderLeadMs: number;
   private readonly disableAfterMs: number;
+  private readonly expandBatch: number | undefined;
   private readonly now: () => Date;
   private readonly random: () => number;
   private inflight = 0;
-  private pumping = false;
+  private pumping: Promise<void> | undefined;
   private again = false;
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
@@ -56,6 +61,14 @@ export class NotificationWorker {
   private events = new Map<string, AlertSnapshot>();
   private lastReminderRun = 0;
   private idleWaiters: (() => void)[] = [];
+  /** Rows this worker holds a lease on and has not recorded yet (waiting, in flight, buffered). */
+  private held = new Set<string>();
+  /** Held rows whose lease another worker took over: skipped if not started yet. */
+  private lost = new Set<string>();
+  private renewTimer: NodeJS.Timeout | undefined;
+  private expanding: Promise<void> | undefined;
+  private halting = false;
+  private claimed = 0;
   /** Deliveries attempted by this worker (for benchmarks and logs). */
   attempted = 0;
 
@@ -67,6 +80,7 @@ export class NotificationWorker {
     this.pollMs = opts.pollMs ?? 1000;
     this.reminderLeadMs = opts.reminderLeadMs ?? 0;
     this.disableAfterMs = opts.disableAfterMs ?? 5 * 24 * 3_600_000;
+    this.expandBatch = opts.expandBatch;
     this.now = opts.now ?? (() => new Date());
     this.random = opts.random ?? Math.random;
   }
@@ -75,24 +89,37 @@ export class NotificationWorker {
   start(): this {
     if (!this.stopped) return this;
     this.stopped = false;
+    this.halting = false;
     const tick = () => {
       this.wake();
       this.timer = setTimeout(tick, this.pollMs);
       this.timer.unref?.();
     };
     tick();
+    const renew = () => {
+      void this.renew().catch((error) => console.error('[beacon] lease renewal failed', error));
+      this.renewTimer = setTimeout(renew, Math.max(50, this.leaseMs / 3));
+      this.renewTimer.unref?.();
+    };
+    this.renewTimer = setTimeout(renew, Math.max(50, this.leaseMs / 3));
+    this.renewTimer.unref?.();
     return this;
   }
 
   /** Looks for due rows now (called on commit of a change). */
   wake(): void {
+    if (this.halting) return;
     void this.pump().catch((error) => console.error('[beacon] worker pump failed', error));
   }
 
   /** Stops claiming, waits for deliveries in flight and writes their outcomes. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.halting = true;
     clearTimeout(this.timer);
+    clearTimeout(this.renewTimer);
+    await this.expanding;
+    await this.pumping;
     await this.idle();
     await this.flush();
   }
@@ -100,17 +127,16 @@ export class NotificationWorker {
   /** Runs until nothing is due and nothing is in flight (tests and scripts). */
   async drain(): Promise<void> {
     for (;;) {
+      // Counted before expanding: the expansion itself wakes a pump that may claim.
+      const claimedBefore = this.claimed;
+      await this.expand();
+      await this.pumping; // a run that may be past its last claim: start a fresh one after it
       await this.pump();
       await this.idle();
       await this.flush();
-      const due = await this.db.kysely
-        .selectFrom('notifications')
-        .select('id')
-        .where('state', '=', 'queued')
-        .where('available_at', '<=', this.now().toISOString())
-        .limit(1)
-        .execute();
-      if (due.length === 0 && this.inflight === 0) return;
+      const pending = await this.db.kysely.selectFrom('alert_events').select('seq').where('expanded_at', 'is', null).limit(1).execute();
+      // Rows still due but not claimed wait behind an earlier alert of their thread.
+      if (pending.length === 0 && this.claimed === claimedBefore && this.inflight === 0) return;
     }
   }
 
@@ -119,14 +145,24 @@ export class NotificationWorker {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private async pump(): Promise<void> {
+  /** Claims and launches until full or nothing is due; a call while one runs joins it. */
+  private pump(): Promise<void> {
     if (this.pumping) {
       this.again = true;
-      return;
+      return this.pumping;
     }
-    this.pumping = true;
-    try {
+    this.pumping = this.claimAndLaunch().finally(() => {
+      this.pumping = undefined;
+      // A wake that came after the last claim of that run must not be lost.
+      if (this.again && !this.stopped) this.wake();
+    });
+    return this.pumping;
+  }
+
+  private async claimAndLaunch(): Promise<void> {
+    {
       await this.maybeRemind();
+      if (!this.stopped) void this.expand();
       do {
         this.again = false;
         while (this.inflight < this.concurrency) {
@@ -139,13 +175,47 @@ export class NotificationWorker {
             leaseUntil: new Date(now.getTime() + this.leaseMs),
           });
           if (rows.length === 0) break;
-          await this.launch(rows);
+          this.claimed += rows.length;
+          // A row still held here (its lease lapsed while it waited) is not ours to start twice.
+          const fresh = rows.filter((r) => !this.held.has(r.id));
+          for (const r of fresh) this.held.add(r.id);
+          if (fresh.length > 0) await this.launch(fresh);
           if (rows.length < room) break;
         }
       } while (this.again);
-    } finally {
-      this.pumping = false;
     }
+  }
+
+  /**
+   * Expands waiting alert events batch by batch until none is left, waking the pump after each
+   * batch so the first rows go out while the rest are still being written. One loop at a time.
+   */
+  private expand(): Promise<void> {
+    this.expanding ??= (async () => {
+      try {
+        for (;;) {
+          const step = await expandNextBatch(this.db.kysely, this.db.dialect, { now: this.now(), batchSize: this.expandBatch });
+          if (!step || this.halting) return;
+          if (step.queued > 0) this.wake();
+          // Let deliveries' bookkeeping at the connection between two batches.
+          await new Promise((r) => setImmediate(r));
+        }
+      } catch (error) {
+        console.error('[beacon] alert expansion failed', error);
+      } finally {
+        this.expanding = undefined;
+      }
+    })();
+    return this.expanding;
+  }
+
+  /** Extends the lease of every row this worker holds; forgets the ones another worker took. */
+  private async renew(): Promise<void> {
+    if (this.held.size === 0) return;
+    const now = this.now();
+    const ids = [...this.held];
+    const kept = await renewLeases(this.db.kysely, { worker: this.id, ids, now, leaseUntil: new Date(now.getTime() + this.leaseMs) });
+    for (const id of ids) if (!kept.has(id)) this.lost.add(id);
   }
 
   private async maybeRemind(): Promise<void> {
@@ -175,9 +245,15 @@ export class NotificationWorker {
     for (const [subscriberId, queue] of bySubscriber) {
       this.inflight += queue.length;
       void (async () => {
-        for (const row of queue) {
+        for (const [i, row] of queue.entries()) {
           try {
+            // A row that waited behind others starts only if its lease is still ours, renewed
+            // now: a queue outlasting the lease never sends a row another worker took.
+            if (i > 0 && !(await this.stillHeld(row))) continue;
             await this.run(row, subscribers.get(subscriberId), this.events.get(row.event_id));
+          } catch (error) {
+            this.release(row.id);
+            console.error('[beacon] delivery failed', error);
           } finally {
             this.inflight -= 1;
           }
@@ -189,6 +265,21 @@ export class NotificationWorker {
         if (!this.stopped && this.concurrency - this.inflight >= Math.min(32, this.concurrency / 2)) this.wake();
       });
     }
+  }
+
+  private async stillHeld(row: NotificationRow): Promise<boolean> {
+    if (!this.lost.has(row.id)) {
+      const now = this.now();
+      const kept = await renewLeases(this.db.kysely, { worker: this.id, ids: [row.id], now, leaseUntil: new Date(now.getTime() + this.leaseMs) });
+      if (kept.has(row.id)) return true;
+    }
+    this.release(row.id);
+    return false;
+  }
+
+  private release(id: string): void {
+    this.held.delete(id);
+    this.lost.delete(id);
   }
 
   private async run(row: NotificationRow, subscriber: SubscriberRow | undefined, snapshot: AlertSnapshot | undefined) {
@@ -239,6 +330,8 @@ export class NotificationWorker {
       } catch (error) {
         // The rows stay leased and come back when the lease expires: at least once, never lost.
         console.error('[beacon] recording delivery outcomes failed', error);
+      } finally {
+        for (const b of batch) this.release(b.outcome.notification.id);
       }
     });
     return this.flushing;

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { getEnv } from '@/lib/env';
 import { liveListenerCount } from '@/lib/live/hub';
 import { metrics } from '@/lib/metrics/registry';
+import { expansionBacklog } from '@/lib/notify/expand';
 import { requestContext } from '@/lib/services/context';
 import { getJobStatus } from '@/lib/services/get-job-status';
 import { getOperationalMetrics } from '@/lib/services/get-operational-metrics';
@@ -29,6 +30,7 @@ export async function GET(request: Request) {
   const ctx = await requestContext();
   const ops = await getOperationalMetrics({ ctx });
   const jobs = await getJobStatus({ ctx });
+  const expansion = await expansionBacklog(ctx.db, ctx.now());
   const lines = [
     '# HELP beacon_outbox_backlog Alerts waiting to be delivered',
     '# TYPE beacon_outbox_backlog gauge',
@@ -36,6 +38,12 @@ export async function GET(request: Request) {
     '# HELP beacon_outbox_oldest_pending_seconds Age of the oldest undelivered alert',
     '# TYPE beacon_outbox_oldest_pending_seconds gauge',
     `beacon_outbox_oldest_pending_seconds ${ops.oldestPendingSeconds.toFixed(3)}`,
+    '# HELP beacon_alert_events_unexpanded Alert events waiting to be expanded into per-subscriber rows',
+    '# TYPE beacon_alert_events_unexpanded gauge',
+    `beacon_alert_events_unexpanded ${expansion.waiting}`,
+    '# HELP beacon_alert_events_oldest_unexpanded_seconds Age of the oldest alert event not yet fully expanded',
+    '# TYPE beacon_alert_events_oldest_unexpanded_seconds gauge',
+    `beacon_alert_events_oldest_unexpanded_seconds ${(expansion.oldestAgeSeconds ?? 0).toFixed(3)}`,
     '# HELP beacon_deliveries Alerts by state and channel',
     '# TYPE beacon_deliveries gauge',
     ...ops.deliveries.map((d) => `beacon_deliveries{state="${d.state}",channel="${d.channel}"} ${d.count}`),

@@ -7,6 +7,7 @@ import { liveVersion } from '@/lib/db/migrations/004-live-version';
 import { rateLimits } from '@/lib/db/migrations/005-rate-limits';
 import { hashedTokens } from '@/lib/db/migrations/006-hashed-tokens';
 import { concurrency } from '@/lib/db/migrations/007-concurrency';
+import { alertEvents } from '@/lib/db/migrations/008-alert-events';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
@@ -18,5 +19,6 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '005-rate-limits': rateLimits(dialect),
     '006-hashed-tokens': hashedTokens(),
     '007-concurrency': concurrency(dialect),
+    '008-alert-events': alertEvents(dialect),
   };
 }

@@ -19,6 +19,8 @@ export async function startWebhookReceiver() {
   const secrets = new Map<string, string>();
   const failFirst = new Map<string, number>();
   const blackHoles = new Set<string>();
+  const failNext = new Map<string, number>();
+  const delays = new Map<string, number>();
   const seen = new Map<string, number>();
   const received: ReceivedWebhook[] = [];
   const held: http.ServerResponse[] = [];
@@ -45,7 +47,9 @@ export async function startWebhookReceiver() {
       const messageId = String(req.headers['webhook-id']);
       const tries = (seen.get(messageId) ?? 0) + 1;
       seen.set(messageId, tries);
-      const failing = tries <= (failFirst.get(path) ?? 0);
+      const next = failNext.get(path) ?? 0;
+      if (next > 0) failNext.set(path, next - 1);
+      const failing = next > 0 || tries <= (failFirst.get(path) ?? 0);
       const status = failing ? 503 : verified || !secret ? 204 : 401;
       let body: Record<string, unknown> = {};
       try {
@@ -53,9 +57,14 @@ export async function startWebhookReceiver() {
       } catch {
         body = {};
       }
-      received.push({ path, id: String(req.headers['webhook-id']), verified, status, body });
-      res.statusCode = status;
-      res.end();
+      const answer = () => {
+        received.push({ path, id: String(req.headers['webhook-id']), verified, status, body });
+        res.statusCode = status;
+        res.end();
+      };
+      const delay = delays.get(path);
+      if (delay) setTimeout(answer, delay);
+      else answer();
     });
   });
   server.keepAliveTimeout = 1000;
@@ -69,6 +78,10 @@ export async function startWebhookReceiver() {
     /** Every message sent to `path` from now on fails its first `times` tries with a 503. */
     failFirst: (path: string, times: number) => failFirst.set(path, times),
     blackHole: (path: string) => blackHoles.add(path),
+    /** The next `times` requests to `path`, whatever message they carry, fail with a 503. */
+    failNext: (path: string, times: number) => failNext.set(path, times),
+    /** Every request to `path` is answered (and recorded) only after `ms`: a slow endpoint. */
+    delay: (path: string, ms: number) => delays.set(path, ms),
     close: async () => {
       for (const res of held) res.destroy();
       server.closeAllConnections();
