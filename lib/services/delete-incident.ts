@@ -27,11 +27,12 @@ export class RetainedError extends ConflictError {
  * 365 days. Component statuses are left as they are; their intervals stay in the history.
  */
 export async function deleteIncident({ ctx, input }: { ctx: ServiceContext; input: DeleteIncidentInput }): Promise<IncidentRow> {
+  authorize(ctx, 'incident.delete');
   const { id } = parseInput(DeleteIncidentInput, input);
   return withTransaction(ctx.db, async (trx) => {
     const incident = await getIncident(trx, id);
     if (!incident) throw new NotFoundError('Incident', id);
-    authorize(ctx, incident.kind === 'maintenance' ? 'maintenance.delete' : 'incident.delete');
+    if (incident.kind === 'maintenance') authorize(ctx, 'maintenance.delete');
     const verdict = deletionVerdict(incident, ctx.now());
     if (!verdict.allowed) throw new RetainedError(incident.kind, verdict.deletableFrom);
 
