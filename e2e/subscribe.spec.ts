@@ -116,7 +116,7 @@ test.describe('subscribing', () => {
     await page.getByLabel('Endpoint URL').fill('http://169.254.169.254/latest/meta-data/');
     await page.getByRole('button', { name: 'Register webhook' }).click();
     await expect(page.getByRole('main').getByRole('alert')).toHaveText('Please correct the marked fields.');
-    await expect(page.getByText('Endpoint URL must point to a public address')).toBeVisible();
+    await expect(page.getByText('Endpoint URL must be a public http(s) address')).toBeVisible();
     await expect(page.getByRole('radio', { name: 'Webhook' })).toBeChecked();
     await expect(page.getByLabel('Endpoint URL')).toHaveValue('http://169.254.169.254/latest/meta-data/');
     await expect(page.getByTestId('webhook-secret')).toHaveCount(0);
@@ -138,7 +138,7 @@ test.describe('subscribing', () => {
 
     const loopback = await request.post('/api/subscriptions', { data: { type: 'webhook', url: 'http://127.0.0.1:9/hook' }, headers: ip });
     expect(loopback.status()).toBe(422);
-    expect((await loopback.json()).error.fields.url).toBe('must point to a public address');
+    expect((await loopback.json()).error.fields.url).toBe('must be a public http(s) address');
 
     const third = await request.post('/api/subscriptions', { data: { type: 'email', email: address }, headers: ip });
     expect(third.status()).toBe(202);

@@ -1,10 +1,9 @@
-import { unstable_rethrow } from 'next/navigation';
+import { forbidden, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import type { OperatorRole } from '@/lib/db/schema';
 import { operatorActor, requireOperator, type Operator } from '@/lib/auth/require-operator';
 import { CrossOriginError, assertSameOrigin } from '@/lib/auth/same-origin';
 import { requestContext, type ServiceContext } from '@/lib/services/context';
-import { fromZodError, toErrorResponse } from '@/lib/services/errors';
+import { ForbiddenError, fromZodError, toErrorResponse } from '@/lib/services/errors';
 import { formToObject } from '@/lib/http/form-data';
 
 /** What an admin form shows after submitting: a message, or an error with the fields named. */
@@ -16,12 +15,13 @@ export interface ActionState {
 }
 
 /**
- * A server action for the admin console: checks the origin, the session and the role itself
- * (never trusting the layout), validates the form with zod, runs `fn` with an audited context,
- * and turns any failure into form state naming the fields.
+ * A server action for the admin console: checks the origin and the session itself (never
+ * trusting the layout), validates the form with zod, runs `fn` with a context acting as the
+ * operator (the services check the role against lib/domain/permissions.ts and a refusal
+ * answers 403, as the management API does), and turns any other failure into form state
+ * naming the fields.
  */
 export function adminAction<S extends z.ZodType>(
-  role: OperatorRole,
   schema: S,
   fn: (data: z.output<S>, ctx: ServiceContext, operator: Operator) => Promise<ActionState | void>,
 ) {
@@ -29,7 +29,7 @@ export function adminAction<S extends z.ZodType>(
     // Validation errors for a non-form body come from the schema, like any other bad input.
     try {
       await assertSameOrigin();
-      const operator = await requireOperator(role);
+      const operator = await requireOperator();
       const parsed = schema.safeParse(formToObject(form));
       if (!parsed.success) {
         const error = fromZodError(parsed.error);
@@ -39,6 +39,7 @@ export function adminAction<S extends z.ZodType>(
       return (await fn(parsed.data, ctx, operator)) ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error);
+      if (error instanceof ForbiddenError) forbidden();
       if (error instanceof CrossOriginError) return { error: error.message };
       const { body } = toErrorResponse(error);
       return { error: body.error.message, fields: body.error.fields };

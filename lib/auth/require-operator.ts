@@ -33,7 +33,7 @@ export async function requireOperator(role: OperatorRole = 'responder'): Promise
   return operator;
 }
 
-/** The audit-log actor for an operator. */
+/** The actor for an operator: named for the audit log, with the role the services check. */
 export function operatorActor(operator: Operator): Actor {
-  return { type: 'operator', id: operator.id, name: `${operator.name} <${operator.email}>` };
+  return { type: 'operator', id: operator.id, name: `${operator.name} <${operator.email}>`, role: operator.role };
 }

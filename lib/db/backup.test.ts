@@ -50,8 +50,8 @@ describe.runIf(testDialects().includes('postgres'))('backup round trip between S
     const ctx = { db: source.kysely, now: () => NOW };
     await seedDemo(source.kysely, NOW);
     const admin = await createOperator({ ctx, input: { email: 'ops@example.com', name: 'Ops', role: 'admin', password: 'correct horse battery' } });
-    await createApiKey({ ctx: { ...ctx, actor: { type: 'operator', id: admin.id, name: 'Ops' } }, input: { name: 'Monitoring', operatorId: admin.id } });
-    await createComponent({ ctx: { ...ctx, actor: { type: 'operator', id: admin.id, name: 'Ops' } }, input: { name: 'Audited component' } });
+    await createApiKey({ ctx: { ...ctx, actor: { type: 'operator', id: admin.id, name: 'Ops', role: 'admin' } }, input: { name: 'Monitoring', operatorId: admin.id } });
+    await createComponent({ ctx: { ...ctx, actor: { type: 'operator', id: admin.id, name: 'Ops', role: 'admin' } }, input: { name: 'Audited component' } });
     await subscribe({ ctx, input: { type: 'email', email: 'reader@example.com' } });
     await signIn({ ctx, input: { email: 'ops@example.com', password: 'correct horse battery' } });
     original = await exportDatabase(source, NOW);

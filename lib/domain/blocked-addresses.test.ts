@@ -26,12 +26,23 @@ describe('webhook target addresses (SSRF)', () => {
     ['::ffff:169.254.169.254', 'IPv4-mapped metadata'],
     ['64:ff9b::a00:1', 'NAT64 of 10.0.0.1'],
     ['2002:7f00:1::', '6to4 of 127.0.0.1'],
+    ['::127.0.0.1', 'IPv4-compatible loopback'],
+    ['::7f00:1', 'IPv4-compatible loopback, hex'],
+    ['::ffff:0:127.0.0.1', 'IPv4-translated loopback'],
+    ['::ffff:0:7f00:1', 'IPv4-translated loopback, hex'],
+    ['::ffff:0:169.254.169.254', 'IPv4-translated metadata'],
+    ['::10.0.0.1', 'IPv4-compatible private'],
+    ['64:ff9b::127.0.0.1', 'NAT64 of loopback'],
+    ['64:ff9b:1::a00:1', 'local-use NAT64'],
+    ['2002:a9fe:a9fe::1', '6to4 of metadata'],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'Teredo with client 127.0.0.1'],
+    ['2001:0:a00:1::1', 'Teredo with server 10.0.0.1'],
     ['not-an-ip', 'not an address'],
   ])('refuses %s (%s)', (address) => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
-  it.each(['93.184.216.34', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('allows public %s', (address) => {
+  it.each(['93.184.216.34', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::8.8.8.8', '2002:808:808::1'])('allows public %s', (address) => {
     expect(isPublicAddress(address)).toBe(true);
   });
 });

@@ -27,6 +27,10 @@ const targets = [
   'http://224.0.0.1/hook',
   'http://2130706433/hook',
   'http://0x7f.1/hook',
+  'http://[::127.0.0.1]/hook',
+  'http://[::ffff:0:127.0.0.1]/hook',
+  'http://[64:ff9b::127.0.0.1]/hook',
+  'http://[2002:7f00:1::1]/hook',
 ];
 
 describe('SSRF guard (private targets not allowed)', () => {
@@ -35,7 +39,7 @@ describe('SSRF guard (private targets not allowed)', () => {
     try {
       const attempt = subscribe({ ctx: { db: db.kysely, now: () => new Date() }, input: { type: 'webhook', url } });
       await expect(attempt).rejects.toBeInstanceOf(ValidationError);
-      await expect(attempt).rejects.toMatchObject({ fields: { url: 'must point to a public address' } });
+      await expect(attempt).rejects.toMatchObject({ fields: { url: 'must be a public http(s) address' }, message: 'Invalid input: url: must be a public http(s) address' });
       expect(await db.kysely.selectFrom('subscribers').select('id').execute()).toEqual([]);
     } finally {
       await db.drop();
@@ -46,7 +50,15 @@ describe('SSRF guard (private targets not allowed)', () => {
     const before = hooks.received.length;
     const result = await postWebhook({ url: `${hooks.base}/x`, secret: 'whsec_' + Buffer.from('k'.repeat(24)).toString('base64'), msgId: 'msg_1', body: '{}', now: new Date() });
     expect(result.ok).toBe(false);
-    expect(result.error).toMatch(/not a public address/);
+    expect(result.error).toBe('must be a public http(s) address');
+    expect(hooks.received.length).toBe(before);
+  });
+
+  it.each(['[::127.0.0.1]', '[::ffff:0:127.0.0.1]', '[::ffff:127.0.0.1]'])('refuses to connect to %s at delivery time', async (host) => {
+    const before = hooks.received.length;
+    const port = new URL(hooks.base).port;
+    const result = await postWebhook({ url: `http://${host}:${port}/x`, secret: 'whsec_' + Buffer.from('k'.repeat(24)).toString('base64'), msgId: 'msg_2', body: '{}', now: new Date() });
+    expect(result).toMatchObject({ ok: false, error: 'must be a public http(s) address' });
     expect(hooks.received.length).toBe(before);
   });
 });

@@ -3,10 +3,13 @@ import { isIP } from 'node:net';
 import { isPublicAddress } from '@/lib/domain/blocked-addresses';
 import { getEnv } from '@/lib/env';
 
-/** A webhook target refused because it points inside the network. */
+/** What every refusal says: never the resolved address nor the resolver's error (no DNS oracle). */
+export const BLOCKED_TARGET_MESSAGE = 'must be a public http(s) address';
+
+/** A webhook target refused because it points inside the network or does not resolve. */
 export class BlockedTargetError extends Error {
-  constructor(host: string, address: string) {
-    super(`${host} resolves to ${address}, which is not a public address`);
+  constructor() {
+    super(BLOCKED_TARGET_MESSAGE);
     this.name = 'BlockedTargetError';
   }
 }
@@ -23,10 +26,10 @@ export async function assertPublicHost(host: string): Promise<void> {
   const addresses = isIP(bare)
     ? [{ address: bare, family: isIP(bare) }]
     : await new Promise<LookupAddress[]>((resolve, reject) =>
-        dnsLookup(bare, { all: true, verbatim: true }, (err, list) => (err ? reject(err) : resolve(list))),
+        dnsLookup(bare, { all: true, verbatim: true }, (err, list) => (err ? reject(new BlockedTargetError()) : resolve(list))),
       );
-  if (addresses.length === 0) throw new Error(`${host} does not resolve`);
-  for (const a of addresses) if (!isPublicAddress(a.address)) throw new BlockedTargetError(host, a.address);
+  if (addresses.length === 0) throw new BlockedTargetError();
+  for (const a of addresses) if (!isPublicAddress(a.address)) throw new BlockedTargetError();
 }
 
 /**
@@ -42,7 +45,7 @@ export const guardedLookup: typeof dnsLookup = ((
     if (err) return callback(err, '', 0);
     const addresses = list as LookupAddress[];
     const bad = privateTargetsAllowed() ? undefined : addresses.find((a) => !isPublicAddress(a.address));
-    if (bad) return callback(new BlockedTargetError(hostname, bad.address), '', 0);
+    if (bad) return callback(new BlockedTargetError(), '', 0);
     if ((options as { all?: boolean }).all) return callback(null, addresses);
     const first = addresses[0];
     if (!first) return callback(new Error(`${hostname} does not resolve`), '', 0);

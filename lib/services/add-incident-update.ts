@@ -8,7 +8,7 @@ import type { IncidentRow, IncidentUpdateRow } from '@/lib/db/schema';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { assertComponentsExist, recordComponentChanges } from '@/lib/services/component-changes';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit, type DomainEvent } from '@/lib/services/events';
 import { ConflictError, NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
 import { ComponentChanges, Id, ImpactInput, IsoTime, Markdown } from '@/lib/services/schemas';
@@ -38,6 +38,7 @@ export async function addIncidentUpdate({
   ctx: ServiceContext;
   input: AddIncidentUpdateInput;
 }): Promise<AddedUpdate> {
+  authorize(ctx, 'incident.update');
   const data = parseInput(AddIncidentUpdateInput, input);
   return withTransaction(ctx.db, (trx) => addUpdateInTransaction(trx, ctx.now(), data, ctx));
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { withTransaction } from '@/lib/db/transaction';
 import type { SubscriberRow } from '@/lib/db/schema';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { parseInput, ValidationError } from '@/lib/services/errors';
 import { subscribe } from '@/lib/services/subscribe';
 import { ComponentIds, Email, WebhookUrl } from '@/lib/services/subscription-schemas';
@@ -27,6 +27,7 @@ export async function addSubscriber({
   ctx: ServiceContext;
   input: AddSubscriberInput;
 }): Promise<{ subscriber: SubscriberRow; secret: string | null }> {
+  authorize(ctx, 'subscriber.add');
   const data = parseInput(AddSubscriberInput, input);
   if (!data.endpoint && !data.email) {
     throw new ValidationError('An email or an endpoint is required', { email: 'is required without an endpoint' });

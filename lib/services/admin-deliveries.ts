@@ -3,7 +3,7 @@ import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { afterCommit } from '@/lib/db/transaction';
 import { wakeWorkers } from '@/lib/notify/wake';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { ConflictError, NotFoundError, parseInput } from '@/lib/services/errors';
 import { Id } from '@/lib/services/schemas';
 
@@ -66,6 +66,7 @@ export async function getOutboxBacklog(db: DbOrTx, now: Date): Promise<{ queued:
 
 /** Puts a dead alert back in the queue for one more attempt now (operator action, audited). */
 export async function retryNotification({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<void> {
+  authorize(ctx, 'delivery.retry');
   const id = parseInput(Id, input.id);
   const now = ctx.now().toISOString();
   await withTransaction(ctx.db, async (trx) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { Id, QueryText } from '@/lib/services/schemas';
 
@@ -77,6 +77,7 @@ export async function listSubscribers(db: DbOrTx, filter: SubscriberFilter, limi
 
 /** Deletes a subscriber with its outbox rows and delivery history (operator action, audited). */
 export async function removeSubscriber({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<void> {
+  authorize(ctx, 'subscriber.remove');
   const id = parseInput(Id, input.id);
   await withTransaction(ctx.db, async (trx) => {
     const sub = await trx.selectFrom('subscribers').select(['id', 'kind', 'email', 'url', 'state']).where('id', '=', id).executeTakeFirst();

@@ -3,7 +3,7 @@ import { getComponent } from '@/lib/db/queries/components';
 import type { ComponentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { Id } from '@/lib/services/schemas';
@@ -16,6 +16,7 @@ export type ArchiveComponentInput = z.input<typeof ArchiveComponentInput>;
  * incidents that name it keep their history, so it is archived, never hard-deleted.
  */
 export async function archiveComponent({ ctx, input }: { ctx: ServiceContext; input: ArchiveComponentInput }): Promise<ComponentRow> {
+  authorize(ctx, 'component.archive');
   const { id } = parseInput(ArchiveComponentInput, input);
   const at = ctx.now().toISOString();
   return withTransaction(ctx.db, async (trx) => {

@@ -1,5 +1,5 @@
 import { digest } from '@/lib/auth/tokens';
-import type { Actor, ServiceContext } from '@/lib/services/context';
+import type { ServiceContext } from '@/lib/services/context';
 import type { OperatorRole } from '@/lib/db/schema';
 
 /**
@@ -12,7 +12,7 @@ export async function authenticateApiKey({
 }: {
   ctx: ServiceContext;
   key: string | undefined;
-}): Promise<(Actor & { role: OperatorRole; operatorId: string }) | undefined> {
+}): Promise<{ type: 'api_key'; id: string; name: string; role: OperatorRole; operatorId: string } | undefined> {
   if (!key || key.length > 200) return undefined;
   const row = await ctx.db
     .selectFrom('api_keys')

@@ -3,7 +3,7 @@ import { digest, newSecret } from '@/lib/auth/tokens';
 import { newId } from '@/lib/db/ids';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { Id, Name } from '@/lib/services/schemas';
 
@@ -11,6 +11,7 @@ export const CreateApiKeyInput = z.object({ name: Name, operatorId: Id });
 
 /** Makes an API key for the management API. The key is returned once; only its hash is kept. */
 export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof CreateApiKeyInput> }) {
+  authorize(ctx, 'api_key.create');
   const data = parseInput(CreateApiKeyInput, input);
   const key = `bk_${newSecret(24)}`;
   const now = ctx.now().toISOString();

@@ -5,7 +5,7 @@ import { getGroup, nextComponentPosition } from '@/lib/db/queries/components';
 import type { ComponentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { ValidationError, parseInput } from '@/lib/services/errors';
 import { ComponentStatusInput, Description, Id, IsoTime, Name } from '@/lib/services/schemas';
@@ -31,6 +31,7 @@ export async function createComponent({
   ctx: ServiceContext;
   input: CreateComponentInput;
 }): Promise<ComponentRow> {
+  authorize(ctx, 'component.create');
   const data = parseInput(CreateComponentInput, input);
   const now = ctx.now().toISOString();
   const startDate = data.startDate ?? now;

@@ -3,7 +3,7 @@ import { newId } from '@/lib/db/ids';
 import type { ComponentGroupRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { parseInput } from '@/lib/services/errors';
 import { Description, Name } from '@/lib/services/schemas';
@@ -17,6 +17,7 @@ export type CreateGroupInput = z.input<typeof CreateGroupInput>;
 
 /** Creates a component group at the end of the list unless a position is given. */
 export async function createGroup({ ctx, input }: { ctx: ServiceContext; input: CreateGroupInput }): Promise<ComponentGroupRow> {
+  authorize(ctx, 'group.create');
   const data = parseInput(CreateGroupInput, input);
   const at = ctx.now().toISOString();
   return withTransaction(ctx.db, async (trx) => {

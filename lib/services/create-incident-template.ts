@@ -3,7 +3,7 @@ import { newId } from '@/lib/db/ids';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
 import { assertComponentsExist } from '@/lib/services/component-changes';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { parseInput } from '@/lib/services/errors';
 import { TemplateFields, toIncidentTemplate, type IncidentTemplate } from '@/lib/services/list-incident-templates';
 
@@ -18,6 +18,7 @@ export async function createIncidentTemplate({
   ctx: ServiceContext;
   input: CreateIncidentTemplateInput;
 }): Promise<IncidentTemplate> {
+  authorize(ctx, 'template.create');
   const data = parseInput(CreateIncidentTemplateInput, input);
   const now = ctx.now().toISOString();
   return withTransaction(ctx.db, async (trx) => {

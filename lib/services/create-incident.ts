@@ -6,7 +6,7 @@ import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { assertComponentsExist, recordComponentChanges } from '@/lib/services/component-changes';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { ValidationError, parseInput } from '@/lib/services/errors';
 import { ComponentChanges, ImpactInput, IsoTime, Markdown, Name } from '@/lib/services/schemas';
@@ -40,6 +40,7 @@ export async function createIncident({
   ctx: ServiceContext;
   input: CreateIncidentInput;
 }): Promise<IncidentRow> {
+  authorize(ctx, 'incident.create');
   const data = parseInput(CreateIncidentInput, input);
   const now = ctx.now().toISOString();
   const startedAt = data.startedAt ?? now;

@@ -4,7 +4,7 @@ import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { assertComponentsExist } from '@/lib/services/component-changes';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { ValidationError, parseInput } from '@/lib/services/errors';
 import { Id, IsoTime, Markdown, Name } from '@/lib/services/schemas';
@@ -29,6 +29,7 @@ export async function createMaintenance({
   ctx: ServiceContext;
   input: CreateMaintenanceInput;
 }): Promise<IncidentRow> {
+  authorize(ctx, 'maintenance.create');
   const data = parseInput(CreateMaintenanceInput, input);
   if (data.scheduledUntil <= data.scheduledFor) {
     throw new ValidationError('The window must end after it starts', { scheduledUntil: 'must be after scheduledFor' });

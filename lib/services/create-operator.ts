@@ -4,7 +4,7 @@ import { newId } from '@/lib/db/ids';
 import type { OperatorRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { ConflictError, parseInput } from '@/lib/services/errors';
 import { Name } from '@/lib/services/schemas';
 
@@ -31,6 +31,7 @@ export async function createOperator({
   ctx: ServiceContext;
   input: CreateOperatorInput;
 }): Promise<PublicOperator> {
+  authorize(ctx, 'operator.create');
   const data = parseInput(CreateOperatorInput, input);
   const passwordHash = await hashPassword(data.password);
   const now = ctx.now().toISOString();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ComponentGroupRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { createGroup } from '@/lib/services/create-group';
 import { parseInput } from '@/lib/services/errors';
 import { setGroupMembers } from '@/lib/services/set-group-members';
@@ -27,6 +27,7 @@ export async function createStatuspageGroup({
   ctx: ServiceContext;
   input: CreateStatuspageGroupInput;
 }): Promise<ComponentGroupRow> {
+  authorize(ctx, 'group.create');
   const data = parseInput(CreateStatuspageGroupInput, input);
   return withTransaction(ctx.db, async (trx) => {
     const group = await createGroup({ ctx: { ...ctx, db: trx }, input: { name: data.name, description: data.description } });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { assertComponentsExist } from '@/lib/services/component-changes';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { createIncident } from '@/lib/services/create-incident';
 import { createMaintenance } from '@/lib/services/create-maintenance';
 import { ValidationError, parseInput } from '@/lib/services/errors';
@@ -47,6 +47,7 @@ export async function createStatuspageIncident({
   ctx: ServiceContext;
   input: CreateStatuspageIncidentInput;
 }): Promise<IncidentRow> {
+  authorize(ctx, 'incident.create');
   const data = parseInput(CreateStatuspageIncidentInput, input);
   const isMaintenance =
     (data.status !== undefined && MAINTENANCE.includes(data.status)) ||

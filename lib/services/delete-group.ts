@@ -3,7 +3,7 @@ import { getGroup } from '@/lib/db/queries/components';
 import type { ComponentGroupRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { Id } from '@/lib/services/schemas';
@@ -23,6 +23,7 @@ export async function deleteGroup({
   ctx: ServiceContext;
   input: DeleteGroupInput;
 }): Promise<{ group: ComponentGroupRow; movedComponentIds: string[] }> {
+  authorize(ctx, 'group.delete');
   const { id } = parseInput(DeleteGroupInput, input);
   const at = ctx.now().toISOString();
   return withTransaction(ctx.db, async (trx) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { getIncidentTemplate, type IncidentTemplate } from '@/lib/services/list-incident-templates';
 import { Id } from '@/lib/services/schemas';
@@ -17,6 +17,7 @@ export async function deleteIncidentTemplate({
   ctx: ServiceContext;
   input: DeleteIncidentTemplateInput;
 }): Promise<IncidentTemplate> {
+  authorize(ctx, 'template.delete');
   const { id } = parseInput(DeleteIncidentTemplateInput, input);
   return withTransaction(ctx.db, async (trx) => {
     const before = await getIncidentTemplate(trx, id);

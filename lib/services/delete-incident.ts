@@ -4,7 +4,7 @@ import { getIncident } from '@/lib/db/queries/incidents';
 import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { ConflictError, NotFoundError, parseInput } from '@/lib/services/errors';
 import { Id } from '@/lib/services/schemas';
@@ -27,10 +27,12 @@ export class RetainedError extends ConflictError {
  * 365 days. Component statuses are left as they are; their intervals stay in the history.
  */
 export async function deleteIncident({ ctx, input }: { ctx: ServiceContext; input: DeleteIncidentInput }): Promise<IncidentRow> {
+  authorize(ctx, 'incident.delete');
   const { id } = parseInput(DeleteIncidentInput, input);
   return withTransaction(ctx.db, async (trx) => {
     const incident = await getIncident(trx, id);
     if (!incident) throw new NotFoundError('Incident', id);
+    if (incident.kind === 'maintenance') authorize(ctx, 'maintenance.delete');
     const verdict = deletionVerdict(incident, ctx.now());
     if (!verdict.allowed) throw new RetainedError(incident.kind, verdict.deletableFrom);
 

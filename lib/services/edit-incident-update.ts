@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { IncidentUpdateRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
 import { Id, IsoTime, Markdown } from '@/lib/services/schemas';
@@ -27,6 +27,7 @@ export async function editIncidentUpdate({
   ctx: ServiceContext;
   input: EditIncidentUpdateInput;
 }): Promise<IncidentUpdateRow> {
+  authorize(ctx, 'incident.update');
   const data = parseInput(EditIncidentUpdateInput, input);
   const now = ctx.now().toISOString();
   if (data.displayAt && data.displayAt > now) {

@@ -31,6 +31,13 @@ export class ConflictError extends ServiceError {
   }
 }
 
+/** The actor's role does not allow the action (the same answer at every edge). */
+export class ForbiddenError extends ServiceError {
+  constructor(readonly action: string) {
+    super('forbidden', 'Your role does not allow this action', 403);
+  }
+}
+
 /** Turns zod issues into a field → message map and one readable sentence. */
 export function fromZodError(error: z.ZodError): ValidationError {
   const fields: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { toManageSubscriber } from '@/lib/domain/statuspage-manage/shapes';
 import type { Paging } from '@/lib/domain/statuspage-manage/paging';
 import type { SubscriberRow } from '@/lib/db/schema';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { NotFoundError } from '@/lib/services/errors';
 
 const STATES: Record<string, SubscriberRow['state'][]> = {
@@ -25,6 +25,7 @@ export interface SubscriberQuery {
 
 /** A page of subscribers in the manage API v1 shape, never their tokens or secrets. */
 export async function getManageSubscribers({ ctx, query }: { ctx: ServiceContext; query: SubscriberQuery }) {
+  authorize(ctx, 'subscriber.read');
   const states = STATES[query.state ?? 'active'];
   if (!states || (query.type && query.type !== 'email' && query.type !== 'webhook')) return [];
   let select = ctx.db.selectFrom('subscribers').selectAll().where('state', 'in', states);
@@ -42,6 +43,7 @@ export async function getManageSubscribers({ ctx, query }: { ctx: ServiceContext
 
 /** One subscriber; throws NotFoundError. */
 export async function getManageSubscriber({ ctx, id }: { ctx: ServiceContext; id: string }) {
+  authorize(ctx, 'subscriber.read');
   const row = await ctx.db.selectFrom('subscribers').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError('Subscriber', id);
   return (await withComponents(ctx, [row]))[0]!;

@@ -13,7 +13,7 @@ for (const dialect of testDialects()) {
   describe(`incident templates on ${dialect}`, () => {
     let db: Db & { drop: () => Promise<void> };
     let clock: ReturnType<typeof testClock>;
-    const actor = { type: 'operator' as const, id: 'op1', name: 'Ada' };
+    const actor = { type: 'operator' as const, id: 'op1', name: 'Ada', role: 'admin' as const };
     const ctx = () => ({ db: db.kysely, now: clock.now, actor });
 
     beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AuditRow } from '@/lib/db/schema';
 import { parseJson } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { parseInput } from '@/lib/services/errors';
 import { QueryText, QueryTime } from '@/lib/services/schemas';
 
@@ -20,6 +20,7 @@ export interface AuditEntryView extends Omit<AuditRow, 'before' | 'after'> {
 
 /** The audit log, newest first, filtered by entity type, actor (name contains) and action. */
 export async function listAuditLog({ ctx, filter }: { ctx: ServiceContext; filter: z.input<typeof AuditFilter> }) {
+  authorize(ctx, 'audit.read');
   const f = parseInput(AuditFilter, filter);
   let query = ctx.db.selectFrom('audit_log').selectAll();
   if (f.entityType) query = query.where('entity_type', '=', f.entityType);

@@ -1,7 +1,8 @@
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 
 /** Current operators (removed ones stay in the database for the audit trail, not here). */
 export async function listOperators({ ctx }: { ctx: ServiceContext }) {
+  authorize(ctx, 'operator.read');
   return ctx.db
     .selectFrom('operators')
     .select(['id', 'email', 'name', 'role', 'created_at'])
@@ -12,6 +13,7 @@ export async function listOperators({ ctx }: { ctx: ServiceContext }) {
 
 /** API keys with their operator, newest first; never the key or its hash. */
 export async function listApiKeys({ ctx }: { ctx: ServiceContext }) {
+  authorize(ctx, 'api_key.read');
   return ctx.db
     .selectFrom('api_keys')
     .innerJoin('operators', 'operators.id', 'api_keys.operator_id')

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { Id } from '@/lib/services/schemas';
@@ -14,6 +14,7 @@ export type MoveInput = z.input<typeof MoveInput>;
  * renumbered 1…n on the way, so gaps and ties left by older data heal themselves.
  */
 export async function moveItem({ ctx, input }: { ctx: ServiceContext; input: MoveInput }): Promise<void> {
+  authorize(ctx, 'component.move');
   const data = parseInput(MoveInput, input);
   const now = ctx.now().toISOString();
   await withTransaction(ctx.db, async (trx) => {

@@ -125,7 +125,7 @@ for (const dialect of testDialects()) {
 
     it('audits changes with who, what before and after, and when', async () => {
       const operator = await admin();
-      const actor = { type: 'operator' as const, id: operator.id, name: 'Ops <ops@example.com>' };
+      const actor = { type: 'operator' as const, id: operator.id, name: 'Ops <ops@example.com>', role: 'admin' as const };
       const audited = { ...ctx(), actor };
       const component = await createComponent({ ctx: audited, input: { name: 'VPN' } });
       clock.advance(1);

@@ -4,7 +4,7 @@ import { forUpdate } from '@/lib/db/row-lock';
 import type { Database, PageSettings } from '@/lib/db/schema';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { parseInput } from '@/lib/services/errors';
 import { Name } from '@/lib/services/schemas';
@@ -49,6 +49,7 @@ export async function updatePageSettings({
   ctx: ServiceContext;
   input: UpdatePageSettingsInput;
 }): Promise<PageSettings> {
+  authorize(ctx, 'settings.update');
   const data = parseInput(UpdatePageSettingsInput, input);
   return withTransaction(ctx.db, async (trx) => {
     // Locked until commit: two saves at once apply one after the other, neither losing the other's fields.

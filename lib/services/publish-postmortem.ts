@@ -3,7 +3,7 @@ import { getIncident } from '@/lib/db/queries/incidents';
 import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { ConflictError, NotFoundError, parseInput } from '@/lib/services/errors';
 import { Id, Markdown } from '@/lib/services/schemas';
@@ -24,6 +24,7 @@ export async function publishPostmortem({
   ctx: ServiceContext;
   input: PublishPostmortemInput;
 }): Promise<IncidentRow> {
+  authorize(ctx, 'postmortem.publish');
   const data = parseInput(PublishPostmortemInput, input);
   const now = ctx.now().toISOString();
   return withTransaction(ctx.db, async (trx) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { ConflictError, NotFoundError, parseInput } from '@/lib/services/errors';
 import { Id } from '@/lib/services/schemas';
 
@@ -12,6 +12,7 @@ export const RemoveOperatorInput = z.object({ id: Id });
  * The last admin cannot be removed, so the page never loses its owner.
  */
 export async function removeOperator({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof RemoveOperatorInput> }) {
+  authorize(ctx, 'operator.remove');
   const { id } = parseInput(RemoveOperatorInput, input);
   const now = ctx.now().toISOString();
   return withTransaction(ctx.db, async (trx) => {

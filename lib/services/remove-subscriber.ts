@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SubscriberRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { Id } from '@/lib/services/schemas';
 import { endSubscription } from '@/lib/services/unsubscribe';
@@ -12,6 +12,7 @@ export type RemoveSubscriberInput = z.input<typeof RemoveSubscriberInput>;
 
 /** Unsubscribes a subscriber on an operator's behalf, as its own unsubscribe link would. Returns it as it was. */
 export async function removeSubscriber({ ctx, input }: { ctx: ServiceContext; input: RemoveSubscriberInput }): Promise<SubscriberRow> {
+  authorize(ctx, 'subscriber.remove');
   const { id } = parseInput(RemoveSubscriberInput, input);
   return withTransaction(ctx.db, async (trx) => {
     const before = await trx.selectFrom('subscribers').selectAll().where('id', '=', id).executeTakeFirst();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listAffected } from '@/lib/db/queries/incidents';
 import { withTransaction } from '@/lib/db/transaction';
 import { addUpdateInTransaction, type AddedUpdate } from '@/lib/services/add-incident-update';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { parseInput } from '@/lib/services/errors';
 import { ComponentChanges, Id, IsoTime, Markdown } from '@/lib/services/schemas';
 
@@ -24,6 +24,7 @@ export async function resolveIncident({
   ctx: ServiceContext;
   input: ResolveIncidentInput;
 }): Promise<AddedUpdate> {
+  authorize(ctx, 'incident.resolve');
   const data = parseInput(ResolveIncidentInput, input);
   return withTransaction(ctx.db, async (trx) => {
     const affected = (await listAffected(trx, [data.incidentId])).get(data.incidentId) ?? [];

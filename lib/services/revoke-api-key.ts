@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { Id } from '@/lib/services/schemas';
 
@@ -9,6 +9,7 @@ export const RevokeApiKeyInput = z.object({ id: Id });
 
 /** Revokes an API key; the next request made with it is refused. */
 export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input: z.input<typeof RevokeApiKeyInput> }) {
+  authorize(ctx, 'api_key.revoke');
   const { id } = parseInput(RevokeApiKeyInput, input);
   return withTransaction(ctx.db, async (trx) => {
     const key = await trx.selectFrom('api_keys').select(['id', 'name', 'prefix', 'revoked_at']).where('id', '=', id).executeTakeFirst();

@@ -4,7 +4,7 @@ import { getComponent } from '@/lib/db/queries/components';
 import type { ComponentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
 import { ComponentStatusInput, Id } from '@/lib/services/schemas';
@@ -23,6 +23,7 @@ export async function setComponentStatus({
   ctx: ServiceContext;
   input: SetComponentStatusInput;
 }): Promise<ComponentRow> {
+  authorize(ctx, 'component.status');
   const data = parseInput(SetComponentStatusInput, input);
   const at = ctx.now().toISOString();
   return withTransaction(ctx.db, async (trx) => {

@@ -5,7 +5,7 @@ import { publicUrl } from '@/lib/env';
 import { pageSnapshot } from '@/lib/notify/alert-snapshot';
 import { subscriberLinkToken, subscriberLinks } from '@/lib/notify/links';
 import { queueEvent } from '@/lib/notify/outbox';
-import { BlockedTargetError, assertPublicHost } from '@/lib/notify/ssrf';
+import { assertPublicHost, BLOCKED_TARGET_MESSAGE } from '@/lib/notify/ssrf';
 import { newWebhookSecret } from '@/lib/notify/webhook';
 import { wakeWorkers } from '@/lib/notify/wake';
 import { assertComponentsExist } from '@/lib/services/component-changes';
@@ -44,10 +44,9 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
   if (data.type === 'webhook') {
     try {
       await assertPublicHost(new URL(data.url).hostname);
-    } catch (error) {
-      // The resolver's own words (ENOTFOUND, addresses) never reach the subscriber.
-      const problem = error instanceof BlockedTargetError ? 'must point to a public address' : 'has a host name that could not be found';
-      throw new ValidationError(`Invalid input: url: ${problem}`, { url: problem });
+    } catch {
+      // The same words whatever the cause: never what a name resolves to (no internal DNS oracle).
+      throw new ValidationError(`Invalid input: url: ${BLOCKED_TARGET_MESSAGE}`, { url: BLOCKED_TARGET_MESSAGE });
     }
   }
   const now = ctx.now();

@@ -3,7 +3,7 @@ import { getComponent, getGroup } from '@/lib/db/queries/components';
 import type { ComponentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
 import { Description, Id, Name } from '@/lib/services/schemas';
@@ -27,6 +27,7 @@ export async function updateComponent({
   ctx: ServiceContext;
   input: UpdateComponentInput;
 }): Promise<ComponentRow> {
+  authorize(ctx, 'component.update');
   const { id, ...changes } = parseInput(UpdateComponentInput, input);
   return withTransaction(ctx.db, async (trx) => {
     const component = await getComponent(trx, id);

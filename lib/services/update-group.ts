@@ -3,7 +3,7 @@ import { getGroup } from '@/lib/db/queries/components';
 import type { ComponentGroupRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { Description, Id, Name } from '@/lib/services/schemas';
@@ -18,6 +18,7 @@ export type UpdateGroupInput = z.input<typeof UpdateGroupInput>;
 
 /** Renames, describes or moves a group. */
 export async function updateGroup({ ctx, input }: { ctx: ServiceContext; input: UpdateGroupInput }): Promise<ComponentGroupRow> {
+  authorize(ctx, 'group.update');
   const { id, ...changes } = parseInput(UpdateGroupInput, input);
   return withTransaction(ctx.db, async (trx) => {
     const group = await getGroup(trx, id);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
 import { assertComponentsExist } from '@/lib/services/component-changes';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { getIncidentTemplate, TemplateFields, type IncidentTemplate } from '@/lib/services/list-incident-templates';
 import { Id } from '@/lib/services/schemas';
@@ -24,6 +24,7 @@ export async function updateIncidentTemplate({
   ctx: ServiceContext;
   input: UpdateIncidentTemplateInput;
 }): Promise<IncidentTemplate> {
+  authorize(ctx, 'template.update');
   const { id, ...changes } = parseInput(UpdateIncidentTemplateInput, input);
   return withTransaction(ctx.db, async (trx) => {
     const before = await getIncidentTemplate(trx, id);

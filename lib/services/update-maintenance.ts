@@ -5,7 +5,7 @@ import { forUpdate } from '@/lib/db/row-lock';
 import { withTransaction } from '@/lib/db/transaction';
 import { addUpdateInTransaction, type AddedUpdate, type UpdateIntent } from '@/lib/services/add-incident-update';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
 import { Id, IsoTime, Markdown, Name } from '@/lib/services/schemas';
 
@@ -41,6 +41,7 @@ export async function updateMaintenance({
   input: UpdateMaintenanceInput;
   asMove?: boolean;
 }): Promise<AddedUpdate> {
+  authorize(ctx, 'maintenance.update');
   const data = parseInput(UpdateMaintenanceInput, input);
   return withTransaction(ctx.db, async (trx) => {
     // Locked until commit, so that the status checked here is still the status written on.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getComponent } from '@/lib/db/queries/components';
 import type { ComponentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { ComponentStatusInput, Description, Id, Name } from '@/lib/services/schemas';
 import { setComponentStatus } from '@/lib/services/set-component-status';
@@ -31,11 +31,15 @@ export async function updateStatuspageComponent({
   input: UpdateStatuspageComponentInput;
 }): Promise<ComponentRow> {
   const { id, status, ...presentation } = parseInput(UpdateStatuspageComponentInput, input);
+  const changesPresentation = Object.values(presentation).some((v) => v !== undefined);
+  // A responder may set a status; anything else about a component is an admin's.
+  if (changesPresentation) authorize(ctx, 'component.update');
+  if (status !== undefined) authorize(ctx, 'component.status');
   return withTransaction(ctx.db, async (trx) => {
     const inner = { ...ctx, db: trx };
     const component = await getComponent(trx, id);
     if (!component || component.archived_at) throw new NotFoundError('Component', id);
-    if (Object.values(presentation).some((v) => v !== undefined)) {
+    if (changesPresentation) {
       await updateComponent({ ctx: inner, input: { id, ...presentation } });
     }
     if (status !== undefined) await setComponentStatus({ ctx: inner, input: { id, status } });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getGroup } from '@/lib/db/queries/components';
 import type { ComponentGroupRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { setGroupMembers } from '@/lib/services/set-group-members';
 import { Description, Id, Name } from '@/lib/services/schemas';
@@ -30,6 +30,7 @@ export async function updateStatuspageGroup({
   ctx: ServiceContext;
   input: UpdateStatuspageGroupInput;
 }): Promise<ComponentGroupRow> {
+  authorize(ctx, 'group.update');
   const { id, components, ...changes } = parseInput(UpdateStatuspageGroupInput, input);
   return withTransaction(ctx.db, async (trx) => {
     if (!(await getGroup(trx, id))) throw new NotFoundError('Component group', id);

@@ -4,7 +4,7 @@ import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { addIncidentUpdate } from '@/lib/services/add-incident-update';
 import { recordAudit } from '@/lib/services/audit';
-import type { ServiceContext } from '@/lib/services/context';
+import { authorize, type ServiceContext } from '@/lib/services/context';
 import { AffectedComponents, currentStatuses } from '@/lib/services/create-statuspage-incident';
 import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
 import { updateMaintenance } from '@/lib/services/update-maintenance';
@@ -41,6 +41,7 @@ export async function updateStatuspageIncident({
   ctx: ServiceContext;
   input: UpdateStatuspageIncidentInput;
 }): Promise<IncidentRow> {
+  authorize(ctx, 'incident.update');
   const data = parseInput(UpdateStatuspageIncidentInput, input);
   return withTransaction(ctx.db, async (trx) => {
     const inner = { ...ctx, db: trx };

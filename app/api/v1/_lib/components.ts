@@ -1,7 +1,6 @@
 import {
   ComponentBody,
   GroupBody,
-  isStatusOnly,
   toCreateComponentInput,
   toGroupInput,
   toUpdateComponentInput,
@@ -21,9 +20,9 @@ import { updateStatuspageComponent } from '@/lib/services/update-statuspage-comp
 import { updateStatuspageGroup } from '@/lib/services/update-statuspage-group';
 import { errorResponse, json } from '@/app/api/v1/_lib/respond';
 import type { ApiRequest } from '@/app/api/v1/_lib/types';
-import { methodNotAllowed, readPaging, readWrapped, requireAdmin } from '@/app/api/v1/_lib/util';
+import { methodNotAllowed, readPaging, readWrapped } from '@/app/api/v1/_lib/util';
 
-/** /components and /components/{component_id}. Responders may change a status, nothing else. */
+/** /components and /components/{component_id}; the services decide who may change what (a responder: a status). */
 export async function components(req: ApiRequest): Promise<Response> {
   const { ctx, pageId } = req;
   try {
@@ -34,8 +33,6 @@ export async function components(req: ApiRequest): Promise<Response> {
         return json(200, await getManageComponents({ ctx, paging: paging.paging, pageId }));
       }
       if (req.method !== 'POST') return methodNotAllowed();
-      const denied = requireAdmin(req);
-      if (denied) return denied;
       const body = readWrapped(req, 'component', ComponentBody);
       if (!body.ok) return body.response;
       const row = await createComponent({ ctx, input: toCreateComponentInput(body.value) });
@@ -50,16 +47,10 @@ export async function components(req: ApiRequest): Promise<Response> {
       case 'PUT': {
         const body = readWrapped(req, 'component', ComponentBody);
         if (!body.ok) return body.response;
-        if (!isStatusOnly(body.value)) {
-          const denied = requireAdmin(req);
-          if (denied) return denied;
-        }
         await updateStatuspageComponent({ ctx, input: toUpdateComponentInput(id, body.value) });
         return json(200, await getManageComponent({ ctx, id, pageId }));
       }
       case 'DELETE': {
-        const denied = requireAdmin(req);
-        if (denied) return denied;
         await archiveComponent({ ctx, input: { id } });
         return new Response(null, { status: 204 });
       }
@@ -71,14 +62,10 @@ export async function components(req: ApiRequest): Promise<Response> {
   }
 }
 
-/** /component-groups and /component-groups/{id}; every write is admin-only. */
+/** /component-groups and /component-groups/{id}; the services allow writes to admins only. */
 export async function componentGroups(req: ApiRequest): Promise<Response> {
   const { ctx, pageId } = req;
   try {
-    if (req.method !== 'GET') {
-      const denied = requireAdmin(req);
-      if (denied) return denied;
-    }
     if (req.id === undefined) {
       if (req.method === 'GET') {
         const paging = readPaging(req);

@@ -80,7 +80,7 @@ export async function handleManageApi(
   return handler({
     method: request.method,
     url,
-    ctx: { db: base.db, now: base.now, actor: { type: actor.type, id: actor.id, name: actor.name } },
+    ctx: { db: base.db, now: base.now, actor: { type: actor.type, id: actor.id, name: actor.name, role: actor.role } },
     role: actor.role,
     pageId: page.id,
     baseUrl: base.baseUrl,

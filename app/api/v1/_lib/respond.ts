@@ -30,6 +30,7 @@ export function errorResponse(error: unknown, wrapper: string, overrides: Record
   const known = error instanceof z.ZodError ? fromZodError(error) : error;
   if (known instanceof ServiceError) {
     if (known.status === 404) return errorJson(404, MESSAGES[404]);
+    if (known.status === 403) return errorJson(403, MESSAGES[403]);
     const fields = known.fields
       ? Object.fromEntries(Object.entries(known.fields).map(([k, v]) => [requestFieldName(wrapper, k, overrides), v]))
       : undefined;

@@ -5,7 +5,7 @@ import { getManageSubscriber, getManageSubscribers } from '@/lib/services/get-st
 import { removeSubscriber } from '@/lib/services/remove-subscriber';
 import { errorJson, errorResponse, json } from '@/app/api/v1/_lib/respond';
 import type { ApiRequest } from '@/app/api/v1/_lib/types';
-import { methodNotAllowed, readPaging, readWrapped, requireAdmin } from '@/app/api/v1/_lib/util';
+import { methodNotAllowed, readPaging, readWrapped } from '@/app/api/v1/_lib/util';
 
 const SORT_FIELDS = ['primary', 'created_at', 'quarantined_at'] as const;
 
@@ -16,10 +16,6 @@ const SORT_FIELDS = ['primary', 'created_at', 'quarantined_at'] as const;
 export async function subscribers(req: ApiRequest): Promise<Response> {
   const { ctx } = req;
   try {
-    if (req.method !== 'GET') {
-      const denied = requireAdmin(req);
-      if (denied) return denied;
-    }
     if (req.id === undefined && req.method === 'POST') return await create(req);
     if (req.id !== undefined && req.id !== 'unsubscribed' && req.method === 'DELETE') {
       const before = await getManageSubscriber({ ctx, id: req.id });

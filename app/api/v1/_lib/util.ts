@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { parsePaging, type Paging } from '@/lib/domain/statuspage-manage/paging';
-import { errorJson, invalidBody, MESSAGES } from '@/app/api/v1/_lib/respond';
+import { errorJson, invalidBody } from '@/app/api/v1/_lib/respond';
 import type { ApiRequest } from '@/app/api/v1/_lib/types';
 import { unsafeParam } from '@/lib/http/safe-params';
 
@@ -38,11 +38,6 @@ export function readPaging(req: ApiRequest, max = 100): { ok: true; paging: Pagi
 export function refuseUnsafeParams(url: URL, segments: readonly string[]): Response | undefined {
   const problem = unsafeParam(url.searchParams, segments);
   return problem ? errorJson(400, `Bad request: ${problem.field} ${problem.message}`, { [problem.field]: problem.message }) : undefined;
-}
-
-/** 403 unless the key's operator is an admin. */
-export function requireAdmin(req: ApiRequest): Response | undefined {
-  return req.role === 'admin' ? undefined : errorJson(403, MESSAGES[403]);
 }
 
 export function methodNotAllowed(): Response {

@@ -1,7 +1,9 @@
 import { NextResponse } from 'next/server';
+import { publicUrl } from '@/lib/env';
 import { parseForm } from '@/lib/http/parse-body';
 import { requestContext } from '@/lib/services/context';
 import { toErrorResponse } from '@/lib/services/errors';
+import { Token } from '@/lib/services/subscription-schemas';
 import { unsubscribe } from '@/lib/services/unsubscribe';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +29,15 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   }
 }
 
-/** A person following the link lands on the page with the confirm button instead. */
-export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
-  return NextResponse.redirect(new URL(`/subscriptions/unsubscribe/${(await params).token}`, request.url), 303);
+/**
+ * A person following the link lands on the page with the confirm button instead, on
+ * BEACON_PUBLIC_URL (never the request's Host); only a well-formed token goes into the
+ * redirect, anything else is a 404 that echoes nothing.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const token = Token.safeParse((await params).token);
+  if (!token.success) {
+    return NextResponse.json({ error: { code: 'not_found', message: 'This unsubscribe link is not valid' } }, { status: 404 });
+  }
+  return NextResponse.redirect(`${publicUrl()}/subscriptions/unsubscribe/${token.data}`, 303);
 }
