@@ -42,7 +42,9 @@ test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
   test('the 404 page carries the page header', async ({ page }) => {
     const response = await page.goto('/no-such-page');
     expect(response?.status()).toBe(404);
-    await expect(page.getByRole('link', { name: 'Acme IoT' })).toBeVisible();
+    const home = page.getByRole('banner').getByRole('link').first();
+    await expect(home).toHaveAttribute('href', '/');
+    await expect(page.getByRole('banner').getByRole('navigation', { name: 'Main' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   });
 });
