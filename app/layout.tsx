@@ -4,6 +4,7 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Status', template: '%s' },
   description: 'Service status, incidents and maintenance',
+  icons: { icon: { url: '/favicon-page.svg', type: 'image/svg+xml' } },
 };
 
 export const viewport: Viewport = {

@@ -1,15 +1,36 @@
 import Link from 'next/link';
+import { requestContext } from '@/lib/services/context';
+import { getPageSettings } from '@/lib/services/page-settings';
+import { PageHeader } from '@/components/status/page-header';
 
-export default function NotFound() {
+/** The page's header even here, so a mistyped address still looks like this status page. */
+async function header() {
+  try {
+    const ctx = await requestContext();
+    const s = await getPageSettings(ctx.db, ctx.now());
+    return <PageHeader page={{ id: s.id, name: s.name, logoUrl: s.logo_url, timeZone: s.time_zone }} />;
+  } catch {
+    // No database: the message alone is still a useful answer.
+    return null;
+  }
+}
+
+export default async function NotFound() {
   return (
-    <main className="mx-auto max-w-xl px-4 py-24 text-center">
-      <h1 className="text-2xl font-bold">Page not found</h1>
-      <p className="mt-2 text-neutral-600 dark:text-neutral-400">This page does not exist.</p>
-      <p className="mt-6">
-        <Link href="/" className="font-medium underline underline-offset-2">
-          Current status
-        </Link>
-      </p>
-    </main>
+    <div className="mx-auto w-full max-w-3xl px-4 py-6 sm:px-6">
+      {await header()}
+      <main id="main" className="py-16 text-center">
+        <h1 className="text-2xl font-bold">Page not found</h1>
+        <p className="mt-2 text-neutral-600 dark:text-neutral-400">This page does not exist.</p>
+        <p className="mt-6 flex justify-center gap-6">
+          <Link href="/" className="font-medium underline underline-offset-2">
+            Current status
+          </Link>
+          <Link href="/history" className="font-medium underline underline-offset-2">
+            Incident history
+          </Link>
+        </p>
+      </main>
+    </div>
   );
 }

@@ -223,8 +223,9 @@ test('hostile text from the console and the API is shown as text everywhere and 
   for (const path of ['/history.rss', '/history.atom']) {
     const feed = await xml(path);
     expect(feed).toContain('API ' + tag + ' &quot;&gt;&lt;svg onload=window.__pwned=1&gt; &lt;script&gt;');
-    // The update body is HTML-in-XML: escaped twice, so a reader shows the tags as text.
-    expect(feed).toContain('&amp;lt;img src=x onerror=');
+    // The update body is the page's sanitised HTML: the payload's markup is gone, its text kept.
+    expect(feed).not.toMatch(/onerror|javascript:/i);
+    expect(feed).toContain(`Update ${tag}:`);
   }
   const badge = await xml('/badge.svg');
   expect(badge).toContain('Acme IoT &lt;img src=x onerror=&quot;window.__pwned=1;alert(1)&quot;&gt;');

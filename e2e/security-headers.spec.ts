@@ -54,14 +54,14 @@ test.describe('security headers', () => {
     await expect(page.locator('[data-live-state]')).toHaveAttribute('data-live-state', 'live');
     // Hydrated: a tooltip opens on focus.
     const row = page.locator('li[data-component]').first();
-    await row.locator('button[data-day]').last().focus();
+    await row.getByRole('slider').focus();
     await expect(row.getByRole('tooltip')).toBeVisible();
     // Client-side navigation keeps this document (and its policy) and loads more code.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
     await expect(page).toHaveURL(/\/history$/);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.goBack();
-    await expect(row.locator('button[data-day]').first()).toBeVisible();
+    await expect(row.getByRole('slider')).toBeVisible();
     await page.waitForLoadState('networkidle');
     expect(violations).toEqual([]);
     expect(errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);

@@ -37,25 +37,47 @@ test.describe('status page', () => {
     await expect(rows.first()).toBeVisible();
   });
 
-  test('an uptime bar shows its tooltip on keyboard focus', async ({ page }) => {
+  test("a component's uptime is one control: arrow keys move between days, the tooltip and value text follow", async ({ page }) => {
     await page.goto('/');
-    const bars = page.locator('li[data-component]').first().locator('button[data-day]');
-    await expect(bars).toHaveCount(90);
-    const today = bars.last();
     const row = page.locator('li[data-component]').first();
+    const bars = row.getByRole('slider');
+    await expect(bars).toHaveCount(1);
+    await expect(bars.locator('i')).toHaveCount(90);
     await expect(row.getByRole('tooltip')).toHaveCount(0);
-    await bars.nth(88).focus();
-    await page.keyboard.press('Tab');
-    await expect(today).toBeFocused();
+    await bars.focus();
     const tooltip = row.getByRole('tooltip');
     await expect(tooltip).toBeVisible();
-    await expect(today).toHaveAttribute('aria-describedby', (await tooltip.getAttribute('id'))!);
     await expect(tooltip).toContainText(/uptime|No data/);
+    await expect(bars).toHaveAttribute('aria-valuenow', '89');
+    await page.keyboard.press('ArrowLeft');
+    await expect(bars).toHaveAttribute('aria-valuenow', '88');
+    await expect(bars).toHaveAttribute('aria-valuetext', /^\d{1,2} \w+ \d{4}: (\d+\.\d{2}% uptime|no data)/);
+    await page.keyboard.press('Home');
+    await expect(bars).toHaveAttribute('aria-valuenow', '0');
+    // One tab stop per component, not one per day.
     await page.keyboard.press('Tab');
+    await expect(bars).not.toBeFocused();
     await expect(row.getByRole('tooltip')).toHaveCount(0);
-    await today.focus();
-    await expect(page.locator('li[data-component]').first()).toContainText(/\d+\.\d{2} % uptime/);
-    await screenshot(page, 'home-tooltip');
+    await expect(row).toContainText(/\d+\.\d{2} % uptime/);
+  });
+
+  test('a phone shows the last 30 days from the same HTML', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto('/');
+    const bars = page.locator('li[data-component]').first().getByRole('slider');
+    await expect(bars.locator('i')).toHaveCount(90);
+    expect(await bars.locator('i').evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').length)).toBe(30);
+    await bars.focus();
+    await page.keyboard.press('Home');
+    await expect(bars).toHaveAttribute('aria-valuenow', '60');
+  });
+
+  test('the favicon shows the overall status', async ({ page }) => {
+    await page.goto('/');
+    const indicator = await page.getByRole('region', { name: 'Overall status' }).getAttribute('data-indicator');
+    const icons = await page.locator('head link[rel="icon"]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    expect(icons.at(-1)).toBe(`/favicon-${indicator}.svg`);
+    expect((await page.request.get(`/favicon-${indicator}.svg`)).status()).toBe(200);
   });
 
   test('fits a 360 px phone without horizontal scrolling', async ({ page }) => {
@@ -64,7 +86,7 @@ test.describe('status page', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     // A tooltip near the right edge must stay on screen too.
-    await page.locator('button[data-day]').nth(89).focus();
+    await page.getByRole('slider').first().focus();
     const stillFits = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
     expect(stillFits).toBe(true);
     await screenshot(page, 'home-360');

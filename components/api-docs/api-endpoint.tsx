@@ -20,8 +20,8 @@ export function ApiEndpoint({ endpoint, base }: { endpoint: EndpointDoc; base: s
         </a>
       </p>
       <p className="mt-2 text-sm text-neutral-700 dark:text-neutral-300">{endpoint.description}</p>
-      <p className="mt-2 text-xs text-neutral-600 dark:text-neutral-400">
-        Keys: {endpoint.keys.map((k) => <code key={k} className="mr-2">{k}</code>)}
+      <p className="mt-2 flex flex-wrap gap-x-2 text-xs text-neutral-600 dark:text-neutral-400">
+        Keys: {endpoint.keys.map((k) => <code key={k} className="break-all">{k}</code>)}
       </p>
     </section>
   );

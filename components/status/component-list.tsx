@@ -29,14 +29,17 @@ export function ComponentList({ groups, ungrouped }: { groups: GroupView[]; ungr
               >
                 <path d="M7 5l6 5-6 5" stroke="currentColor" strokeWidth="2" fill="none" strokeLinecap="round" />
               </svg>
-              <span className="break-words">{group.name}</span>
-              <span className="text-sm font-normal text-neutral-600 dark:text-neutral-400">
-                ({group.components.length})
+              <span className="min-w-0 break-words">
+                {group.name}{' '}
+                <span className="text-sm font-normal whitespace-nowrap text-neutral-600 dark:text-neutral-400">
+                  ({group.components.length})
+                </span>
               </span>
             </span>
+            {/* On a phone the icon alone: the name keeps the width, and the label is still read out. */}
             <span className={`flex shrink-0 items-center gap-1.5 text-sm font-medium ${STATUS_TEXT[group.status]}`}>
               <StatusIcon status={group.status} />
-              {COMPONENT_STATUS_LABEL[group.status]}
+              <span className="sr-only sm:not-sr-only">{COMPONENT_STATUS_LABEL[group.status]}</span>
             </span>
           </summary>
           <ul className="divide-y divide-neutral-100 border-t border-neutral-100 bg-neutral-50/50 dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-950/30">

@@ -1,14 +1,14 @@
 import Link from 'next/link';
-import { IMPACT_LABEL, UPDATE_STATUS_LABEL } from '@/lib/domain/status';
+import { UPDATE_STATUS_LABEL } from '@/lib/domain/status';
 import type { IncidentView } from '@/lib/services/views';
 import { LocalTime } from '@/components/ui/local-time';
 import { Markdown } from '@/components/ui/markdown';
-import { IMPACT_BORDER, IMPACT_TEXT } from '@/components/status/status-style';
+import { IMPACT_BORDER, IMPACT_TEXT, MAINTENANCE_BORDER, impactText } from '@/components/status/status-style';
 
 /** An active incident or maintenance: name, impact, affected components and its latest update. */
 export function IncidentCard({ incident, timeZone }: { incident: IncidentView; timeZone: string }) {
   const maintenance = incident.kind === 'maintenance';
-  const border = maintenance ? 'border-l-bar-maintenance' : IMPACT_BORDER[incident.impact];
+  const border = maintenance ? MAINTENANCE_BORDER : IMPACT_BORDER[incident.impact];
   const update = incident.latestUpdate;
   return (
     <article
@@ -25,12 +25,13 @@ export function IncidentCard({ incident, timeZone }: { incident: IncidentView; t
           incident.scheduledFor &&
           incident.scheduledUntil && (
             <span>
+              {incident.status === 'scheduled' ? 'Scheduled for ' : 'Window: '}
               <LocalTime iso={incident.scheduledFor} timeZone={timeZone} /> –{' '}
               <LocalTime iso={incident.scheduledUntil} timeZone={timeZone} />
             </span>
           )
         ) : (
-          <span className={`font-medium ${IMPACT_TEXT[incident.impact]}`}>{IMPACT_LABEL[incident.impact]} impact</span>
+          <span className={`font-medium ${IMPACT_TEXT[incident.impact]}`}>{impactText(incident.impact)}</span>
         )}
         {incident.components.length > 0 && (
           <span>Affects {incident.components.map((c) => c.name).join(', ')}</span>

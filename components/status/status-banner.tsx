@@ -9,6 +9,8 @@ export function StatusBanner({ status }: { status: PageStatus }) {
       data-indicator={status.indicator}
       className={`rounded-lg px-5 py-4 text-lg font-semibold text-white shadow-sm ${INDICATOR_BANNER[status.indicator]}`}
     >
+      {/* React hoists this into <head>, after the layout's neutral icon: the tab shows the status. */}
+      <link rel="icon" type="image/svg+xml" href={`/favicon-${status.indicator}.svg`} />
       <p role="status">{status.description}</p>
     </section>
   );

@@ -1,4 +1,4 @@
-import type { ComponentStatus, Impact, Indicator } from '@/lib/domain/status';
+import { IMPACT_LABEL, type ComponentStatus, type Impact, type Indicator } from '@/lib/domain/status';
 
 /** Text and bar colours per component status (contrast-checked in light and dark). */
 export const STATUS_TEXT: Record<ComponentStatus, string> = {
@@ -16,12 +16,20 @@ export const IMPACT_TEXT: Record<Impact, string> = {
   critical: 'text-status-major',
 };
 
+/** Left accents; repeated under dark: so a card's dark border colour does not paint over them. */
 export const IMPACT_BORDER: Record<Impact, string> = {
-  none: 'border-l-neutral-400',
-  minor: 'border-l-bar-degraded',
-  major: 'border-l-bar-partial',
-  critical: 'border-l-bar-major',
+  none: 'border-l-neutral-400 dark:border-l-neutral-500',
+  minor: 'border-l-bar-degraded dark:border-l-bar-degraded',
+  major: 'border-l-bar-partial dark:border-l-bar-partial',
+  critical: 'border-l-bar-major dark:border-l-bar-major',
 };
+
+export const MAINTENANCE_BORDER = 'border-l-bar-maintenance dark:border-l-bar-maintenance';
+
+/** "Major impact", but "No impact" rather than "No impact impact". */
+export function impactText(impact: Impact): string {
+  return impact === 'none' ? 'No impact' : `${IMPACT_LABEL[impact]} impact`;
+}
 
 /** Banner backgrounds: dark enough for white text (≥ 4.5:1). */
 export const INDICATOR_BANNER: Record<Indicator, string> = {

@@ -27,7 +27,7 @@ export default async function ApiPage() {
         <p>
           Read this page&apos;s status from your own code. The API speaks the <strong>Statuspage v2</strong> format,
           so widgets, aggregators and client libraries written for Statuspage work unchanged: point them at{' '}
-          <code className="rounded bg-neutral-100 px-1 dark:bg-neutral-800">{base}</code>.
+          <code className="rounded bg-neutral-100 px-1 break-all dark:bg-neutral-800">{base}</code>.
         </p>
         <p>
           Every endpoint answers an unauthenticated <code>GET</code> with JSON, allows any origin (CORS{' '}
@@ -45,7 +45,8 @@ export default async function ApiPage() {
       </div>
 
       <h2 className="mt-8 mb-3 text-lg font-semibold">Example</h2>
-      <pre className="overflow-x-auto rounded-lg bg-neutral-900 p-4 text-sm text-neutral-100">
+      {/* Focusable and named: on a phone it scrolls, and keyboard users must be able to scroll it too. */}
+      <pre tabIndex={0} aria-label="Example: reading the status from JavaScript" className="overflow-x-auto rounded-lg bg-neutral-900 p-4 text-sm text-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-neutral-900 dark:focus-visible:outline-neutral-100">
         <code>{`const res = await fetch('${base}/api/v2/status.json');
 const { status } = await res.json();
 console.log(status.indicator, status.description); // "none" "All Systems Operational"`}</code>

@@ -48,8 +48,8 @@ const maintenance = [maint('mnt000000001', '2026-09-06T01:00:00.000Z', 3), maint
 describe('history feeds', () => {
   it('RSS 2.0 parses, newest first, with absolute links and escaped text', () => {
     const xml = historyRss({ page, baseUrl: BASE, incidents, maintenance, now: NOW });
-    // The body is text inside HTML inside XML: escaped twice, so no reader renders it as markup.
-    expect(xml).toContain('Fixed &amp;lt;b&amp;gt;it&amp;lt;/b&amp;gt; &amp;amp; done');
+    // The body is HTML the page's sanitizer made: no raw tag of the operator's survives.
+    expect(xml).not.toContain('<b>');
     const feed = parseFeed(xml);
     expect(feed.meta.type).toBe('rss');
     expect(feed.title).toBe('Acme & "Co" <IoT> status - incident history');
@@ -64,13 +64,13 @@ describe('history feeds', () => {
     expect(first.title).toBe('Outage <inc000000001> & more');
     expect(first.url).toBe(`${BASE}/incidents/inc000000001`);
     expect(first.published?.toISOString()).toBe('2026-09-01T10:00:00.000Z');
-    expect(first.description).toContain('Fixed <b>it</b> & done');
+    expect(first.description).toContain('<p>Fixed it & done</p>');
     expect(first.description).toContain('<strong>Resolved</strong>');
   });
 
   it('Atom 1.0 parses with ids, updated times and html content', () => {
     const xml = historyAtom({ page, baseUrl: BASE, incidents, maintenance, now: NOW });
-    expect(xml).toContain('Fixed &amp;lt;b&amp;gt;it&amp;lt;/b&amp;gt;');
+    expect(xml).not.toContain('<b>');
     const feed = parseFeed(xml);
     expect(feed.meta.type).toBe('atom');
     expect(feed.url).toBe(`${BASE}/history`);
@@ -117,5 +117,49 @@ describe('maintenance calendar', () => {
     expect(text).not.toMatch(/\r(?!\n)/);
     expect(text.replace(/\r\n /g, '').split('\r\n').filter((l) => l.startsWith('X-INJECTED'))).toEqual([]);
     expect(parse(text)[0]!.event.summary).toBe('Upgrade\nX-INJECTED:1\nX-INJECTED:2\nX-INJECTED:3');
+  });
+});
+
+describe('feed dates and content', () => {
+  const upcoming = { ...maint('mnt000000009', '2026-09-20T01:00:00.000Z', 1), created_at: '2026-08-30T09:00:00.000Z' };
+  upcoming.incident_updates = upcoming.incident_updates.map((u) => ({ ...u, created_at: '2026-08-30T09:00:00.000Z', display_at: '2026-08-30T09:00:00.000Z' }));
+  const edited = { ...item('inc000000009', '2026-08-20T10:00:00.000Z', 'x'), created_at: '2026-08-20T10:05:00.000Z', updated_at: '2026-08-20T10:05:00.000Z' };
+  edited.incident_updates = [{ ...edited.incident_updates[0]!, created_at: '2026-08-20T10:01:00.000Z' }];
+  const md = item('inc000000010', '2026-08-25T10:00:00.000Z', '**Bold** and [a link](https://example.com) <img src=x onerror=alert(1)> ]]> ]]><script>x</script>');
+  const input = { page, baseUrl: BASE, incidents: [edited, md], maintenance: [upcoming], now: NOW };
+
+  it('dates an upcoming maintenance when it was announced, never in the future, in RSS and Atom', () => {
+    for (const xml of [historyRss(input), historyAtom(input)]) {
+      const feed = parseFeed(xml);
+      const entry = feed.items.find((i) => i.id === `${BASE}/incidents/mnt000000009`)!;
+      expect(entry.published?.toISOString()).toBe('2026-08-30T09:00:00.000Z');
+      for (const i of feed.items) expect(i.published!.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      expect(feed.items[0]!.id).toBe(`${BASE}/incidents/mnt000000009`);
+    }
+  });
+
+  it('never publishes an Atom entry after it was updated', () => {
+    const feed = parseFeed(historyAtom(input));
+    for (const entry of feed.items) expect(entry.published!.getTime()).toBeLessThanOrEqual(entry.updated!.getTime());
+    const e = feed.items.find((i) => i.id === `${BASE}/incidents/inc000000009`)!;
+    expect(e.published?.toISOString()).toBe('2026-08-20T10:05:00.000Z');
+  });
+
+  it('carries markdown as sanitised HTML, and hostile text cannot leave its CDATA', () => {
+    for (const xml of [historyRss(input), historyAtom(input)]) {
+      const feed = parseFeed(xml);
+      const html = feed.items.find((i) => i.id === `${BASE}/incidents/inc000000010`)!;
+      const body = html.content ?? html.description ?? '';
+      expect(body).toContain('<strong>Bold</strong>');
+      expect(body).toContain('<a href="https://example.com" rel="nofollow noopener noreferrer">a link</a>');
+      expect(body).not.toContain('**');
+      expect(body).not.toMatch(/<(img|script)\b/);
+      expect(xml).not.toMatch(/<script/);
+    }
+  });
+
+  it('says "Scheduled for" the window of maintenance that has not begun', () => {
+    const feed = parseFeed(historyRss(input));
+    expect(feed.items[0]!.description).toContain('Scheduled for 20 Sept 2026, 03:00 CEST – 20 Sept 2026, 05:00 CEST');
   });
 });

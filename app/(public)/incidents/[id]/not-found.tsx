@@ -1,7 +1,14 @@
 import Link from 'next/link';
+import { requestContext } from '@/lib/services/context';
+import { getPageSettings } from '@/lib/services/page-settings';
+import { PageHeader } from '@/components/status/page-header';
 
-export default function IncidentNotFound() {
+export default async function IncidentNotFound() {
+  const ctx = await requestContext();
+  const s = await getPageSettings(ctx.db, ctx.now());
   return (
+    <>
+    <PageHeader page={{ id: s.id, name: s.name, logoUrl: s.logo_url, timeZone: s.time_zone }} />
     <section className="py-16 text-center">
       <h1 className="text-2xl font-bold">Incident not found</h1>
       <p className="mt-2 text-neutral-600 dark:text-neutral-400">
@@ -16,5 +23,6 @@ export default function IncidentNotFound() {
         </Link>
       </p>
     </section>
+    </>
   );
 }

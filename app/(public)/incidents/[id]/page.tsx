@@ -52,18 +52,20 @@ export default async function IncidentPage({ params }: PageProps<'/incidents/[id
           </div>
           {maintenance && incident.scheduledFor && incident.scheduledUntil && (
             <div>
-              <dt className="text-neutral-600 dark:text-neutral-400">Scheduled window</dt>
+              <dt className="text-neutral-600 dark:text-neutral-400">{incident.status === 'scheduled' ? 'Scheduled for' : 'Window'}</dt>
               <dd className="font-medium">
                 <LocalTime iso={incident.scheduledFor} timeZone={tz} /> – <LocalTime iso={incident.scheduledUntil} timeZone={tz} />
               </dd>
             </div>
           )}
-          <div>
-            <dt className="text-neutral-600 dark:text-neutral-400">Started</dt>
-            <dd className="font-medium">
-              <LocalTime iso={incident.startedAt} timeZone={tz} />
-            </dd>
-          </div>
+          {incident.status !== 'scheduled' && (
+            <div>
+              <dt className="text-neutral-600 dark:text-neutral-400">Started</dt>
+              <dd className="font-medium">
+                <LocalTime iso={incident.startedAt} timeZone={tz} />
+              </dd>
+            </div>
+          )}
           <div>
             <dt className="text-neutral-600 dark:text-neutral-400">{maintenance ? 'Completed' : 'Resolved'}</dt>
             <dd className="font-medium">
