@@ -3,6 +3,7 @@ import { ActionButton } from '@/components/subscriptions/action-button';
 import { INPUT } from '@/components/subscriptions/styles';
 import { LocalTime } from '@/components/ui/local-time';
 import { requireOperator } from '@/lib/auth/require-operator';
+import { isAllowed } from '@/lib/domain/permissions';
 import { listComponents } from '@/lib/db/queries/components';
 import { listSubscribers, SubscriberFilter } from '@/lib/services/admin-subscribers';
 import { requestContext } from '@/lib/services/context';
@@ -18,7 +19,8 @@ const LABELS: Record<string, string> = { q: 'Search', kind: 'Type', state: 'Stat
 
 /** Subscribers: search, filter by type, state and component, counts, remove, CSV export. */
 export default async function SubscribersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireOperator('responder');
+  const operator = await requireOperator('responder');
+  const canRemove = isAllowed(operator.role, 'subscriber.remove');
   const q = await searchParams;
   const raw = { q: str(q.q), kind: str(q.kind), state: str(q.state), componentId: str(q.component) };
   const parsed = SubscriberFilter.safeParse(raw);
@@ -129,7 +131,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
                   </td>
                   <td className="py-2 pr-3 whitespace-nowrap"><LocalTime iso={s.createdAt} timeZone={settings.time_zone} /></td>
                   <td className="py-2">
-                    <ActionButton action={removeSubscriberAction} id={s.id} label="Remove" pendingLabel="Removing…" danger confirm={`Remove ${s.email ?? s.url}?`} />
+                    {canRemove && <ActionButton action={removeSubscriberAction} id={s.id} label="Remove" pendingLabel="Removing…" danger confirm={`Remove ${s.email ?? s.url}?`} />}
                   </td>
                 </tr>
               ))}
