@@ -76,7 +76,8 @@ for (const dialect of testDialects()) {
       for (const started of ['2026-01-02T00:00:00.000Z', '2025-12-31T23:59:59.999Z', '2026-01-01T12:00:00.000Z']) {
         await db.kysely
           .insertInto('component_status_intervals')
-          .values({ component_id: 'x', status: 'operational', started_at: started, ended_at: null })
+          // Closed intervals: a component has at most one open one.
+          .values({ component_id: 'x', status: 'operational', started_at: started, ended_at: '2026-02-01T00:00:00.000Z' })
           .execute();
       }
       const ordered = await db.kysely
