@@ -5,6 +5,7 @@ import { createComponent } from '@/lib/services/create-component';
 import { createMaintenance } from '@/lib/services/create-maintenance';
 import { startLeasedJob, type LeasedJob } from '@/lib/services/job-lease';
 import { runMaintenanceTransitions } from '@/lib/services/run-maintenance-transitions';
+import { expandAll } from '@/lib/notify/testing/expand-all';
 
 const WINDOWS = 40;
 
@@ -71,6 +72,8 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
     }
 
     async function alertsByEvent() {
+      // Alert events become per-subscriber rows after commit, as a worker would expand them.
+      await expandAll(db, new Date());
       const rows = await db.kysely
         .selectFrom('notifications')
         .innerJoin('notification_events', 'notification_events.id', 'notifications.event_id')
