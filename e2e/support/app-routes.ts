@@ -72,32 +72,6 @@ export function routeHandlers(pageId: string): RouteHandler[] {
 }
 
 /** The role-table action each console form runs (the services check it; see lib/domain/permissions.ts). */
-const ACTION_PERMISSIONS: Record<string, Permission> = {
-  createIncidentAction: 'incident.create',
-  postUpdateAction: 'incident.update',
-  resolveIncidentAction: 'incident.resolve',
-  publishPostmortemAction: 'postmortem.publish',
-  deleteIncidentAction: 'incident.delete',
-  scheduleMaintenanceAction: 'maintenance.create',
-  updateMaintenanceAction: 'maintenance.update',
-  setStatusAction: 'component.status',
-  createComponentAction: 'component.create',
-  updateComponentAction: 'component.update',
-  archiveComponentAction: 'component.archive',
-  moveAction: 'component.move',
-  createGroupAction: 'group.create',
-  updateGroupAction: 'group.update',
-  createTemplateAction: 'template.create',
-  updateTemplateAction: 'template.update',
-  deleteTemplateAction: 'template.delete',
-  removeSubscriberAction: 'subscriber.remove',
-  retryDeliveryAction: 'delivery.retry',
-  createOperatorAction: 'operator.create',
-  removeOperatorAction: 'operator.remove',
-  createApiKeyAction: 'api_key.create',
-  revokeApiKeyAction: 'api_key.revoke',
-  updateSettingsAction: 'settings.update',
-};
 
 /** Every server action in the build, with a page that hosts it and the role it requires. */
 export function serverActions(): ServerAction[] {
@@ -106,8 +80,8 @@ export function serverActions(): ServerAction[] {
   };
   return Object.entries(manifest.node).map(([id, a]) => {
     const source = fs.readFileSync(a.filename, 'utf8');
-    const permission = ACTION_PERMISSIONS[a.exportedName];
-    const definition = permission && new RegExp(`export const ${a.exportedName} = adminAction\\(`).test(source) ? [permission, minimumRole(permission)] : undefined;
+    const permission = new RegExp(`export const ${a.exportedName} = adminAction\\('([a-z_.]+)'`).exec(source)?.[1] as Permission | undefined;
+    const definition = permission ? [permission, minimumRole(permission)] : undefined;
     const requires = new RegExp(`export async function ${a.exportedName}\\b[^]*?requireOperator\\('(admin|responder)'\\)`).exec(source);
     const workers = Object.keys(a.workers).map((w) => routeSegments(w.replace(/^app\//, '').replace(/\/page$/, '')));
     const host = workers.find((w) => !w.some((s) => s.startsWith('['))) ?? workers[0]!;

@@ -5,6 +5,7 @@ import { CrossOriginError, assertSameOrigin } from '@/lib/auth/same-origin';
 import { requestContext, type ServiceContext } from '@/lib/services/context';
 import { ForbiddenError, fromZodError, toErrorResponse } from '@/lib/services/errors';
 import { formToObject } from '@/lib/http/form-data';
+import { isAllowed, type Permission } from '@/lib/domain/permissions';
 
 /** What an admin form shows after submitting: a message, or an error with the fields named. */
 export interface ActionState {
@@ -16,12 +17,13 @@ export interface ActionState {
 
 /**
  * A server action for the admin console: checks the origin and the session itself (never
- * trusting the layout), validates the form with zod, runs `fn` with a context acting as the
- * operator (the services check the role against lib/domain/permissions.ts and a refusal
- * answers 403, as the management API does), and turns any other failure into form state
+ * trusting the layout), refuses with 403 a role that lib/domain/permissions.ts does not allow
+ * `permission` (before reading the form; the services check the same table again), validates
+ * the form with zod, runs `fn` with a context acting as the operator, and turns any other failure into form state
  * naming the fields.
  */
 export function adminAction<S extends z.ZodType>(
+  permission: Permission,
   schema: S,
   fn: (data: z.output<S>, ctx: ServiceContext, operator: Operator) => Promise<ActionState | void>,
 ) {
@@ -30,6 +32,8 @@ export function adminAction<S extends z.ZodType>(
     try {
       await assertSameOrigin();
       const operator = await requireOperator();
+      // The role table decides before the form is read, so a refused caller learns nothing from validation.
+      if (!isAllowed(operator.role, permission)) forbidden();
       const parsed = schema.safeParse(formToObject(form));
       if (!parsed.success) {
         const error = fromZodError(parsed.error);

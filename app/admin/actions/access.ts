@@ -10,19 +10,20 @@ import { revokeApiKey } from '@/lib/services/revoke-api-key';
 import { optionalText } from '@/app/admin/actions/form-schemas';
 
 /** Makes an API key owned by the signed-in admin; the key is shown once. */
-export const createApiKeyAction = adminAction(z.object({ name: z.string() }), async (data, ctx, operator) => {
+export const createApiKeyAction = adminAction('api_key.create', z.object({ name: z.string() }), async (data, ctx, operator) => {
   const { key } = await createApiKey({ ctx, input: { name: data.name, operatorId: operator.id } });
   return { ok: true, message: `Copy this key now; it is not shown again: ${key}` };
 });
 
 /** Revokes an API key at once. */
-export const revokeApiKeyAction = adminAction(z.object({ id: z.string() }), async (data, ctx) => {
+export const revokeApiKeyAction = adminAction('api_key.revoke', z.object({ id: z.string() }), async (data, ctx) => {
   await revokeApiKey({ ctx, input: data });
   return { ok: true, message: 'Key revoked.' };
 });
 
 /** Adds an operator. */
 export const createOperatorAction = adminAction(
+  'operator.create',
   z.object({ email: z.string(), name: z.string(), role: z.enum(['admin', 'responder']), password: z.string() }),
   async (data, ctx) => {
     const operator = await createOperator({ ctx, input: data });
@@ -31,7 +32,7 @@ export const createOperatorAction = adminAction(
 );
 
 /** Removes an operator; their sessions end and their API keys are revoked. */
-export const removeOperatorAction = adminAction(z.object({ id: z.string() }), async (data, ctx, operator) => {
+export const removeOperatorAction = adminAction('operator.remove', z.object({ id: z.string() }), async (data, ctx, operator) => {
   if (data.id === operator.id) return { error: 'You cannot remove yourself; ask another admin.' };
   await removeOperator({ ctx, input: data });
   return { ok: true, message: 'Operator removed.' };
@@ -39,6 +40,7 @@ export const removeOperatorAction = adminAction(z.object({ id: z.string() }), as
 
 /** Saves the page's name, canonical URL, time zone and logo. */
 export const updateSettingsAction = adminAction(
+  'settings.update',
   z.object({ name: z.string(), url: optionalText, timeZone: z.string(), logoUrl: optionalText }),
   async (data, ctx) => {
     await updatePageSettings({ ctx, input: { name: data.name, url: data.url ?? null, timeZone: data.timeZone, logoUrl: data.logoUrl ?? null } });

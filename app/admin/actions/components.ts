@@ -15,13 +15,13 @@ import { checkbox, optionalText } from '@/app/admin/actions/form-schemas';
 const groupId = z.preprocess((v) => (v === '' ? null : v), z.string().nullable());
 
 /** Adds a group (admins shape the page). */
-export const createGroupAction = adminAction(z.object({ name: z.string(), description: optionalText }), async (data, ctx) => {
+export const createGroupAction = adminAction('group.create', z.object({ name: z.string(), description: optionalText }), async (data, ctx) => {
   await createGroup({ ctx, input: data });
   return { ok: true, message: `Group "${data.name}" added.` };
 });
 
 /** Renames a group. */
-export const updateGroupAction = adminAction(z.object({ id: z.string(), name: z.string(), description: optionalText }), async (data, ctx) => {
+export const updateGroupAction = adminAction('group.update', z.object({ id: z.string(), name: z.string(), description: optionalText }), async (data, ctx) => {
   await updateGroup({ ctx, input: { id: data.id, name: data.name, description: data.description ?? null } });
   return { ok: true, message: 'Group saved.' };
 });
@@ -35,25 +35,26 @@ const ComponentForm = z.object({
 });
 
 /** Adds a component. */
-export const createComponentAction = adminAction(ComponentForm, async (data, ctx) => {
+export const createComponentAction = adminAction('component.create', ComponentForm, async (data, ctx) => {
   await createComponent({ ctx, input: data });
   return { ok: true, message: `Component "${data.name}" added.` };
 });
 
 /** Edits a component's name, description, group and display flags. */
-export const updateComponentAction = adminAction(ComponentForm.extend({ id: z.string() }), async (data, ctx) => {
+export const updateComponentAction = adminAction('component.update', ComponentForm.extend({ id: z.string() }), async (data, ctx) => {
   await updateComponent({ ctx, input: { ...data, description: data.description ?? null } });
   return { ok: true, message: 'Component saved.' };
 });
 
 /** Sets a component's status directly (recorded as a status interval). */
-export const setStatusAction = adminAction(z.object({ id: z.string(), status: z.enum(COMPONENT_STATUSES) }), async (data, ctx) => {
+export const setStatusAction = adminAction('component.status', z.object({ id: z.string(), status: z.enum(COMPONENT_STATUSES) }), async (data, ctx) => {
   await setComponentStatus({ ctx, input: data });
   return { ok: true, message: 'Status set.' };
 });
 
 /** Moves a component or group one place up or down. */
 export const moveAction = adminAction(
+  'component.move',
   z.object({ kind: z.enum(['component', 'group']), id: z.string(), direction: z.enum(['up', 'down']) }),
   async (data, ctx) => {
     await moveItem({ ctx, input: data });
@@ -62,7 +63,7 @@ export const moveAction = adminAction(
 );
 
 /** Archives a component: gone from the page, history kept. */
-export const archiveComponentAction = adminAction(z.object({ id: z.string() }), async (data, ctx) => {
+export const archiveComponentAction = adminAction('component.archive', z.object({ id: z.string() }), async (data, ctx) => {
   await archiveComponent({ ctx, input: data });
   return { ok: true, message: 'Component archived; its history is kept.' };
 });

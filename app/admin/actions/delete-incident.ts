@@ -14,7 +14,7 @@ const DeleteForm = z.object({
  * Deletes an incident or maintenance for good, where retention allows (the service refuses
  * finished items younger than 365 days with the date they may go), then shows the list.
  */
-export const deleteIncidentAction = adminAction(DeleteForm, async (data, ctx) => {
+export const deleteIncidentAction = adminAction('incident.delete', DeleteForm, async (data, ctx) => {
   const deleted = await deleteIncident({ ctx, input: { id: data.id } });
   redirect(deleted.kind === 'maintenance' ? '/admin/maintenance' : '/admin/incidents');
 });

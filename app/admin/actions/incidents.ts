@@ -30,7 +30,7 @@ const CreateForm = z
   .passthrough();
 
 /** Opens an incident from the composer, then shows it. */
-export const createIncidentAction = adminAction(CreateForm, async (data, ctx) => {
+export const createIncidentAction = adminAction('incident.create', CreateForm, async (data, ctx) => {
   const incident = await createIncident({
     ctx,
     input: {
@@ -59,7 +59,7 @@ const UpdateForm = z
   .passthrough();
 
 /** Posts an update (status, text, component changes) on an open incident. */
-export const postUpdateAction = adminAction(UpdateForm, async (data, ctx) => {
+export const postUpdateAction = adminAction('incident.update', UpdateForm, async (data, ctx) => {
   await addIncidentUpdate({
     ctx,
     input: {
@@ -77,7 +77,7 @@ export const postUpdateAction = adminAction(UpdateForm, async (data, ctx) => {
 const ResolveForm = z.object({ incidentId: z.string(), body: z.string().max(50_000), notify: checkbox }).passthrough();
 
 /** Resolves an incident; components return to operational unless a status is kept. */
-export const resolveIncidentAction = adminAction(ResolveForm, async (data, ctx) => {
+export const resolveIncidentAction = adminAction('incident.resolve', ResolveForm, async (data, ctx) => {
   await resolveIncident({
     ctx,
     input: {
@@ -93,7 +93,7 @@ export const resolveIncidentAction = adminAction(ResolveForm, async (data, ctx) 
 const PostmortemForm = z.object({ incidentId: z.string(), body: z.string().max(100_000), notify: checkbox });
 
 /** Publishes the postmortem of a resolved incident. */
-export const publishPostmortemAction = adminAction(PostmortemForm, async (data, ctx) => {
+export const publishPostmortemAction = adminAction('postmortem.publish', PostmortemForm, async (data, ctx) => {
   await publishPostmortem({ ctx, input: { incidentId: data.incidentId, body: data.body, deliverNotifications: data.notify } });
   return { ok: true, message: 'Postmortem published.' };
 });

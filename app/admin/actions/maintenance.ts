@@ -20,7 +20,7 @@ const ScheduleForm = z.object({
 });
 
 /** Schedules a maintenance window. */
-export const scheduleMaintenanceAction = adminAction(ScheduleForm, async (data, ctx) => {
+export const scheduleMaintenanceAction = adminAction('maintenance.create', ScheduleForm, async (data, ctx) => {
   const maintenance = await createMaintenance({
     ctx,
     input: {
@@ -47,7 +47,7 @@ const UpdateForm = z.object({
 });
 
 /** Posts a maintenance update: reschedule, start, verify, complete or cancel. */
-export const updateMaintenanceAction = adminAction(UpdateForm, async (data, ctx) => {
+export const updateMaintenanceAction = adminAction('maintenance.update', UpdateForm, async (data, ctx) => {
   await updateMaintenance({
     ctx,
     input: {

@@ -15,19 +15,19 @@ const TemplateForm = z.object({
 });
 
 /** Saves a new incident template. */
-export const createTemplateAction = adminAction(TemplateForm, async (data, ctx) => {
+export const createTemplateAction = adminAction('template.create', TemplateForm, async (data, ctx) => {
   await createIncidentTemplate({ ctx, input: data });
   return { ok: true, message: `Template "${data.name}" saved.` };
 });
 
 /** Edits a template. */
-export const updateTemplateAction = adminAction(TemplateForm.extend({ id: z.string() }), async (data, ctx) => {
+export const updateTemplateAction = adminAction('template.update', TemplateForm.extend({ id: z.string() }), async (data, ctx) => {
   await updateIncidentTemplate({ ctx, input: data });
   return { ok: true, message: 'Template saved.' };
 });
 
 /** Deletes a template (incidents made from it are unaffected). */
-export const deleteTemplateAction = adminAction(z.object({ id: z.string() }), async (data, ctx) => {
+export const deleteTemplateAction = adminAction('template.delete', z.object({ id: z.string() }), async (data, ctx) => {
   await deleteIncidentTemplate({ ctx, input: data });
   return { ok: true, message: 'Template deleted.' };
 });

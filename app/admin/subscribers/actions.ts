@@ -7,7 +7,7 @@ import { removeSubscriber } from '@/lib/services/admin-subscribers';
 import { Id } from '@/lib/services/schemas';
 
 /** Removes a subscriber and its delivery history. */
-export const removeSubscriberAction = adminAction(z.object({ id: Id }), async (data, ctx) => {
+export const removeSubscriberAction = adminAction('subscriber.remove', z.object({ id: Id }), async (data, ctx) => {
   await removeSubscriber({ ctx, input: data });
   revalidatePath('/admin/subscribers');
   return { ok: true, message: 'Subscriber removed.' };
