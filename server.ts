@@ -76,7 +76,8 @@ async function main() {
     if (req.headers[RENDER_HEADER] !== secret) {
       // Only this server's own renders may carry it (proxy.ts checks the secret again).
       delete req.headers[RENDER_HEADER];
-      if ((method === 'GET' || method === 'HEAD') && !req.headers.rsc) {
+      // A server-action call (whatever its method) is Next's to answer or refuse, never a page read.
+      if ((method === 'GET' || method === 'HEAD') && !req.headers.rsc && !req.headers['next-action']) {
         const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
         const rep = store.lookup(pathname, params);
         if (rep) {
@@ -119,6 +120,7 @@ async function main() {
       h['transfer-encoding'] === undefined &&
       h.rsc === undefined &&
       h['next-router-state-tree'] === undefined &&
+      h['next-action'] === undefined &&
       h[RENDER_HEADER] === undefined
     ) {
       const raw = req.url ?? '/';

@@ -392,7 +392,8 @@ test('hostile input: no 5xx, every write refused with a reason, no row changed',
   expect(stats.fiveHundreds).toEqual([]);
   expect(stats.problems).toEqual([]);
   expect(changed).toEqual({});
-  expect(signInRows).toBe(2 * SIGN_IN_ATTEMPTS);
+  // Every refused sign-in counts (account and address); subscribe posts that reach the throttle add theirs.
+  expect(signInRows).toBeGreaterThanOrEqual(2 * SIGN_IN_ATTEMPTS);
   await anonymous.dispose();
   await badCookie.dispose();
 });

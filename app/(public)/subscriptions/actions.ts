@@ -68,9 +68,10 @@ function missing(v: FormValues): Record<string, string> | undefined {
 }
 
 /** The /subscribe form: email (double opt-in) or webhook (secret shown once). */
-export async function subscribeAction(previous: FormState, sent: FormData): Promise<FormState> {
+export async function subscribeAction(previous: FormState | undefined, sent: FormData): Promise<FormState> {
   const values = valuesOf(formDataOf(sent));
-  const attempt = (previous.attempt ?? 0) + 1;
+  // A hand-made call may send no previous state at all.
+  const attempt = (previous?.attempt ?? 0) + 1;
   const fields = missing(values);
   if (fields) return { error: 'Please correct the marked fields.', fields, values, attempt };
   try {
@@ -97,10 +98,10 @@ export async function subscribeAction(previous: FormState, sent: FormData): Prom
 }
 
 /** The manage page's preferences form. */
-export async function updateSubscriptionAction(previous: FormState, sent: FormData): Promise<FormState> {
+export async function updateSubscriptionAction(previous: FormState | undefined, sent: FormData): Promise<FormState> {
   const form = formDataOf(sent);
   const values = valuesOf(form);
-  const attempt = (previous.attempt ?? 0) + 1;
+  const attempt = (previous?.attempt ?? 0) + 1;
   const fields = missing({ ...values, email: 'x', url: 'x' });
   if (fields) return { error: 'Please correct the marked fields.', fields, values, attempt };
   try {
