@@ -1,7 +1,6 @@
 import { badgeColor, badgeSvg } from '@/lib/domain/badge';
-import { historyAtom } from '@/lib/domain/feeds/atom';
+import { historyAtom, historyRss } from '@/lib/domain/feeds/history-feed';
 import { maintenanceIcs } from '@/lib/domain/feeds/ics';
-import { historyRss } from '@/lib/domain/feeds/rss';
 import { COMPONENT_STATUS_LABEL } from '@/lib/domain/status';
 import { buildV2Documents, V2_PATHS } from '@/lib/domain/statuspage/documents';
 import type { SpComponent, SpIncident, SpPage, SpScheduledMaintenance, SpStatus } from '@/lib/domain/statuspage/types';

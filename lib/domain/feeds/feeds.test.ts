@@ -1,9 +1,8 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { historyAtom } from '@/lib/domain/feeds/atom';
+import { historyAtom, historyRss } from '@/lib/domain/feeds/history-feed';
 import { maintenanceIcs } from '@/lib/domain/feeds/ics';
-import { historyRss } from '@/lib/domain/feeds/rss';
 import type { SpIncident, SpPage, SpScheduledMaintenance } from '@/lib/domain/statuspage/types';
 
 const BASE = 'https://status.example.com';
