@@ -1,4 +1,6 @@
+import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { containsIgnoringCase } from '@/lib/db/queries/text-search';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
 import { authorize, type ServiceContext } from '@/lib/services/context';
@@ -33,8 +35,10 @@ export async function listSubscribers(db: DbOrTx, filter: SubscriberFilter, limi
   const f = parseInput(SubscriberFilter, filter);
   let query = db.selectFrom('subscribers').selectAll('subscribers');
   if (f.q) {
-    const like = `%${f.q.toLowerCase().replace(/[%_]/g, '')}%`;
-    query = query.where((eb) => eb.or([eb('subscribers.email', 'like', like), eb('subscribers.url', 'like', like)]));
+    const q = f.q;
+    query = query.where((eb) =>
+      eb.or([containsIgnoringCase('subscribers.email', q), containsIgnoringCase('subscribers.url', q)]),
+    );
   }
   if (f.kind) query = query.where('subscribers.kind', '=', f.kind);
   if (f.state) query = query.where('subscribers.state', '=', f.state);
@@ -87,17 +91,15 @@ export async function removeSubscriber({ ctx, input }: { ctx: ServiceContext; in
   });
 }
 
-/** RFC 4180 CSV of subscribers for export. */
+/**
+ * RFC 4180 CSV of subscribers for export. Cells a spreadsheet would run as a formula (a leading
+ * `=`, `+`, `-`, `@`, tab or CR) get a leading `'` (csv-stringify's `escape_formulas`).
+ */
 export function subscribersCsv(items: readonly SubscriberListItem[]): string {
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    // Leading = + - @ would run as formulas in spreadsheets.
-    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
   const header = ['id', 'type', 'email', 'url', 'state', 'components', 'events', 'maintenance', 'created_at', 'confirmed_at'];
-  const lines = items.map((i) =>
-    [i.id, i.kind, i.email, i.url, i.state, i.allComponents ? 'all' : 'chosen', i.events, i.maintenance, i.createdAt, i.confirmedAt].map(cell).join(','),
-  );
-  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+  const rows = items.map((i) => [
+    i.id, i.kind, i.email, i.url, i.state, i.allComponents ? 'all' : 'chosen', i.events, i.maintenance, i.createdAt, i.confirmedAt,
+  ]);
+  // csv-stringify quotes \n but not a bare CR, which spreadsheets also end a row on.
+  return stringify([header, ...rows], { record_delimiter: 'windows', escape_formulas: true, quoted_match: /\r/, cast: { boolean: String } });
 }

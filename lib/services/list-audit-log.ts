@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { containsIgnoringCase } from '@/lib/db/queries/text-search';
 import type { AuditRow } from '@/lib/db/schema';
 import { parseJson } from '@/lib/services/audit';
 import { authorize, type ServiceContext } from '@/lib/services/context';
@@ -25,7 +26,7 @@ export async function listAuditLog({ ctx, filter }: { ctx: ServiceContext; filte
   let query = ctx.db.selectFrom('audit_log').selectAll();
   if (f.entityType) query = query.where('entity_type', '=', f.entityType);
   if (f.action) query = query.where('action', '=', f.action);
-  if (f.actor) query = query.where('actor_name', 'like', `%${f.actor.replace(/[%_]/g, '')}%`);
+  if (f.actor) query = query.where(containsIgnoringCase('actor_name', f.actor));
   if (f.before) query = query.where('at', '<', f.before);
   const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
   const entries: AuditEntryView[] = rows.map((r) => ({ ...r, before: parseJson(r.before), after: parseJson(r.after) }));
