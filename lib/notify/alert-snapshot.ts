@@ -1,15 +1,14 @@
 import type { AlertKind, SubscriptionMessageKind } from '@/lib/domain/alerts';
 import { pageStatus } from '@/lib/domain/rollup';
-import { getIncident, listUpdateChanges, listUpdates } from '@/lib/db/queries/incidents';
+import { listComponents, listGroups } from '@/lib/db/queries/components';
+import { getIncident, listAffected, listUpdateChanges, listUpdates } from '@/lib/db/queries/incidents';
 import type { DbOrTx } from '@/lib/db/transaction';
 import { publicUrl } from '@/lib/env';
 import { getPageSettings } from '@/lib/services/page-settings';
-import {
-  toStatuspageComponent,
-  toStatuspageIncident,
-  type StatuspageComponent,
-  type StatuspageIncident,
-} from '@/lib/notify/statuspage-shape';
+import { assembleIncidents } from '@/lib/domain/statuspage/assemble';
+import { affectableById, toSpComponents } from '@/lib/domain/statuspage/components';
+import { toSpFullIncident, type SpFullIncident } from '@/lib/domain/statuspage/full-incident';
+import type { SpComponent } from '@/lib/domain/statuspage/types';
 
 /** Everything an alert says, frozen when the change commits so retries send the same words. */
 export interface AlertSnapshot {
@@ -17,10 +16,10 @@ export interface AlertSnapshot {
   generatedAt: string;
   baseUrl: string;
   page: { id: string; name: string; time_zone?: string; status_indicator: string; status_description: string };
-  incident?: StatuspageIncident;
+  incident?: SpFullIncident;
   /** The update this alert is about (incident alerts). */
   updateId?: string;
-  component?: StatuspageComponent;
+  component?: SpComponent;
   component_update?: {
     id: string;
     component_id: string;
@@ -68,15 +67,13 @@ export async function incidentSnapshot(
   const incident = await getIncident(db, incidentId);
   if (!incident) return null;
   const page = await pageSnapshot(db, now);
-  const updates = await listUpdates(db, [incidentId]);
+  const [updates, affected, components] = await Promise.all([
+    listUpdates(db, [incidentId]),
+    listAffected(db, [incidentId]),
+    spComponents(db, page.id),
+  ]);
   const changes = await listUpdateChanges(db, updates.map((u) => u.id));
-  const affected = await db
-    .selectFrom('incident_components')
-    .innerJoin('components', 'components.id', 'incident_components.component_id')
-    .selectAll('components')
-    .where('incident_components.incident_id', '=', incidentId)
-    .orderBy('components.position')
-    .execute();
+  const [input] = assembleIncidents([incident], updates, changes, affected);
   const baseUrl = publicUrl();
   return {
     kind,
@@ -84,8 +81,15 @@ export async function incidentSnapshot(
     baseUrl,
     page,
     updateId,
-    incident: toStatuspageIncident({ incident, updates, changes, components: affected, pageId: page.id, baseUrl }),
+    // The same mapper as /api/v2, so a webhook and the API describe an incident alike.
+    incident: toSpFullIncident(input!, { pageId: page.id, baseUrl, components: affectableById(components) }),
   };
+}
+
+/** The page's components as /api/v2/components.json lists them (positions in display order). */
+async function spComponents(db: DbOrTx, pageId: string): Promise<SpComponent[]> {
+  const [groups, components] = await Promise.all([listGroups(db), listComponents(db)]);
+  return toSpComponents({ settings: { id: pageId }, groups, components });
 }
 
 /** Snapshot of a component status change (webhooks only). */
@@ -94,15 +98,16 @@ export async function componentSnapshot(
   change: { componentId: string; oldStatus: string; newStatus: string; at: string },
   now: Date,
 ): Promise<AlertSnapshot | null> {
-  const component = await db.selectFrom('components').selectAll().where('id', '=', change.componentId).executeTakeFirst();
-  if (!component) return null;
   const page = await pageSnapshot(db, now);
+  // An archived component is gone from the page: nobody is told about it.
+  const component = (await spComponents(db, page.id)).find((c) => c.id === change.componentId && !c.group);
+  if (!component) return null;
   return {
     kind: 'component.updated',
     generatedAt: now.toISOString(),
     baseUrl: publicUrl(),
     page,
-    component: toStatuspageComponent(component, page.id),
+    component,
     component_update: {
       id: `${change.componentId}-${Date.parse(change.at).toString(36)}`,
       component_id: change.componentId,

@@ -8,7 +8,8 @@ import {
   UNRESOLVED_INCIDENT,
   UPCOMING_MAINTENANCE,
 } from '@/lib/domain/statuspage/documents';
-import type { IncidentInput, StatuspageData } from '@/lib/domain/statuspage/types';
+import { assembleIncidents } from '@/lib/domain/statuspage/assemble';
+import type { StatuspageData } from '@/lib/domain/statuspage/types';
 import type { ServiceContext } from '@/lib/services/context';
 import { getPageSettings } from '@/lib/services/page-settings';
 
@@ -30,23 +31,6 @@ export async function getStatuspageData({ ctx, baseUrl }: { ctx: ServiceContext;
   const [updates, affected] = await Promise.all([listUpdates(db, ids), listAffected(db, ids)]);
   const changes = await listUpdateChanges(db, updates.map((u) => u.id));
 
-  const changesByUpdate = groupBy(changes, (c) => c.update_id);
-  const updatesByIncident = groupBy(updates, (u) => u.incident_id);
-  const incidents: IncidentInput[] = [...rows.values()].map((row) => ({
-    ...row,
-    componentIds: affected.get(row.id) ?? [],
-    updates: (updatesByIncident.get(row.id) ?? []).map((u) => ({ ...u, changes: changesByUpdate.get(u.id) ?? [] })),
-  }));
+  const incidents = assembleIncidents([...rows.values()], updates, changes, affected);
   return { settings, baseUrl, groups, components, incidents };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }

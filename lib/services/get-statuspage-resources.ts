@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import {
   toManageComponent,
   toManageGroup,
@@ -7,9 +6,11 @@ import {
   toManageTemplate,
   type Catalogue,
 } from '@/lib/domain/statuspage-manage/shapes';
+import { assembleIncidents } from '@/lib/domain/statuspage/assemble';
 import { COMPONENT_STATUSES, worstOf } from '@/lib/domain/status';
 import { getIncident, listAffected, listUpdateChanges, listUpdates } from '@/lib/db/queries/incidents';
-import type { IncidentRow } from '@/lib/db/schema';
+import { containsIgnoringCase } from '@/lib/db/queries/text-search';
+import type { ComponentGroupRow, ComponentRow, IncidentRow } from '@/lib/db/schema';
 import type { DbOrTx } from '@/lib/db/transaction';
 import type { ServiceContext } from '@/lib/services/context';
 import { NotFoundError } from '@/lib/services/errors';
@@ -24,7 +25,13 @@ export interface Paging {
 
 export type IncidentFilter = 'all' | 'unresolved' | 'upcoming' | 'active_maintenance' | 'scheduled';
 
-async function catalogue(db: DbOrTx): Promise<Catalogue> {
+/** The manage shapes' catalogue, keeping the rows so archived components can be told apart. */
+interface RowCatalogue extends Catalogue {
+  components: ReadonlyMap<string, ComponentRow>;
+  groups: ReadonlyMap<string, ComponentGroupRow>;
+}
+
+async function catalogue(db: DbOrTx): Promise<RowCatalogue> {
   const [components, groups] = await Promise.all([
     db.selectFrom('components').selectAll().execute(),
     db.selectFrom('component_groups').selectAll().execute(),
@@ -36,19 +43,7 @@ async function toIncidents(db: DbOrTx, rows: readonly IncidentRow[], pageId: str
   const ids = rows.map((r) => r.id);
   const [updates, affected, cat] = await Promise.all([listUpdates(db, ids), listAffected(db, ids), catalogue(db)]);
   const changes = await listUpdateChanges(db, updates.map((u) => u.id));
-  return rows.map((incident) =>
-    toManageIncident(
-      {
-        incident,
-        updates: updates.filter((u) => u.incident_id === incident.id),
-        changes,
-        affectedIds: affected.get(incident.id) ?? [],
-      },
-      cat,
-      pageId,
-      baseUrl,
-    ),
-  );
+  return assembleIncidents(rows, updates, changes, affected).map((incident) => toManageIncident(incident, cat, pageId, baseUrl));
 }
 
 /** One page of incidents and maintenance for the list endpoints, newest first (upcoming: soonest first). */
@@ -73,16 +68,15 @@ export async function getManageIncidents({
   if (filter === 'active_maintenance') query = query.where('kind', '=', 'maintenance').where('status', 'in', ['in_progress', 'verifying']);
   if (filter === 'scheduled') query = query.where('kind', '=', 'maintenance');
   if (q) {
-    const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
       eb.or([
-        eb(sql`lower(name)`, 'like', sql`${pattern} escape '\\'`),
+        containsIgnoringCase('name', q),
         eb.exists(
           eb
             .selectFrom('incident_updates')
             .select('incident_updates.id')
             .whereRef('incident_updates.incident_id', '=', 'incidents.id')
-            .where(sql`lower(incident_updates.body)`, 'like', sql`${pattern} escape '\\'`),
+            .where(containsIgnoringCase('incident_updates.body', q)),
         ),
       ]),
     );
@@ -102,11 +96,11 @@ export async function getManageIncident({ ctx, id, pageId, baseUrl }: { ctx: Ser
   return (await toIncidents(ctx.db, [row], pageId, baseUrl))[0]!;
 }
 
-function live(cat: Catalogue) {
+function live(cat: RowCatalogue) {
   return [...cat.components.values()].filter((c) => !c.archived_at);
 }
 
-function membersOf(cat: Catalogue, groupId: string) {
+function membersOf(cat: RowCatalogue, groupId: string) {
   return live(cat)
     .filter((c) => c.group_id === groupId)
     .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));

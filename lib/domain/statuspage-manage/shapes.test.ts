@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { ComponentGroupRow, ComponentRow, IncidentRow } from '@/lib/db/schema';
 import { toManageComponent, toManageIncident, toManageSubscriber } from '@/lib/domain/statuspage-manage/shapes';
+import type { ComponentInput, GroupInput, IncidentInput } from '@/lib/domain/statuspage/types';
 
 const at = '2026-06-01T12:00:00.000Z';
-const component = (id: string, name: string, group_id: string | null, position = 1): ComponentRow => ({
+const component = (id: string, name: string, group_id: string | null, position = 1): ComponentInput => ({
   id, name, group_id, position, description: null, status: 'operational', showcase: true, only_show_if_degraded: false,
-  start_date: '2026-01-15T08:00:00.000Z', archived_at: null, created_at: at, updated_at: at,
+  start_date: '2026-01-15T08:00:00.000Z', created_at: at, updated_at: at,
 });
-const group: ComponentGroupRow = { id: 'g1', name: 'Backend', description: null, position: 1, created_at: at, updated_at: at };
-// Cast: columns added to incidents later do not matter to the mapper.
-const incident = (over: Partial<IncidentRow>): IncidentRow => ({
+const group: GroupInput = { id: 'g1', name: 'Backend', description: null, position: 1, created_at: at, updated_at: at };
+const incident = (over: Partial<IncidentInput>): IncidentInput => ({
   id: 'i1', kind: 'incident', name: 'Outage', status: 'investigating', impact: 'major', impact_override: null, started_at: at,
   monitoring_at: null, resolved_at: null, scheduled_for: null, scheduled_until: null, auto_start: false, auto_complete: false,
-  postmortem_body: null, postmortem_published_at: null, created_at: at, updated_at: at, ...over,
-}) as IncidentRow;
+  postmortem_body: null, postmortem_published_at: null, created_at: at, updated_at: at, componentIds: [], updates: [], ...over,
+});
 const catalogue = {
   components: new Map([['c1', component('c1', 'Fraud Detection', 'g1')], ['c2', component('c2', 'Portal', null, 2)]]),
   groups: new Map([['g1', group]]),
@@ -26,15 +25,16 @@ describe('manage API shapes', () => {
 
   it('writes an incident with affected components, updates newest first and grouped names', () => {
     const out = toManageIncident(
-      {
-        incident: incident({}),
+      incident({
         updates: [
-          { id: 'u2', incident_id: 'i1', status: 'identified', body: 'b', display_at: at, deliver_notifications: true, created_at: at, updated_at: at },
-          { id: 'u1', incident_id: 'i1', status: 'investigating', body: 'a', display_at: at, deliver_notifications: false, created_at: at, updated_at: at },
+          { id: 'u2', status: 'identified', body: 'b', display_at: at, deliver_notifications: true, created_at: at, updated_at: at, changes: [] },
+          {
+            id: 'u1', status: 'investigating', body: 'a', display_at: at, deliver_notifications: false, created_at: at, updated_at: at,
+            changes: [{ component_id: 'c1', old_status: 'operational', new_status: 'partial_outage' }],
+          },
         ],
-        changes: [{ update_id: 'u1', component_id: 'c1', old_status: 'operational', new_status: 'partial_outage' }],
-        affectedIds: ['c2', 'c1'],
-      },
+        componentIds: ['c2', 'c1'],
+      }),
       catalogue,
       'p1',
       'https://status.example.com',
@@ -48,7 +48,7 @@ describe('manage API shapes', () => {
 
   it('writes maintenance with impact "maintenance", its flags, and cancelled as completed', () => {
     const out = toManageIncident(
-      { incident: incident({ kind: 'maintenance', status: 'cancelled', impact: 'none', auto_start: true, scheduled_for: at, scheduled_until: at }), updates: [], changes: [], affectedIds: [] },
+      incident({ kind: 'maintenance', status: 'cancelled', impact: 'none', auto_start: true, scheduled_for: at, scheduled_until: at }),
       catalogue,
       'p1',
       'https://x',
@@ -57,7 +57,7 @@ describe('manage API shapes', () => {
   });
 
   it('hides an unpublished postmortem draft', () => {
-    const draft = toManageIncident({ incident: incident({ postmortem_body: 'draft' }), updates: [], changes: [], affectedIds: [] }, catalogue, 'p', 'x');
+    const draft = toManageIncident(incident({ postmortem_body: 'draft' }), catalogue, 'p', 'x');
     expect(draft.postmortem_body).toBeNull();
   });
 

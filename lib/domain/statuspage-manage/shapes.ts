@@ -1,18 +1,9 @@
-import type {
-  ComponentGroupRow,
-  ComponentRow,
-  IncidentRow,
-  IncidentUpdateComponentRow,
-  IncidentUpdateRow,
-} from '@/lib/db/schema';
-
-/** Statuspage has no "cancelled": a cancelled maintenance reads as completed, as it is over. */
-function statuspageStatus(status: string): string {
-  return status === 'cancelled' ? 'completed' : status;
-}
+import { toSpFullIncident } from '@/lib/domain/statuspage/full-incident';
+import { isoDate, isoTime } from '@/lib/domain/statuspage/time';
+import type { ComponentInput, GroupInput, IncidentInput } from '@/lib/domain/statuspage/types';
 
 /** A component in the manage API v1 shape (§8.3). */
-export function toManageComponent(c: ComponentRow, pageId: string) {
+export function toManageComponent(c: ComponentInput, pageId: string) {
   return {
     id: c.id,
     page_id: pageId,
@@ -25,15 +16,15 @@ export function toManageComponent(c: ComponentRow, pageId: string) {
     showcase: c.showcase,
     only_show_if_degraded: c.only_show_if_degraded,
     automation_email: null,
-    start_date: c.start_date ? c.start_date.slice(0, 10) : null,
-    created_at: c.created_at,
-    updated_at: c.updated_at,
+    start_date: isoDate(c.start_date),
+    created_at: isoTime(c.created_at),
+    updated_at: isoTime(c.updated_at),
   };
 }
 export type ManageComponent = ReturnType<typeof toManageComponent>;
 
 /** The container entry a group has in GET /components (`group: true`, members listed). */
-export function toManageGroupEntry(g: ComponentGroupRow, memberIds: readonly string[], worst: string, pageId: string) {
+export function toManageGroupEntry(g: GroupInput, memberIds: readonly string[], worst: string, pageId: string) {
   return {
     id: g.id,
     page_id: pageId,
@@ -47,14 +38,14 @@ export function toManageGroupEntry(g: ComponentGroupRow, memberIds: readonly str
     only_show_if_degraded: false,
     automation_email: null,
     start_date: null,
-    created_at: g.created_at,
-    updated_at: g.updated_at,
+    created_at: isoTime(g.created_at),
+    updated_at: isoTime(g.updated_at),
     components: [...memberIds],
   };
 }
 
 /** A component group in the manage API v1 shape (§8.4): members as ids, position an integer. */
-export function toManageGroup(g: ComponentGroupRow, memberIds: readonly string[], pageId: string) {
+export function toManageGroup(g: GroupInput, memberIds: readonly string[], pageId: string) {
   return {
     id: g.id,
     page_id: pageId,
@@ -62,23 +53,16 @@ export function toManageGroup(g: ComponentGroupRow, memberIds: readonly string[]
     description: g.description,
     components: [...memberIds],
     position: g.position,
-    created_at: g.created_at,
-    updated_at: g.updated_at,
+    created_at: isoTime(g.created_at),
+    updated_at: isoTime(g.updated_at),
   };
 }
 export type ManageGroup = ReturnType<typeof toManageGroup>;
 
-export interface IncidentData {
-  incident: IncidentRow;
-  /** Newest first. */
-  updates: readonly IncidentUpdateRow[];
-  changes: readonly IncidentUpdateComponentRow[];
-  affectedIds: readonly string[];
-}
-
+/** What the manage shapes look components and groups up in: every component, archived ones too. */
 export interface Catalogue {
-  components: ReadonlyMap<string, ComponentRow>;
-  groups: ReadonlyMap<string, ComponentGroupRow>;
+  components: ReadonlyMap<string, ComponentInput>;
+  groups: ReadonlyMap<string, GroupInput>;
 }
 
 /** "Group - Component" for grouped components, as Statuspage names them in affected_components. */
@@ -89,75 +73,35 @@ function displayName(id: string, catalogue: Catalogue): string {
   return group ? `${group.name} - ${c.name}` : c.name;
 }
 
-/** An incident or maintenance in the manage API v1 shape (§8.1), updates newest first. */
-export function toManageIncident(data: IncidentData, catalogue: Catalogue, pageId: string, baseUrl: string) {
-  const i = data.incident;
-  const maintenance = i.kind === 'maintenance';
-  const affected = data.affectedIds
-    .map((id) => catalogue.components.get(id))
-    .filter((c): c is ComponentRow => c !== undefined)
-    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+/**
+ * An incident or maintenance in the manage API v1 shape (§8.1): the webhook incident (the v2
+ * incident plus its webhook fields) with the manage API's own additions. Two differences from v2
+ * are kept as the reference has them: components carry their stored position and
+ * `automation_email` (§8.3), and affected_components name grouped components "Group - Component"
+ * (§8.2, observed in manage API data; the v2 and webhook references show the plain name).
+ */
+export function toManageIncident(incident: IncidentInput, catalogue: Catalogue, pageId: string, baseUrl: string) {
+  const full = toSpFullIncident(incident, {
+    pageId,
+    baseUrl,
+    components: {
+      get: (id: string) => {
+        const c = catalogue.components.get(id);
+        return c && toManageComponent(c, pageId);
+      },
+    },
+    componentName: (id) => displayName(id, catalogue),
+  });
   // Beacon always moves a maintenance's components at its edges and notifies then.
-  const autoFlag = maintenance ? true : null;
+  const autoFlag = incident.kind === 'maintenance' ? true : null;
   return {
-    id: i.id,
-    page_id: pageId,
-    name: i.name,
-    status: statuspageStatus(i.status),
-    impact: maintenance ? 'maintenance' : i.impact,
-    impact_override: i.impact_override,
-    created_at: i.created_at,
-    updated_at: i.updated_at,
-    started_at: i.started_at,
-    monitoring_at: i.monitoring_at,
-    resolved_at: i.resolved_at,
-    shortlink: `${baseUrl}/incidents/${i.id}`,
-    backfilled: false,
+    ...full,
     metadata: {},
     reminder_intervals: null,
-    postmortem_body: i.postmortem_published_at ? i.postmortem_body : null,
-    postmortem_body_last_updated_at: i.postmortem_published_at,
-    postmortem_ignored: false,
-    postmortem_notified_subscribers: false,
-    postmortem_notified_twitter: false,
-    postmortem_published_at: i.postmortem_published_at,
-    scheduled_for: i.scheduled_for,
-    scheduled_until: i.scheduled_until,
-    scheduled_remind_prior: maintenance,
-    scheduled_reminded_at: null,
-    scheduled_auto_in_progress: i.auto_start,
-    scheduled_auto_completed: i.auto_complete,
     auto_transition_to_maintenance_state: autoFlag,
     auto_transition_to_operational_state: autoFlag,
     auto_transition_deliver_notifications_at_start: autoFlag,
     auto_transition_deliver_notifications_at_end: autoFlag,
-    components: affected.map((c) => toManageComponent(c, pageId)),
-    incident_updates: data.updates.map((u) => {
-      const changed = data.changes.filter((c) => c.update_id === u.id);
-      return {
-        id: u.id,
-        incident_id: u.incident_id,
-        status: statuspageStatus(u.status),
-        body: u.body,
-        created_at: u.created_at,
-        updated_at: u.updated_at,
-        display_at: u.display_at,
-        deliver_notifications: u.deliver_notifications,
-        wants_twitter_update: false,
-        twitter_updated_at: null,
-        tweet_id: null,
-        custom_tweet: null,
-        affected_components:
-          changed.length === 0
-            ? null
-            : changed.map((c) => ({
-                code: c.component_id,
-                name: displayName(c.component_id, catalogue),
-                old_status: c.old_status,
-                new_status: c.new_status,
-              })),
-      };
-    }),
     incident_impacts: [],
   };
 }
@@ -180,7 +124,7 @@ export function toManageTemplate(
     should_send_notifications: true,
     components: t.componentIds
       .map((id) => catalogue.components.get(id))
-      .filter((c): c is ComponentRow => c !== undefined)
+      .filter((c): c is ComponentInput => c !== undefined)
       .map((c) => toManageComponent(c, pageId)),
   };
 }

@@ -9,7 +9,11 @@ const byPosition = <T extends { position: number; name: string }>(a: T, b: T) =>
  * Every component in display order, each group first and then its children, then the ungrouped
  * ones; `position` is the 1-based place in that list, as on Statuspage pages.
  */
-export function toSpComponents(data: Pick<StatuspageData, 'settings' | 'groups' | 'components'>): SpComponent[] {
+export function toSpComponents(data: {
+  settings: Pick<StatuspageData['settings'], 'id'>;
+  groups: StatuspageData['groups'];
+  components: StatuspageData['components'];
+}): SpComponent[] {
   const pageId = data.settings.id;
   const out: SpComponent[] = [];
   const push = (c: Omit<SpComponent, 'position'>) => out.push({ ...c, position: out.length + 1 } as SpComponent);
@@ -23,6 +27,11 @@ export function toSpComponents(data: Pick<StatuspageData, 'settings' | 'groups' 
   }
   for (const c of children(null)) push(plainComponent(c, pageId));
   return reorderKeys(out);
+}
+
+/** The components an incident can name (groups are never affected themselves), by id. */
+export function affectableById(components: readonly SpComponent[]): Map<string, SpComponent> {
+  return new Map(components.filter((c) => !c.group).map((c) => [c.id, c]));
 }
 
 function groupComponent(group: GroupInput, kids: readonly ComponentInput[], pageId: string): Omit<SpComponent, 'position'> {

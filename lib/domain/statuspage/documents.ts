@@ -1,8 +1,8 @@
 import { pageStatus } from '@/lib/domain/rollup';
-import { toSpComponents } from '@/lib/domain/statuspage/components';
+import { affectableById, toSpComponents } from '@/lib/domain/statuspage/components';
 import { toSpIncident, toSpMaintenance } from '@/lib/domain/statuspage/incidents';
 import { toSpPage } from '@/lib/domain/statuspage/page';
-import type { IncidentInput, SpComponent, StatuspageData } from '@/lib/domain/statuspage/types';
+import type { IncidentInput, StatuspageData } from '@/lib/domain/statuspage/types';
 
 /** How many items the two full lists return, as Statuspage documents ("the 50 most recent"). */
 export const RECENT_LIMIT = 50;
@@ -33,8 +33,7 @@ const byWindowAsc = (a: IncidentInput, b: IncidentInput) =>
 export function buildV2Documents(data: StatuspageData): Record<V2Path, object> {
   const page = toSpPage(data);
   const components = toSpComponents(data);
-  const byId = new Map<string, SpComponent>(components.filter((c) => !c.group).map((c) => [c.id, c]));
-  const ctx = { pageId: page.id, baseUrl: data.baseUrl, components: byId };
+  const ctx = { pageId: page.id, baseUrl: data.baseUrl, components: affectableById(components) };
 
   const incidents = data.incidents.filter((i) => i.kind === 'incident').sort(byStartDesc);
   const maintenance = data.incidents.filter((i) => i.kind === 'maintenance').sort(byStartDesc);

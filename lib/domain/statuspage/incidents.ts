@@ -1,5 +1,6 @@
 import { isoTime, isoTimeOrNull } from '@/lib/domain/statuspage/time';
 import type {
+  AffectedComponent,
   IncidentInput,
   SpComponent,
   SpIncident,
@@ -9,8 +10,21 @@ import type {
   UpdateInput,
 } from '@/lib/domain/statuspage/types';
 
-/** Statuspage has no `cancelled`: a cancelled window is reported as completed. */
-function spStatus(status: IncidentInput['status']): SpUpdateStatus {
+/**
+ * What the incident mapper needs from the edge that writes the incident: the v2 API and webhooks
+ * pass their `SpComponent`s, the manage API its own component shape.
+ */
+export interface IncidentContext<C extends AffectedComponent = SpComponent> {
+  pageId: string;
+  baseUrl: string;
+  /** Components by id; an id it does not know (an archived component) is left out of `components`. */
+  components: { get(id: string): C | undefined };
+  /** The name `affected_components` gives a component; the component's own name when not given. */
+  componentName?: (id: string) => string | undefined;
+}
+
+/** Statuspage has no `cancelled`: a cancelled window is reported as completed, as it is over. */
+export function spStatus(status: IncidentInput['status']): SpUpdateStatus {
   return status === 'cancelled' ? 'completed' : status;
 }
 
@@ -18,14 +32,15 @@ const newestFirst = (a: UpdateInput, b: UpdateInput) =>
   Date.parse(b.display_at) - Date.parse(a.display_at) || Date.parse(b.created_at) - Date.parse(a.created_at);
 
 /** One incident (or maintenance) in the v2 shape, updates newest first, affected components in full. */
-export function toSpIncident(
+export function toSpIncident<C extends AffectedComponent = SpComponent>(
   incident: IncidentInput,
-  ctx: { pageId: string; baseUrl: string; components: ReadonlyMap<string, SpComponent> },
-): SpIncident {
+  ctx: IncidentContext<C>,
+): SpIncident<C> {
   const affected = incident.componentIds
     .map((id) => ctx.components.get(id))
-    .filter((c): c is SpComponent => c !== undefined)
-    .sort((a, b) => a.position - b.position);
+    .filter((c): c is C => c !== undefined)
+    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+  const name = (id: string) => ctx.componentName?.(id) ?? ctx.components.get(id)?.name ?? 'Removed component';
   return {
     id: incident.id,
     name: incident.name,
@@ -38,16 +53,16 @@ export function toSpIncident(
     shortlink: `${ctx.baseUrl}/incidents/${incident.id}`,
     started_at: isoTime(incident.started_at),
     page_id: ctx.pageId,
-    incident_updates: [...incident.updates].sort(newestFirst).map((u) => toSpUpdate(u, incident.id, ctx.components)),
+    incident_updates: [...incident.updates].sort(newestFirst).map((u) => toSpUpdate(u, incident.id, name)),
     components: affected,
   };
 }
 
 /** A maintenance: the incident shape plus its window. */
-export function toSpMaintenance(
+export function toSpMaintenance<C extends AffectedComponent = SpComponent>(
   incident: IncidentInput,
-  ctx: { pageId: string; baseUrl: string; components: ReadonlyMap<string, SpComponent> },
-): SpScheduledMaintenance {
+  ctx: IncidentContext<C>,
+): SpScheduledMaintenance<C> {
   return {
     ...toSpIncident(incident, ctx),
     scheduled_for: isoTime(incident.scheduled_for ?? incident.started_at),
@@ -55,7 +70,7 @@ export function toSpMaintenance(
   };
 }
 
-function toSpUpdate(u: UpdateInput, incidentId: string, components: ReadonlyMap<string, SpComponent>): SpIncidentUpdate {
+function toSpUpdate(u: UpdateInput, incidentId: string, name: (id: string) => string): SpIncidentUpdate {
   return {
     id: u.id,
     status: spStatus(u.status),
@@ -64,12 +79,13 @@ function toSpUpdate(u: UpdateInput, incidentId: string, components: ReadonlyMap<
     created_at: isoTime(u.created_at),
     updated_at: isoTime(u.updated_at),
     display_at: isoTime(u.display_at),
+    // null, not [], when the update moved no component: as Statuspage sends it (manage API §8.2).
     affected_components:
       u.changes.length === 0
         ? null
         : u.changes.map((c) => ({
             code: c.component_id,
-            name: components.get(c.component_id)?.name ?? 'Removed component',
+            name: name(c.component_id),
             old_status: c.old_status,
             new_status: c.new_status,
           })),

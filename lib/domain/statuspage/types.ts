@@ -58,11 +58,17 @@ export interface IncidentInput {
   name: string;
   status: IncidentStatus | MaintenanceStatus;
   impact: Impact;
+  impact_override: Impact | null;
   started_at: string;
   monitoring_at: string | null;
   resolved_at: string | null;
   scheduled_for: string | null;
   scheduled_until: string | null;
+  auto_start: boolean;
+  auto_complete: boolean;
+  /** A draft until `postmortem_published_at` is set; drafts are never shown. */
+  postmortem_body: string | null;
+  postmortem_published_at: string | null;
   created_at: string;
   updated_at: string;
   componentIds: readonly string[];
@@ -113,7 +119,14 @@ export interface SpIncidentUpdate {
   tweet_id: null;
 }
 
-export interface SpIncident {
+/** What an edge must give the mapper for each affected component it writes. */
+export interface AffectedComponent {
+  name: string;
+  position: number;
+}
+
+/** An incident; `C` is the component shape of the edge (v2 and webhooks: `SpComponent`). */
+export interface SpIncident<C extends AffectedComponent = SpComponent> {
   id: string;
   name: string;
   status: SpUpdateStatus;
@@ -126,10 +139,10 @@ export interface SpIncident {
   started_at: string;
   page_id: string;
   incident_updates: SpIncidentUpdate[];
-  components: SpComponent[];
+  components: C[];
 }
 
-export interface SpScheduledMaintenance extends SpIncident {
+export interface SpScheduledMaintenance<C extends AffectedComponent = SpComponent> extends SpIncident<C> {
   scheduled_for: string;
   scheduled_until: string;
 }
