@@ -117,6 +117,20 @@ describe('maintenance calendar', () => {
     expect(text.replace(/\r\n /g, '').split('\r\n').filter((l) => l.startsWith('X-INJECTED'))).toEqual([]);
     expect(parse(text)[0]!.event.summary).toBe('Upgrade\nX-INJECTED:1\nX-INJECTED:2\nX-INJECTED:3');
   });
+
+  it('escapes the page name in the calendar name and PRODID too, and ends every line with CRLF', () => {
+    const hostilePage = { ...page, name: 'Acme\rX-INJECTED:1\r\nX-INJECTED:2\nBEGIN:VEVENT' };
+    const text = maintenanceIcs({ page: hostilePage, baseUrl: BASE, maintenance: [{ ...maintenance[0]!, cancelled: false }] });
+    expect(text).not.toMatch(/\r(?!\n)/);
+    const lines = text.replace(/\r\n /g, '').split('\r\n');
+    expect(lines.filter((l) => l.startsWith('X-INJECTED'))).toEqual([]);
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+    // An X- property is not unescaped by readers: the name reads with its escapes, on one line.
+    expect(new ICAL.Component(ICAL.parse(text) as unknown[]).getFirstPropertyValue('x-wr-calname')).toBe(
+      'Acme\\nX-INJECTED:1\\nX-INJECTED:2\\nBEGIN:VEVENT maintenance',
+    );
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  });
 });
 
 describe('feed dates and content', () => {

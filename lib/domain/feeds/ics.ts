@@ -1,36 +1,9 @@
+import ical, { escape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import type { SpPage, SpScheduledMaintenance } from '@/lib/domain/statuspage/types';
 
-/**
- * Escapes a TEXT value (RFC 5545 §3.3.11). Every line break (CRLF, LF or a bare CR, which some
- * readers also end a line on) becomes `\n`, so no text can start a property of its own.
- */
-function icsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
-}
-
-/** Folds a content line at 75 octets, never inside a UTF-8 sequence (RFC 5545 §3.1). */
-function fold(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch);
-    if (octets + size > (out.length === 0 ? 75 : 74)) {
-      out.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += ch;
-    octets += size;
-  }
-  out.push(current);
-  return out.join('\r\n ');
-}
-
-/** `20260906T010000Z`. */
-function icsTime(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
+// ical-generator escapes an event's TEXT values (every CRLF, LF and bare CR becomes `\n`, so no
+// text can start a property of its own) and folds lines at 75 octets without splitting a character
+// (RFC 5545). It writes the calendar's name and PRODID as given (10.2), so those are escaped here.
 
 /**
  * An iCalendar feed of maintenance windows. UIDs are stable (the maintenance id), SEQUENCE rises
@@ -42,35 +15,30 @@ export function maintenanceIcs(input: {
   maintenance: readonly (SpScheduledMaintenance & { cancelled: boolean })[];
 }): string {
   const host = new URL(input.baseUrl).hostname;
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:-//Beacon//${icsText(input.page.name)} maintenance//EN`,
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${icsText(`${input.page.name} maintenance`)}`,
-    'X-PUBLISHED-TTL:PT15M',
-    'REFRESH-INTERVAL;VALUE=DURATION:PT15M',
-  ];
+  const name = escape(`${input.page.name} maintenance`, false);
+  const calendar = ical({
+    name,
+    prodId: { company: 'Beacon', product: name, language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: 15 * 60,
+  });
   for (const m of input.maintenance) {
     const latest = m.incident_updates[0];
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${m.id}@${host}`,
-      `SEQUENCE:${Math.max(0, m.incident_updates.length - 1)}`,
-      `DTSTAMP:${icsTime(m.updated_at)}`,
-      `CREATED:${icsTime(m.created_at)}`,
-      `LAST-MODIFIED:${icsTime(latest?.created_at ?? m.updated_at)}`,
-      `DTSTART:${icsTime(m.scheduled_for)}`,
-      `DTEND:${icsTime(m.scheduled_until)}`,
-      `SUMMARY:${icsText(m.cancelled ? `Cancelled: ${m.name}` : m.name)}`,
-      `DESCRIPTION:${icsText(latest?.body ?? '')}`,
-      `URL:${m.shortlink}`,
-      `STATUS:${m.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
-      'TRANSP:TRANSPARENT',
-      'END:VEVENT',
-    );
+    calendar.createEvent({
+      id: `${m.id}@${host}`,
+      sequence: Math.max(0, m.incident_updates.length - 1),
+      stamp: new Date(m.updated_at),
+      created: new Date(m.created_at),
+      lastModified: new Date(latest?.created_at ?? m.updated_at),
+      start: new Date(m.scheduled_for),
+      end: new Date(m.scheduled_until),
+      summary: m.cancelled ? `Cancelled: ${m.name}` : m.name,
+      description: latest?.body ?? '',
+      url: m.shortlink,
+      status: m.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
   }
-  lines.push('END:VCALENDAR');
-  return lines.map(fold).join('\r\n') + '\r\n';
+  // Every content line ends in CRLF, the last one too (RFC 5545 §3.1).
+  return `${calendar.toString()}\r\n`;
 }
