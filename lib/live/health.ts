@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { untilAborted } from '@/lib/async/until-aborted';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { liveChannelState } from '@/lib/live/start-live';
@@ -24,13 +25,13 @@ export async function healthReport(now: Date): Promise<HealthReport> {
   const worker: HealthReport['worker'] = { mode: env.BEACON_WORKER };
   const started = performance.now();
   try {
-    const db = await withTimeout(getDb(), PROBE_TIMEOUT_MS);
+    const db = await untilAborted(getDb(), AbortSignal.timeout(PROBE_TIMEOUT_MS));
     database.dialect = db.dialect;
-    await withTimeout(sql`select 1`.execute(db.kysely), PROBE_TIMEOUT_MS);
+    await untilAborted(sql`select 1`.execute(db.kysely), AbortSignal.timeout(PROBE_TIMEOUT_MS));
     database.ok = true;
     database.latencyMs = Math.round(performance.now() - started);
     const overdueBefore = new Date(now.getTime() - OVERDUE_MS).toISOString();
-    const row = await withTimeout(
+    const row = await untilAborted(
       db.kysely
         .selectFrom('notifications')
         .select((eb) => [
@@ -39,7 +40,7 @@ export async function healthReport(now: Date): Promise<HealthReport> {
         ])
         .where('state', '=', 'queued')
         .executeTakeFirst(),
-      PROBE_TIMEOUT_MS,
+      AbortSignal.timeout(PROBE_TIMEOUT_MS),
     );
     worker.queued = Number(row?.queued ?? 0);
     worker.overdue = Number(row?.overdue ?? 0);
@@ -50,14 +51,4 @@ export async function healthReport(now: Date): Promise<HealthReport> {
   const live = liveChannelState();
   const ok = database.ok && !snapshot?.degradedSince && (live?.connected ?? true) && !worker.overdue;
   return { ok, database, worker, live, snapshot };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]);
 }
