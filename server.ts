@@ -25,6 +25,7 @@ async function main() {
   const { lookupPage } = await import('@/lib/snapshot/public-pages');
   const { RENDER_HEADER } = await import('@/lib/snapshot/render-secret');
   const { onLive } = await import('@/lib/live/hub');
+  const { dropTouchedPages } = await import('@/lib/snapshot/page-invalidation');
   const { metrics } = await import('@/lib/metrics/registry');
   const { compileTrust, stampClientAddress } = await import('@/lib/http/client-address');
   const { getEnv } = await import('@/lib/env');
@@ -59,9 +60,9 @@ async function main() {
   });
   // Incident, history, subscribe and API pages: rendered on their first request after a change.
   const pageCache = new PageCache({ render: (key) => render(key, secret) });
-  onLive(() => {
+  onLive((event) => {
     rscCache.invalidate();
-    pageCache.invalidate();
+    dropTouchedPages(pageCache, store, event);
   });
 
   const route = (req: http.IncomingMessage, res: http.ServerResponse) => {

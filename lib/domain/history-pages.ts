@@ -14,3 +14,9 @@ export function historyPageCount(now: Date, timeZone: string, oldest: string | n
   const back = differenceInCalendarMonths(new TZDate(now, timeZone), new TZDate(new Date(oldest), timeZone));
   return Math.max(minimum, Math.floor(Math.max(0, back) / monthsPerPage) + 1);
 }
+
+/** The history page that lists something started at `startedAt` (an ISO time); 1 for the future. */
+export function historyPageOf(now: Date, timeZone: string, startedAt: string, monthsPerPage: number): number {
+  const back = differenceInCalendarMonths(new TZDate(now, timeZone), new TZDate(new Date(startedAt), timeZone));
+  return Math.floor(Math.max(0, back) / monthsPerPage) + 1;
+}

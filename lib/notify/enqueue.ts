@@ -22,7 +22,7 @@ export async function enqueueNotifications(db: DbOrTx, event: DomainEvent, now: 
     await recordAlertEvent(db, { key, incidentId: null, thread: `component:${event.componentId}`, componentIds: [event.componentId], snapshot }, now);
     return;
   }
-  if (!('incidentId' in event)) return;
+  if (event.type === 'page.changed' || !('incidentId' in event)) return;
   const updateId = 'updateId' in event ? event.updateId : undefined;
   await enqueueIncidentAlert(db, kind, event.incidentId, updateId, now);
 }

@@ -42,7 +42,7 @@ export async function deleteIncident({ ctx, input }: { ctx: ServiceContext; inpu
     await trx.deleteFrom('incident_components').where('incident_id', '=', id).execute();
     await trx.deleteFrom('incidents').where('id', '=', id).execute();
     await recordAudit(trx, ctx, { action: `${incident.kind}.delete`, entityType: incident.kind, entityId: id, before: incident });
-    await emit(trx, { type: 'page.changed', what: 'incident' }, ctx.now());
+    await emit(trx, { type: 'page.changed', what: 'incident', incidentId: id }, ctx.now());
     return incident;
   });
 }

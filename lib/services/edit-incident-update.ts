@@ -50,7 +50,7 @@ export async function editIncidentUpdate({
     };
     await trx.updateTable('incident_updates').set(after).where('id', '=', before.id).execute();
     await recordAudit(trx, ctx, { action: 'incident_update.edit', entityType: 'incident_update', entityId: before.id, before, after });
-    await emit(trx, { type: 'page.changed', what: 'incident' }, ctx.now());
+    await emit(trx, { type: 'page.changed', what: 'incident', incidentId: data.incidentId }, ctx.now());
     return after;
   });
 }

@@ -22,7 +22,7 @@ export type DomainEvent =
       newStatus: ComponentStatus;
       at: string;
     }
-  | { type: 'page.changed'; what: 'component' | 'group' | 'settings' | 'incident' };
+  | { type: 'page.changed'; what: 'component' | 'group' | 'settings' | 'incident'; incidentId?: string };
 
 /**
  * Announces a change from inside the service's transaction: alerts are enqueued in the same

@@ -1,5 +1,5 @@
 import { listComponents } from '@/lib/db/queries/components';
-import { listIncidentIds, oldestIncidentByComponent } from '@/lib/db/queries/public-index';
+import { listIncidentStarts, oldestIncidentByComponent } from '@/lib/db/queries/public-index';
 import { historyPageCount } from '@/lib/domain/history-pages';
 import type { ServiceContext } from '@/lib/services/context';
 import { MONTHS_PER_PAGE } from '@/lib/services/get-history-page';
@@ -7,11 +7,17 @@ import { getPageSettings } from '@/lib/services/page-settings';
 
 /** Which parameterised public pages name something: the rest are 404s without asking anyone. */
 export interface PublicPageIndex {
-  incidentIds: Set<string>;
+  /** When each incident and maintenance started, by id: which history page lists it. */
+  incidentStarts: Map<string, string>;
+  /** The page's time zone, in which history pages are months. */
+  timeZone: string;
   /** History pages without a filter. */
   historyPages: number;
   /** History pages per component filter; a component not listed does not exist. */
   historyPagesByComponent: Map<string, number>;
+  /** When the oldest incident started, overall and per component: what the page counts follow. */
+  oldest: string | null;
+  oldestByComponent: Map<string, string>;
 }
 
 /** The index of the public pages that exist, from the data as it is now. */
@@ -19,14 +25,17 @@ export async function getPublicPageIndex({ ctx }: { ctx: ServiceContext }): Prom
   const now = ctx.now();
   const [settings, incidents, components, oldestByComponent] = await Promise.all([
     getPageSettings(ctx.db, now),
-    listIncidentIds(ctx.db),
+    listIncidentStarts(ctx.db),
     listComponents(ctx.db),
     oldestIncidentByComponent(ctx.db),
   ]);
   const pages = (oldest: string | null) => historyPageCount(now, settings.time_zone, oldest, MONTHS_PER_PAGE);
   return {
-    incidentIds: new Set(incidents.ids),
+    incidentStarts: incidents.starts,
+    timeZone: settings.time_zone,
     historyPages: pages(incidents.oldest),
     historyPagesByComponent: new Map(components.map((c) => [c.id, pages(oldestByComponent.get(c.id) ?? null)])),
+    oldest: incidents.oldest,
+    oldestByComponent,
   };
 }

@@ -45,6 +45,20 @@ describe('page cache', () => {
     expect(await text(cache.get('/subscribe'))).toBe('<p>/subscribe v3</p>');
   });
 
+  it('drops only the pages named, by key or by a test on the key', async () => {
+    const { cache, state } = fakeCache();
+    const b = await cache.get('/b');
+    expect(await text(cache.get('/a'))).toBe('<p>/a v1</p>');
+    state.version = 2;
+    cache.invalidate(['/a']);
+    expect(cache.get('/b')).toBe(b);
+    expect(await text(cache.get('/a'))).toBe('<p>/a v2</p>');
+    cache.invalidate((key) => key.startsWith('/b'));
+    expect(await text(cache.get('/b'))).toBe('<p>/b v2</p>');
+    expect(cache.get('/a')).not.toBeInstanceOf(Promise);
+    expect(state.renders).toBe(4);
+  });
+
   it('keeps at most maxEntries pages', async () => {
     const { cache, state } = fakeCache();
     for (const key of ['/a', '/b', '/c']) await cache.get(key);

@@ -36,7 +36,8 @@ export function htmlRepresentation(rendered: RenderedPage, builtAt?: string): Re
 /**
  * The parameterised public pages (incident pages, history pages, /subscribe, /api), each rendered
  * by Next at most once per change, on the first request for it (the others wait for that
- * render), then served from memory. `invalidate()` starts a new generation (on every change).
+ * render), then served from memory. `invalidate()` starts a new generation (settings and the
+ * like); `invalidate(keys)` drops only the pages a change touched.
  * When a render fails (the database is down), the last good copy is served.
  */
 export class PageCache {
@@ -56,10 +57,19 @@ export class PageCache {
     this.startedAt = this.now();
   }
 
-  /** Every page is rendered again on its next request. */
-  invalidate(): void {
-    this.generation++;
-    this.startedAt = this.now();
+  /**
+   * The pages named (keys, or a test on each key; every page when none is given) are rendered
+   * again on their next request; the others stay as they are. A render of a dropped page already
+   * under way may hold the data from before the change, so it is not kept either.
+   */
+  invalidate(which?: Iterable<string> | ((key: string) => boolean)): void {
+    if (which === undefined) {
+      this.generation++;
+      this.startedAt = this.now();
+      return;
+    }
+    const drops = typeof which === 'function' ? which : ((keys) => (key: string) => keys.has(key))(new Set(which));
+    for (const [key, entry] of this.entries) if (drops(key)) entry.generation = -1;
   }
 
   /**

@@ -37,7 +37,7 @@ export function pageKeyFor(pathname: string, searchParams: URLSearchParams, inde
     } catch {
       return { kind: 'not-found', page: 'incident' };
     }
-    return index.incidentIds.has(id) ? { kind: 'page', key: `/incidents/${id}` } : { kind: 'not-found', page: 'incident' };
+    return index.incidentStarts.has(id) ? { kind: 'page', key: `/incidents/${id}` } : { kind: 'not-found', page: 'incident' };
   }
   return undefined;
 }

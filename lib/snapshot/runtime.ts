@@ -7,6 +7,8 @@ import { parseDatabaseUrl } from '@/lib/db/connect';
 import { getEnv } from '@/lib/env';
 import { onLive } from '@/lib/live/hub';
 import { getPublicPageIndex } from '@/lib/services/get-public-page-index';
+import { refreshPublicPageIndex } from '@/lib/services/refresh-public-page-index';
+import { scopeOf } from '@/lib/snapshot/change-scope';
 import type { RenderedPage } from '@/lib/snapshot/page-cache';
 import { buildPublicSet } from '@/lib/snapshot/public-set';
 import { shareRenderSecret } from '@/lib/snapshot/render-secret';
@@ -25,7 +27,8 @@ export function snapshotFile(databaseUrl: string): string {
 
 /**
  * The snapshot store of this server process: HTML rendered by Next through `render` (a request
- * carrying `secret`, which the front handler passes through), rebuilt on every live event.
+ * carrying `secret`, which the front handler passes through), rebuilt on every live event (only
+ * what the event touched) and every minute (everything).
  */
 export async function startSnapshots(opts: {
   render: (pathname: string, secret: string) => Promise<RenderedPage>;
@@ -45,7 +48,10 @@ export async function startSnapshots(opts: {
     file: snapshotFile(env.DATABASE_URL),
     buildId,
     buildSet: async () => buildPublicSet({ db: (await getDb()).kysely, now: () => new Date() }),
-    buildIndex: async () => getPublicPageIndex({ ctx: { db: (await getDb()).kysely, now: () => new Date() } }),
+    buildIndex: async (change) => {
+      const ctx = { db: (await getDb()).kysely, now: () => new Date() };
+      return change ? refreshPublicPageIndex({ ctx, ...change }) : getPublicPageIndex({ ctx });
+    },
     renderHtml: (pathname) => opts.render(pathname, secret),
     probe: async () => {
       if (dialect === 'sqlite') fs.accessSync(target, fs.constants.R_OK | fs.constants.W_OK);
@@ -54,7 +60,8 @@ export async function startSnapshots(opts: {
   });
   exposeSnapshotState(store);
   await store.loadFromDisk();
-  onLive(() => store.schedule());
+  // Each change rebuilds what it touched; the minute's refresh (days, "x minutes ago") everything.
+  onLive((event) => store.schedule(scopeOf(event)));
   setInterval(() => store.schedule(), REFRESH_MS).unref();
   const probe = () => {
     void store.check().finally(() => {

@@ -1,4 +1,5 @@
 import type { PublicPageIndex } from '@/lib/services/get-public-page-index';
+import { EVERYTHING, mergeScopes, type ChangeScope } from '@/lib/snapshot/change-scope';
 import { snapshotCsp } from '@/lib/snapshot/csp';
 import { loadSnapshot, saveSnapshot } from '@/lib/snapshot/disk';
 import { htmlRepresentation, type RenderedPage } from '@/lib/snapshot/page-cache';
@@ -20,8 +21,11 @@ export interface SnapshotStoreOptions {
   buildSet: () => Promise<Map<string, Representation>>;
   /** A page rendered by Next, as anonymous visitors get it. */
   renderHtml: (path: string) => Promise<RenderedPage>;
-  /** Which parameterised pages exist (incident ids, history pages); none when not given. */
-  buildIndex?: () => Promise<PublicPageIndex>;
+  /**
+   * Which parameterised pages exist (incident ids, history pages); none when not given. After a
+   * change to some incidents it is given the previous index and their ids, to read only those.
+   */
+  buildIndex?: (change?: { previous: PublicPageIndex; incidentIds: string[] }) => Promise<PublicPageIndex>;
   /** Throws when the database cannot be used. */
   probe: () => Promise<void>;
   /** Where the last good snapshot is kept for restarts. */
@@ -44,7 +48,13 @@ export interface SnapshotState {
   reason: string | null;
   rebuilds: number;
   lastBuildMs: number | null;
+  /** What the last rebuild covered: everything, or only what a change touched. */
+  lastScope: 'all' | 'partial' | null;
+  /** How long each part of the last rebuild took (they run side by side, so they overlap). */
+  lastParts: Record<string, number>;
   entries: number;
+  /** What the store holds in memory: identity bytes and their compressed variants. */
+  memory: { entries: number; rawBytes: number; compressedBytes: number };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -75,7 +85,10 @@ export class SnapshotStore {
   private rebuilds = 0;
   private lastBuildMs: number | null = null;
   private running: Promise<void> | null = null;
-  private dirty = false;
+  /** What the changes waiting for the next rebuild touched (null: none waiting). */
+  private dirty: ChangeScope | null = null;
+  private lastScope: SnapshotState['lastScope'] = null;
+  private lastParts: Record<string, number> = {};
   private timer: NodeJS.Timeout | undefined;
   private lastStart = 0;
   /** Rebuilds failed in a row while the database answered: retries back off. */
@@ -100,62 +113,93 @@ export class SnapshotStore {
     return true;
   }
 
-  /** Asks for a rebuild: runs soon, at most once per minIntervalMs, never two at a time. */
-  schedule(): void {
-    this.dirty = true;
+  /**
+   * Asks for a rebuild of what `scope` touched (everything when not said): runs soon, at most
+   * once per minIntervalMs, never two at a time; the changes in between are coalesced.
+   */
+  schedule(scope: ChangeScope = EVERYTHING): void {
+    this.dirty = mergeScopes(this.dirty, scope);
     if (this.running || this.timer) return;
     const backoff = this.minIntervalMs * 2 ** Math.min(this.failures, 6);
     const wait = Math.max(this.settleMs, this.lastStart + backoff - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.rebuild();
+      void this.rebuild(this.dirty ?? EVERYTHING);
     }, wait);
   }
 
-  /** Rebuilds now (or joins the running rebuild); resolves when done, successful or not. */
-  rebuild(): Promise<void> {
+  /**
+   * Rebuilds what `scope` touched now (or joins the running rebuild, queueing `scope` for the
+   * next); resolves when done, successful or not.
+   */
+  rebuild(scope: ChangeScope = EVERYTHING): Promise<void> {
     if (this.running) {
-      this.dirty = true;
+      this.dirty = mergeScopes(this.dirty, scope);
       return this.running;
     }
-    this.dirty = false;
+    scope = mergeScopes(this.dirty, scope);
+    this.dirty = null;
     this.lastStart = Date.now();
-    this.running = this.build().finally(() => {
+    this.running = this.build(scope).finally(() => {
       this.running = null;
       const waiters = this.waiters;
       this.waiters = [];
       for (const w of waiters) w();
-      if (this.dirty) this.schedule();
+      if (this.dirty) this.schedule(this.dirty);
     });
     return this.running;
   }
 
-  private async build(): Promise<void> {
+  private async build(scope: ChangeScope): Promise<void> {
     const started = performance.now();
+    // Without a complete previous build there is nothing to keep: everything is built.
+    const all = scope.all || this.fromDisk || !this.builtAt || !this.notFound.page || !this.notFound.incident;
+    const parts: Record<string, number> = {};
+    const timed = <T>(part: string, work: () => Promise<T>): Promise<T> => {
+      const t = performance.now();
+      return work().then((value) => ((parts[part] = performance.now() - t), value));
+    };
     try {
-      const [set, index, notFoundPage, notFoundIncident, ...pages] = await withTimeout(
+      const [set, index, notFound, ...pages] = await withTimeout(
         Promise.all([
-          this.opts.buildSet(),
-          this.opts.buildIndex?.() ?? null,
-          this.opts.renderHtml(NOT_FOUND_PATHS.page),
-          this.opts.renderHtml(NOT_FOUND_PATHS.incident),
-          ...HTML_PATHS.map((p) => this.opts.renderHtml(p)),
+          timed('json, feeds, badges', () => this.opts.buildSet()),
+          timed('page index', async () => {
+            const previous = this.index;
+            if (all || !previous) return (await this.opts.buildIndex?.()) ?? null;
+            // Component statuses are not in the index.
+            if (scope.incidents.size === 0) return previous;
+            return (await this.opts.buildIndex?.({ previous, incidentIds: [...scope.incidents] })) ?? null;
+          }),
+          // The 404 pages show only the page's name and frame: a settings change (everything) redraws them.
+          all
+            ? timed('404 pages', () => Promise.all([this.opts.renderHtml(NOT_FOUND_PATHS.page), this.opts.renderHtml(NOT_FOUND_PATHS.incident)]))
+            : null,
+          ...HTML_PATHS.map((p) => timed(`render ${p}`, () => this.opts.renderHtml(p))),
         ]),
         this.timeoutMs,
         'snapshot rebuild',
       );
       for (const [i, page] of pages.entries()) if (page.status !== 200) throw new Error(`rendering ${HTML_PATHS[i]} answered ${page.status}`);
-      for (const nf of [notFoundPage, notFoundIncident]) if (nf.status !== 404) throw new Error(`rendering a 404 page answered ${nf.status}`);
+      for (const nf of notFound ?? []) if (nf.status !== 404) throw new Error(`rendering a 404 page answered ${nf.status}`);
       const builtAt = new Date().toISOString();
+      const t = performance.now();
       HTML_PATHS.forEach((path, i) => set.set(path, htmlRepresentation(pages[i]!, builtAt)));
+      parts['compress pages'] = performance.now() - t;
+      // An unchanged document keeps the representation it had (same bytes, same Last-Modified).
+      for (const [key, rep] of set) {
+        const previous = this.entries.get(key);
+        if (previous && previous.etag === rep.etag && previous.status === rep.status) set.set(key, previous);
+      }
       this.entries = set;
       this.index = index;
-      this.notFound = { page: htmlRepresentation(notFoundPage, builtAt), incident: htmlRepresentation(notFoundIncident, builtAt) };
+      if (notFound) this.notFound = { page: htmlRepresentation(notFound[0], builtAt), incident: htmlRepresentation(notFound[1], builtAt) };
       this.builtAt = builtAt;
       this.fromDisk = false;
       this.rebuilds++;
       this.failures = 0;
       this.lastBuildMs = performance.now() - started;
+      this.lastScope = all ? 'all' : 'partial';
+      this.lastParts = parts;
       this.recover();
       saveSnapshot(this.opts.file, { builtAt, buildId: this.opts.buildId, entries: set }).catch((error: unknown) =>
         console.error('[beacon] could not keep the snapshot on disk', error),
@@ -171,7 +215,7 @@ export class SnapshotStore {
         this.failures++;
         this.reason = `rebuild failed (${error instanceof Error ? error.message : String(error)}); serving the previous snapshot`;
         console.error(`[beacon] snapshot ${this.reason}, retrying`);
-        this.dirty = true;
+        this.dirty = mergeScopes(this.dirty, scope);
         return;
       }
       this.degrade(error);
@@ -262,8 +306,23 @@ export class SnapshotStore {
       reason: this.reason,
       rebuilds: this.rebuilds,
       lastBuildMs: this.lastBuildMs,
+      lastScope: this.lastScope,
+      lastParts: this.lastParts,
       entries: this.entries.size,
+      memory: this.memory(),
     };
+  }
+
+  private memory(): SnapshotState['memory'] {
+    const held = [...this.entries.values(), ...Object.values(this.notFound)];
+    if (this.staleHome) held.push(this.staleHome);
+    let rawBytes = 0;
+    let compressedBytes = 0;
+    for (const rep of held) {
+      rawBytes += rep.body.length;
+      compressedBytes += (rep.gzip?.length ?? 0) + (rep.br?.length ?? 0);
+    }
+    return { entries: held.length, rawBytes, compressedBytes };
   }
 }
 

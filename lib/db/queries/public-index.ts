@@ -1,11 +1,17 @@
 import type { DbOrTx } from '@/lib/db/transaction';
 
-/** Every incident and maintenance id, and when the oldest one started (null when there is none). */
-export async function listIncidentIds(db: DbOrTx): Promise<{ ids: string[]; oldest: string | null }> {
+/** When each incident and maintenance started (by id), and when the oldest one did (null when there is none). */
+export async function listIncidentStarts(db: DbOrTx): Promise<{ starts: Map<string, string>; oldest: string | null }> {
   const rows = await db.selectFrom('incidents').select(['id', 'started_at']).execute();
   let oldest: string | null = null;
-  for (const r of rows) if (oldest === null || Date.parse(r.started_at) < Date.parse(oldest)) oldest = r.started_at;
-  return { ids: rows.map((r) => r.id), oldest };
+  let oldestMs = Infinity;
+  const starts = new Map<string, string>();
+  for (const r of rows) {
+    starts.set(r.id, r.started_at);
+    const t = Date.parse(r.started_at);
+    if (t < oldestMs) [oldest, oldestMs] = [r.started_at, t];
+  }
+  return { starts, oldest };
 }
 
 /** For each component with incidents, when its oldest incident started. */
