@@ -20,8 +20,19 @@ const ALLOWED: sanitizeHtml.IOptions = {
 };
 ALLOWED.allowedAttributes = { ...(ALLOWED.allowedAttributes as object), a: ['href', 'title', 'rel'] };
 
+/**
+ * Rendered bodies by source: every rebuild of the feeds renders the same hundreds of update
+ * bodies again, and parsing plus sanitising costs far more than the lookup. Bounded, oldest out.
+ */
+const rendered = new Map<string, string>();
+const RENDERED_KEPT = 2_000;
+
 /** Renders operator markdown to HTML that is safe to inject: no scripts, handlers or styles. */
 export function renderMarkdown(source: string): string {
-  const html = marked.parse(source) as string;
-  return sanitizeHtml(html, ALLOWED).trim();
+  const known = rendered.get(source);
+  if (known !== undefined) return known;
+  const html = sanitizeHtml(marked.parse(source) as string, ALLOWED).trim();
+  rendered.set(source, html);
+  if (rendered.size > RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
+  return html;
 }

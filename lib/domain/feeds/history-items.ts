@@ -43,8 +43,17 @@ export function feedItems(
     .slice(0, FEED_LIMIT);
 }
 
+/** Formatters by time zone: making one costs far more than formatting (hundreds per feed build). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The instant with its zone named, in the page's time zone (e.g. "6 Sept 2026, 03:00 CEST"). */
 function formatter(timeZone: string): Intl.DateTimeFormat {
+  let fmt = formatters.get(timeZone);
+  if (!fmt) formatters.set(timeZone, (fmt = newFormatter(timeZone)));
+  return fmt;
+}
+
+function newFormatter(timeZone: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat('en-GB', {
     timeZone,
     day: 'numeric',
