@@ -6,17 +6,43 @@ import { uptimePercent } from '@/lib/domain/uptime';
 import type { UptimeDayView } from '@/lib/services/views';
 import { formatDayKey } from '@/components/ui/format-time';
 
-/** Days shown below the `sm` breakpoint (CSS hides the older bars; see .uptime-bars in globals.css). */
+/** Days shown below the `sm` breakpoint (CSS shows the newest part of the drawing; see .uptime-bars in globals.css). */
 const NARROW_DAYS = 30;
 const NARROW = '(max-width: 639.98px)';
 
-function barClass(day: UptimeDayView): string {
-  if (day.uptime === null) return 'u-none';
-  if (day.majorMs > 0) return 'u-major';
-  if (day.partialMs > 0) return 'u-part';
-  if (day.degradedMs > 0) return 'u-deg';
-  if (day.maintenanceMs > 0) return 'u-maint';
-  return 'u-ok';
+/** A day's colour, one letter: ok, degraded, partial, major (x), maintenance, no data. */
+export type DayCode = 'o' | 'd' | 'p' | 'x' | 'm' | 'n';
+const CODE_CLASS: Record<DayCode, string> = { o: 'u-ok', d: 'u-deg', p: 'u-part', x: 'u-major', m: 'u-maint', n: 'u-none' };
+const CODES = Object.keys(CODE_CLASS) as DayCode[];
+
+const DAY_MS = 86_400_000;
+const dayKey = (first: string, index: number) => new Date(Date.parse(`${first}T12:00:00Z`) + index * DAY_MS).toISOString().slice(0, 10);
+
+/** A clean day (all operational, or no data; no incident) as the tooltip and value text read it. */
+const cleanDay = (key: string, code: string): UptimeDayView => ({
+  key,
+  observedMs: code === 'n' ? 0 : DAY_MS,
+  majorMs: 0,
+  partialMs: 0,
+  degradedMs: 0,
+  maintenanceMs: 0,
+  uptime: code === 'n' ? null : 1,
+  incidents: [],
+});
+
+/**
+ * One subpath per run of days of a colour: with the path's dashes (0.8 day drawn, 0.2 day gap,
+ * restarting at each subpath) a run draws its days' bars, so a component is a handful of paths.
+ */
+function runs(codes: string, code: DayCode): string {
+  let d = '';
+  for (let i = 0; i < codes.length; i++) {
+    if (codes[i] !== code || codes[i - 1] === code) continue;
+    let j = i;
+    while (codes[j + 1] === code) j++;
+    d += `M${i} .5h${j - i + 1}`;
+  }
+  return d;
 }
 
 const percentText = (day: UptimeDayView) => `${(uptimePercent([day]) ?? 0).toFixed(2)}% uptime`;
@@ -42,28 +68,37 @@ const subscribeNarrow = (onChange: () => void) => {
 /**
  * A component's daily uptime as ONE control (a slider over the days): one tab stop per component,
  * arrow keys, Home/End and Page Up/Down move between days, the day's detail is its value text
- * (announced by screen readers) and a tooltip. The bars themselves are bare <i> elements, so
+ * (announced by screen readers) and a tooltip. The bars are one inline SVG of a few paths, so
  * 90 days × 200 components stay light; a pointer anywhere on the row (32 px tall) picks a day.
- * Phones see the last 30 days: CSS hides the rest, so the server HTML is the same for everyone.
+ * Phones see the last 30 days: CSS widens the drawing and shows its newest third, so the server
+ * HTML is the same for everyone.
  */
-export function UptimeBars({
+export function UptimeSlider({
   componentId,
   componentName,
-  days,
+  firstDay,
+  codes,
+  eventful,
   percent,
 }: {
   componentId: string;
   componentName: string;
-  days: UptimeDayView[];
+  /** The first day's key (yyyy-mm-dd); the others follow day by day. */
+  firstDay: string;
+  /** One DayCode per day, oldest first. */
+  codes: string;
+  /** The days with outage time or incidents, by index (the others are all operational or no data). */
+  eventful: [number, UptimeDayView][];
   percent: number | null;
 }) {
-  const count = days.length;
+  const count = codes.length;
   const narrow = useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW).matches, () => false);
   const first = narrow ? Math.max(0, count - NARROW_DAYS) : 0;
   const [active, setActive] = useState<number | null>(null);
   const [shown, setShown] = useState(false);
   const current = Math.max(first, active ?? count - 1);
-  const day = days[current];
+  const detail = eventful.find(([index]) => index === current)?.[1];
+  const day = current < count ? (detail ?? cleanDay(dayKey(firstDay, current), codes[current]!)) : undefined;
   const tipId = `uptime-tip-${componentId}`;
   const visible = count - first;
   const centre = ((current - first + 0.5) / visible) * 100;
@@ -82,8 +117,8 @@ export function UptimeBars({
     e.preventDefault();
   };
   const onPointer = (e: React.PointerEvent<HTMLDivElement>) => {
-    const index = Array.prototype.indexOf.call(e.currentTarget.children, e.target);
-    if (index >= 0) move(index);
+    const box = e.currentTarget.getBoundingClientRect();
+    if (box.width > 0) move(first + Math.floor(((e.clientX - box.left) / box.width) * visible));
   };
 
   if (!day) return null;
@@ -99,6 +134,8 @@ export function UptimeBars({
           aria-valuenow={current}
           aria-valuetext={dayText(day)}
           data-uptime={componentId}
+          data-days={count}
+          style={{ '--days': count } as React.CSSProperties}
           className="uptime-bars"
           onKeyDown={onKeyDown}
           onFocus={() => setShown(true)}
@@ -107,9 +144,13 @@ export function UptimeBars({
           onPointerDown={onPointer}
           onPointerLeave={() => setShown(false)}
         >
-          {days.map((d, index) => (
-            <i key={d.key} className={shown && index === current ? `${barClass(d)} u-active` : barClass(d)} />
-          ))}
+          <svg viewBox={`0 0 ${count} 1`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            {CODES.map((code) => {
+              const d = runs(codes, code);
+              return d && <path key={code} className={CODE_CLASS[code]} d={d} />;
+            })}
+            {shown && <path className="u-active" d={`M${current} .5h1`} />}
+          </svg>
         </div>
         {shown && (
           <div
