@@ -25,7 +25,6 @@ async function main() {
   const { lookupPage } = await import('@/lib/snapshot/public-pages');
   const { RENDER_HEADER } = await import('@/lib/snapshot/render-secret');
   const { onLive } = await import('@/lib/live/hub');
-  const { dropTouchedPages } = await import('@/lib/snapshot/page-invalidation');
   const { metrics } = await import('@/lib/metrics/registry');
   const { compileTrust, stampClientAddress } = await import('@/lib/http/client-address');
   const { getEnv } = await import('@/lib/env');
@@ -60,6 +59,7 @@ async function main() {
   });
   // Incident, history, subscribe and API pages: rendered on their first request after a change.
   const pageCache = new PageCache({ render: (key) => render(key, secret) });
+  const { dropTouchedPages } = await import('@/lib/snapshot/page-invalidation');
   onLive((event) => {
     rscCache.invalidate();
     dropTouchedPages(pageCache, store, event);
