@@ -3,8 +3,11 @@ import { exportDatabase, importDatabase, parseBackup, type Backup } from '@/lib/
 import type { Db } from '@/lib/db/connect';
 import { createTestDb, testDialects } from '@/lib/db/testing/test-db';
 import { seedDemo } from '@/lib/demo/seed';
+import { expandNextBatch } from '@/lib/notify/expand';
+import { insertActiveSubscribers } from '@/lib/notify/testing/active-subscribers';
 import { createApiKey } from '@/lib/services/create-api-key';
 import { createComponent } from '@/lib/services/create-component';
+import { createIncident } from '@/lib/services/create-incident';
 import { createOperator } from '@/lib/services/create-operator';
 import { subscribe } from '@/lib/services/subscribe';
 import { signIn } from '@/lib/services/sign-in';
@@ -96,5 +99,37 @@ describe.runIf(testDialects().includes('postgres'))('backup round trip between S
   it('rejects a file that is not a backup', () => {
     expect(() => parseBackup('{"hello": 1}')).toThrow(/not a Beacon backup/);
     expect(() => parseBackup('nothing here')).toThrow(/no JSON object/);
+  });
+});
+
+describe('backup of an alert still being expanded', () => {
+  const dbs: TestDb[] = [];
+  afterAll(async () => Promise.all(dbs.map((db) => db.drop())));
+
+  it('restores the event and its cursor: the rest of the audience is queued once, nobody twice', async () => {
+    const source = await createTestDb('sqlite');
+    dbs.push(source);
+    const ctx = { db: source.kysely, now: () => NOW };
+    const ids = await insertActiveSubscribers(source, Array.from({ length: 30 }, (_, i) => ({ kind: 'email' as const, address: `r${i}@example.com` })), NOW);
+    const component = await createComponent({ ctx, input: { name: 'Data service' } });
+    await createIncident({ ctx, input: { name: 'Outage', status: 'identified', components: [{ id: component.id, status: 'major_outage' }] } });
+    // Half-way: one batch of 10 written, the cursor after it, the event not expanded yet.
+    await expandNextBatch(source.kysely, source.dialect, { now: NOW, batchSize: 10 });
+    const backup = await exportDatabase(source, NOW);
+    expect(backup.tables.alert_events).toHaveLength(1);
+    expect(backup.tables.alert_events![0]).toMatchObject({ expanded_at: null, cursor: expect.any(String) });
+    expect(backup.tables.notifications).toHaveLength(10);
+
+    const target = await createTestDb(testDialects().includes('postgres') ? 'postgres' : 'sqlite');
+    dbs.push(target);
+    await importDatabase(target, parseBackup(JSON.stringify(backup)));
+    while (await expandNextBatch(target.kysely, target.dialect, { now: NOW, batchSize: 10 }));
+    const rows = await target.kysely.selectFrom('notifications').select('subscriber_id').execute();
+    expect(rows.map((r) => r.subscriber_id).sort()).toEqual([...ids].sort());
+    // A later alert is numbered after the restored one (the identity sequence moved past it).
+    await createIncident({ ctx: { db: target.kysely, now: () => NOW }, input: { name: 'Second', status: 'investigating' } });
+    const seqs = await target.kysely.selectFrom('alert_events').select('seq').orderBy('seq').execute();
+    expect(seqs).toHaveLength(2);
+    expect(seqs[1]!.seq).toBeGreaterThan(seqs[0]!.seq);
   });
 });

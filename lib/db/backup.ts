@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import type { Db } from '@/lib/db/connect';
 import type { Database } from '@/lib/db/schema';
 
-/** Tables in an order that satisfies every foreign key on insert. */
+/**
+ * Tables in an order that satisfies every foreign key on insert. Sessions and sign-in failures
+ * are not carried over (a restored install starts signed out), nor job leases and rate limits.
+ */
 export const BACKUP_TABLES = [
   'page_settings',
   'operators',
@@ -19,13 +22,19 @@ export const BACKUP_TABLES = [
   'subscribers',
   'subscriber_components',
   'notification_events',
+  'alert_events',
   'notifications',
   'delivery_attempts',
   'dev_mailbox',
 ] as const satisfies readonly (keyof Database)[];
 
-/** Sessions and sign-in failures are not carried over: a restored install starts signed out. */
-const IDENTITY_TABLES = new Set(['component_status_intervals', 'audit_log', 'delivery_attempts']);
+/** Tables numbered by the database, and their numbering column: exported in order, sequences moved on import. */
+const IDENTITY_COLUMNS: Partial<Record<(typeof BACKUP_TABLES)[number], string>> = {
+  component_status_intervals: 'id',
+  audit_log: 'id',
+  delivery_attempts: 'id',
+  alert_events: 'seq',
+};
 
 export interface Backup {
   format: 'beacon-backup';
@@ -41,7 +50,8 @@ export async function exportDatabase(db: Db, now: Date): Promise<Backup> {
     const tables: Backup['tables'] = {};
     for (const table of BACKUP_TABLES) {
       const rows = (await trx.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
-      tables[table] = IDENTITY_TABLES.has(table) ? rows.sort((a, b) => Number(a.id) - Number(b.id)) : rows;
+      const key = IDENTITY_COLUMNS[table];
+      tables[table] = key ? rows.sort((a, b) => Number(a[key]) - Number(b[key])) : rows;
     }
     return { format: 'beacon-backup', version: 1, exportedAt: now.toISOString(), source: db.dialect, tables };
   });
@@ -83,8 +93,9 @@ export async function importDatabase(db: Db, backup: Backup): Promise<Record<str
         await trx.insertInto(table).values(chunk as never).execute();
       }
       counts[table] = rows.length;
-      if (db.dialect === 'postgres' && IDENTITY_TABLES.has(table) && rows.length > 0) {
-        await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(trx);
+      const key = IDENTITY_COLUMNS[table];
+      if (db.dialect === 'postgres' && key && rows.length > 0) {
+        await sql`select setval(pg_get_serial_sequence(${table}, ${key}), (select max(${sql.ref(key)}) from ${sql.table(table)}))`.execute(trx);
       }
     }
   });
