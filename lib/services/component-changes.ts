@@ -1,5 +1,6 @@
 import type { ComponentStatus } from '@/lib/domain/status';
 import { applyComponentStatus } from '@/lib/db/queries/component-status';
+import { lockComponentsInOrder } from '@/lib/db/row-lock';
 import type { DbOrTx } from '@/lib/db/transaction';
 import { ValidationError } from '@/lib/services/errors';
 import { emit } from '@/lib/services/events';
@@ -23,7 +24,8 @@ export async function assertComponentsExist(db: DbOrTx, ids: readonly string[], 
 
 /**
  * Applies an update's component changes at `at`, records old → new on the update
- * and links each component to the incident.
+ * and links each component to the incident. The rows are locked in id order first, whatever
+ * order the operator listed them in.
  */
 export async function recordComponentChanges(
   db: DbOrTx,
@@ -34,6 +36,7 @@ export async function recordComponentChanges(
   now: Date,
 ): Promise<{ id: string; oldStatus: ComponentStatus; newStatus: ComponentStatus }[]> {
   const applied = [];
+  await lockComponentsInOrder(db, changes.map((c) => c.id));
   for (const change of changes) {
     const old = await applyComponentStatus(db, change.id, change.status, at);
     if (!old) continue;
