@@ -31,6 +31,8 @@ const CONCURRENCY = arg('concurrency', 256);
 const USE_PG = args.includes('--pg');
 /** The worker runs as its own process (`npm run worker`), measured apart; `--inline` runs it here. */
 const AS_PROCESS = !args.includes('--inline');
+/** `--cpu-prof DIR`: the worker process writes a CPU profile there (open it in Chrome DevTools). */
+const CPU_PROF = args.includes('--cpu-prof') ? (args[args.indexOf('--cpu-prof') + 1] ?? '.') : undefined;
 
 async function freshDb(): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {
   if (USE_PG) {
@@ -71,7 +73,7 @@ async function startBenchWorker(db: Db, url: string, smtpUrl: string | undefined
     worker.start();
     return { label: 'in-process worker', peakRssMb: () => null as number | null, stop: async () => { stop(); await worker.stop().catch(() => undefined); } };
   }
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []), '--import', 'tsx', 'scripts/worker.ts'], {
     env: { ...process.env, DATABASE_URL: url, ...(smtpUrl && { SMTP_URL: smtpUrl }), BEACON_WORKER_CONCURRENCY: String(CONCURRENCY), BEACON_WORKER_POLL_MS: '1000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -39,11 +39,13 @@ export function componentChangeLine(name: string, oldStatus: ComponentStatus, ne
   return `${name}: ${COMPONENT_STATUS_LABEL[oldStatus]} → ${COMPONENT_STATUS_LABEL[newStatus]}`;
 }
 
-/** A time as subscribers read it: "Tue 1 Dec 2026, 02:00 CET" in the page's zone. */
-export function alertTime(iso: string, timeZone: string): string {
-  const zone = timeZone === 'Etc/UTC' ? 'UTC' : timeZone;
-  try {
-    return new Intl.DateTimeFormat('en-GB', {
+/** Formatters by zone: building one costs about 0.2 ms, and a fan-out formats the same times 100,000 times. */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let format = FORMATTERS.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
       timeZone: zone,
       weekday: 'short',
       day: 'numeric',
@@ -52,7 +54,17 @@ export function alertTime(iso: string, timeZone: string): string {
       hour: '2-digit',
       minute: '2-digit',
       timeZoneName: 'short',
-    }).format(new Date(iso));
+    });
+    FORMATTERS.set(zone, format);
+  }
+  return format;
+}
+
+/** A time as subscribers read it: "Tue 1 Dec 2026, 02:00 CET" in the page's zone. */
+export function alertTime(iso: string, timeZone: string): string {
+  const zone = timeZone === 'Etc/UTC' ? 'UTC' : timeZone;
+  try {
+    return formatterFor(zone).format(new Date(iso));
   } catch {
     return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
   }

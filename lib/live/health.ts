@@ -1,3 +1,4 @@
+import { QUEUED } from '@/lib/notify/outbox';
 import { sql } from 'kysely';
 import { untilAborted } from '@/lib/async/until-aborted';
 import { getDb } from '@/lib/db';
@@ -38,7 +39,7 @@ export async function healthReport(now: Date): Promise<HealthReport> {
           eb.fn.countAll<number>().as('queued'),
           eb.fn.sum<number>(eb.case().when('available_at', '<', overdueBefore).then(1).else(0).end()).as('overdue'),
         ])
-        .where('state', '=', 'queued')
+        .where('state', '=', QUEUED)
         .executeTakeFirst(),
       AbortSignal.timeout(PROBE_TIMEOUT_MS),
     );

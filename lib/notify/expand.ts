@@ -1,11 +1,12 @@
 import { wantsAlert, type AlertKind } from '@/lib/domain/alerts';
 import type { SqlDialectName } from '@/lib/db/connect';
-import { newId } from '@/lib/db/ids';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
+import { insertQueued, queuedRow } from '@/lib/notify/outbox';
 
 /** Subscribers looked at per expansion transaction. */
 export const EXPAND_BATCH = 2_000;
-const INSERT_CHUNK = 500;
+/** An event's first batch is small, so its first alerts go out well within a second of the change. */
+export const FIRST_BATCH = 200;
 
 /** What one expansion step did. */
 export interface ExpandStep {
@@ -55,7 +56,8 @@ export async function expandNextBatch(
       .where('state', '=', 'active');
     if (kind === 'component.updated') scan = scan.where('kind', '=', 'webhook');
     if (event.cursor) scan = scan.where('id', '>', event.cursor);
-    const batch = await scan.orderBy('id').limit(size).execute();
+    const limit = event.cursor === null ? Math.min(FIRST_BATCH, size) : size;
+    const batch = await scan.orderBy('id').limit(limit).execute();
 
     const chosen = new Map<string, Set<string>>();
     const partial = batch.filter((s) => !s.all_components).map((s) => s.id);
@@ -76,32 +78,9 @@ export async function expandNextBatch(
           { kind, componentIds },
         ),
       )
-      .map((s) => ({
-        id: newId(),
-        subscriber_id: s.id,
-        event_id: event.event_id,
-        channel: s.kind,
-        state: 'queued' as const,
-        attempts: 0,
-        available_at: at,
-        lease_owner: null,
-        last_error: null,
-        delivered_at: null,
-        created_at: at,
-        updated_at: at,
-        thread: event.thread,
-        event_seq: event.seq,
-      }));
-    let queued = 0;
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const result = await trx
-        .insertInto('notifications')
-        .values(rows.slice(i, i + INSERT_CHUNK))
-        .onConflict((oc) => oc.columns(['subscriber_id', 'event_id']).doNothing())
-        .executeTakeFirst();
-      queued += Number(result.numInsertedOrUpdatedRows ?? 0);
-    }
-    const done = batch.length < size;
+      .map((s) => queuedRow({ id: s.id, channel: s.kind }, { id: event.event_id, thread: event.thread, seq: event.seq }, at));
+    const queued = await insertQueued(trx, rows);
+    const done = batch.length < limit;
     await trx
       .updateTable('alert_events')
       .set({ cursor: batch.at(-1)?.id ?? event.cursor, expanded_at: done ? at : null })

@@ -7,7 +7,7 @@ import { withTransaction } from '@/lib/db/transaction';
 import type { AlertSnapshot } from '@/lib/notify/alert-snapshot';
 import { deliver, stillWanted } from '@/lib/notify/deliver';
 import { expandNextBatch } from '@/lib/notify/expand';
-import { claimDue, recordOutcomes, renewLeases, type AttemptOutcome } from '@/lib/notify/outbox';
+import { claimDue, recordOutcomes, refreshOutboxStatistics, renewLeases, type AttemptOutcome } from '@/lib/notify/outbox';
 import { enqueueDueReminders } from '@/lib/notify/reminders';
 import { markFailing, markHealthy, markVerified } from '@/lib/notify/subscriber-health';
 
@@ -192,11 +192,17 @@ export class NotificationWorker {
    */
   private expand(): Promise<void> {
     this.expanding ??= (async () => {
+      let event: string | undefined;
+      let batches = 0;
       try {
         for (;;) {
           const step = await expandNextBatch(this.db.kysely, this.db.dialect, { now: this.now(), batchSize: this.expandBatch });
           if (!step || this.halting) return;
           if (step.queued > 0) this.wake();
+          batches = step.eventId === event ? batches + 1 : 1;
+          event = step.eventId;
+          // Once a large event is being written (its second batch), so claims are planned for its size.
+          if (batches === 2 && !step.done) await refreshOutboxStatistics(this.db.kysely, this.db.dialect);
           // Let deliveries' bookkeeping at the connection between two batches.
           await new Promise((r) => setImmediate(r));
         }

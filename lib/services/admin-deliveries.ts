@@ -1,3 +1,4 @@
+import { QUEUED } from '@/lib/notify/outbox';
 import { z } from 'zod';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { afterCommit } from '@/lib/db/transaction';
@@ -47,12 +48,12 @@ export async function listDeliveries(db: DbOrTx, filter: z.input<typeof Delivery
 /** How far behind the outbox is: rows waiting and the age of the oldest due one. */
 export async function getOutboxBacklog(db: DbOrTx, now: Date): Promise<{ queued: number; dead: number; oldestDueAt: string | null; oldestAgeSeconds: number | null }> {
   const at = now.toISOString();
-  const queued = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'queued').executeTakeFirst();
+  const queued = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', QUEUED).executeTakeFirst();
   const dead = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'dead').executeTakeFirst();
   const oldest = await db
     .selectFrom('notifications')
     .select((eb) => eb.fn.min('created_at').as('oldest'))
-    .where('state', '=', 'queued')
+    .where('state', '=', QUEUED)
     .where('available_at', '<=', at)
     .executeTakeFirst();
   const oldestDueAt = (oldest?.oldest as string | null | undefined) ?? null;

@@ -1,10 +1,11 @@
+import { QUEUED } from '@/lib/notify/outbox';
 import type { ServiceContext } from '@/lib/services/context';
 
 /** Figures for the metrics endpoint: the outbox backlog and delivery results. */
 export async function getOperationalMetrics({ ctx }: { ctx: ServiceContext }) {
   const [backlog, oldest, deliveries] = await Promise.all([
-    ctx.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).where('state', '=', 'queued').executeTakeFirst(),
-    ctx.db.selectFrom('notifications').select((eb) => eb.fn.min('created_at').as('at')).where('state', '=', 'queued').executeTakeFirst(),
+    ctx.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).where('state', '=', QUEUED).executeTakeFirst(),
+    ctx.db.selectFrom('notifications').select((eb) => eb.fn.min('created_at').as('at')).where('state', '=', QUEUED).executeTakeFirst(),
     ctx.db
       .selectFrom('notifications')
       .select(['state', 'channel', (eb) => eb.fn.countAll().as('n')])

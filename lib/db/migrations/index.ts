@@ -8,6 +8,7 @@ import { rateLimits } from '@/lib/db/migrations/005-rate-limits';
 import { hashedTokens } from '@/lib/db/migrations/006-hashed-tokens';
 import { concurrency } from '@/lib/db/migrations/007-concurrency';
 import { alertEvents } from '@/lib/db/migrations/008-alert-events';
+import { outboxIndexes } from '@/lib/db/migrations/009-outbox-indexes';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
@@ -20,5 +21,6 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '006-hashed-tokens': hashedTokens(),
     '007-concurrency': concurrency(dialect),
     '008-alert-events': alertEvents(dialect),
+    '009-outbox-indexes': outboxIndexes(),
   };
 }
