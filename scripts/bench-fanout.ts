@@ -71,7 +71,7 @@ async function startBenchWorker(db: Db, url: string, smtpUrl: string | undefined
     const worker = new NotificationWorker({ db, concurrency: CONCURRENCY, pollMs: 1000 });
     const stop = onChange(() => worker.wake());
     worker.start();
-    return { label: 'in-process worker', peakRssMb: () => null as number | null, stop: async () => { stop(); await worker.stop().catch(() => undefined); } };
+    return { label: 'in-process worker', cpuSeconds: () => null as number | null, peakRssMb: () => null as number | null, stop: async () => { stop(); await worker.stop().catch(() => undefined); } };
   }
   const child: ChildProcess = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []), '--import', 'tsx', 'scripts/worker.ts'], {
     env: { ...process.env, DATABASE_URL: url, ...(smtpUrl && { SMTP_URL: smtpUrl }), BEACON_WORKER_CONCURRENCY: String(CONCURRENCY), BEACON_WORKER_POLL_MS: '1000' },
@@ -80,6 +80,11 @@ async function startBenchWorker(db: Db, url: string, smtpUrl: string | undefined
   await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('running on') && resolve()));
   return {
     label: 'worker process',
+    /** CPU seconds the worker used (user + system): a figure the other load on a shared machine moves less than wall time. */
+    cpuSeconds: () => {
+      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
     peakRssMb: () => {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
@@ -145,6 +150,9 @@ async function scenario(label: string, emails: number, webhooks: number, blackHo
   if (webhooks) console.log(`  healthy webhooks done:  ${hooksDone ? (hooksDone / 1000).toFixed(2) + ' s' : 'NOT within 180 s'} (${hookCount()}/${healthy}, duplicate webhook-ids: ${dupes})`);
   console.log(`  alerts per second:      ${((emails + healthy) / (total / 1000)).toFixed(0)}`);
   if (workerPeak !== null) console.log(`  worker process peak RSS: ${workerPeak.toFixed(0)} MB`);
+  const cpu = worker.cpuSeconds();
+  const sent = sink.received() + hooks.received.filter((r) => r.status < 300).length;
+  if (cpu !== null) console.log(`  worker process CPU:     ${cpu.toFixed(1)} s (${((cpu * 1000) / Math.max(1, sent)).toFixed(2)} ms per alert sent, expansion included)`);
   console.log(`  peak RSS (bench process${workerPeak === null ? ' incl. worker' : ''} and sinks): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
   if (label === 'Fan-out') {
     const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS');
