@@ -26,9 +26,16 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /hostile-input\.spec\.ts/ },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /hostile-input(-pg)?\.spec\.ts/ },
     // Last, against the same server: it checks that refused requests change no row, so no other test may write meanwhile.
     { name: 'hostile', use: { ...devices['Desktop Chrome'] }, testMatch: /hostile-input\.spec\.ts/, dependencies: ['chromium'] },
+    // The same corpus on PostgreSQL, against a server of its own (started by the spec on port +50), beside `hostile`.
+    {
+      name: 'hostile-pg',
+      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${PORT + 50}` },
+      testMatch: /hostile-input-pg\.spec\.ts/,
+      dependencies: ['chromium'],
+    },
   ],
   webServer: {
     command: `rm -f ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm ${DB_FILE}.snapshot.json && ${process.env.E2E_SKIP_BUILD ? '' : 'npx next build && '}PORT=${PORT} npx tsx server.ts`,

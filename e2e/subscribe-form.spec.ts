@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import SqliteDatabase from 'better-sqlite3';
+import { fileSecret, secretFilePath } from '@/lib/notify/link-secret';
+import { deriveConfirmToken } from '@/lib/notify/links';
 import { screenshot } from './screenshot';
 import { BASE_PORT, BeaconServer, removeSqlite } from './support/beacon-server';
 
@@ -112,12 +114,13 @@ test('screenshots of /subscribe and the confirm page at 1280 and 390 px, light a
   await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Subscribe by email' }).click();
   await expect(page.getByRole('main').getByRole('status')).toContainText('confirmation link is on its way');
-  // The worker is off on this server: read the link from the queued message instead of the mailbox.
-  const [event] = query<{ payload: string }>(
-    "select e.payload from notification_events e join notifications n on n.event_id = e.id join subscribers s on s.id = n.subscriber_id where s.email = ? and e.type = 'subscription.confirm'",
+  // The worker is off on this server: rebuild the link from the queued message's nonce and the server's key file.
+  const [event] = query<{ payload: string; id: string }>(
+    "select e.payload, s.id from notification_events e join notifications n on n.event_id = e.id join subscribers s on s.id = n.subscriber_id where s.email = ? and e.type = 'subscription.confirm'",
     email,
   );
-  const confirmUrl = `${server.url}/subscriptions/confirm/${(JSON.parse(event!.payload) as { confirmToken: string }).confirmToken}`;
+  const secret = fileSecret(secretFilePath(`file:./${DB_FILE}`));
+  const confirmUrl = `${server.url}/subscriptions/confirm/${deriveConfirmToken(secret, event!.id, (JSON.parse(event!.payload) as { confirmNonce: string }).confirmNonce)}`;
   for (const width of [1280, 390]) {
     for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width, height: 900 });

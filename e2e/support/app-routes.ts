@@ -93,3 +93,32 @@ export function serverActions(): ServerAction[] {
     return { id, name: a.exportedName, file: a.filename, page: urlFor(host, ''), role };
   });
 }
+
+/** Files every management API URL reads its query through (one route file dispatches to them). */
+const V1_SHARED = ['app/api/v1/_lib', 'lib/domain/statuspage-manage/paging.ts'];
+
+/** The sources a route or page reads its query in: its own file, and the v1 API's shared ones for the v1 route. */
+function querySources(route: AppRoute): string[] {
+  if (!route.url.startsWith('/api/v1/pages/') || route.segments.length < 4) return [route.source];
+  const shared = V1_SHARED.flatMap((p) => (fs.statSync(p).isDirectory() ? walk(p) : [p])).filter((f) => /\.ts$/.test(f) && !f.endsWith('.test.ts'));
+  return [route.source, ...shared.map((f) => fs.readFileSync(f, 'utf8'))];
+}
+
+/**
+ * The query parameters a route or page reads, found in its source: `params.get('x')` and the
+ * like (paging's `'per_page' : 'limit'` too), and `q.x` / `raw.x` / `{ x } = await searchParams` in pages. What the hostile corpus
+ * must reach, so a parameter added later gets hostile values without anyone listing it.
+ */
+export function queryParamsOf(route: AppRoute): string[] {
+  const found = new Set<string>();
+  for (const source of querySources(route)) {
+    if (!source.includes('searchParams') && !source.includes('URLSearchParams')) continue;
+    // Not headers.get('authorization'); the ternary is paging's `per_page` or its `limit` alias.
+    for (const m of source.matchAll(/(?<!headers\.)\b(?:get|has|getAll|int)\(\s*'([a-z_]+)'\s*\)/g)) found.add(m[1]!);
+    for (const m of source.matchAll(/\?\s*'([a-z_]+)'\s*:\s*'([a-z_]+)'/g)) found.add(m[1]!).add(m[2]!);
+    if (!source.includes('await searchParams')) continue;
+    for (const m of source.matchAll(/\b(?:q|raw)\.([a-z_]+)\b/g)) found.add(m[1]!);
+    for (const m of source.matchAll(/const \{([^}]+)\} = await searchParams/g)) for (const name of m[1]!.split(',')) found.add(name.trim());
+  }
+  return [...found].sort();
+}

@@ -151,3 +151,30 @@ export const NUL_VALUES = ['%00', 'a%00b', '%00%00', '2026-01-01T00%3A00%3A00Z%0
 
 /** Every query parameter some route or page reads. */
 export const QUERY_PARAMS = ['q', 'page', 'per_page', 'limit', 'api_key', 'type', 'state', 'sort_field', 'sort_direction', 'component', 'status', 'kind', 'entity', 'actor', 'before', 'id', '_rsc'];
+
+/** Dates no parser should turn into a query: out of range, impossible, past JavaScript's limit, not dates. */
+export const MALFORMED_DATES = ['2026-13-45T99:99:99Z', 'not-a-date', '275760-09-13T00:00:00.001Z', '0000-00-00', '2026-02-30', '1e309'];
+
+/**
+ * Hostile values for one query parameter, each a query string of its own: NUL bytes, a huge
+ * value, malformed dates and numbers, the parameter repeated or as a list or map, and
+ * prototype keys around it. Huge stays under Node's 16 KB header limit, so the app reads it.
+ */
+export function hostileQuery(name: string): string[] {
+  return [
+    ...NUL_VALUES.map((v) => `${name}=${v}`),
+    `${name}=${'A'.repeat(8_000)}`,
+    `${name}=${encodeSegment('🚨'.repeat(600))}`,
+    ...MALFORMED_DATES.map((d) => `${name}=${encodeSegment(d)}`),
+    `${name}=-1`,
+    `${name}=99999999999999999999`,
+    `${name}=1&${name}=2`,
+    `${name}[]=1`,
+    `${name}[0]=a&${name}[1]=b`,
+    `${name}[__proto__]=x`,
+    `${name}=__proto__`,
+    `__proto__=x&${name}=x`,
+    `${name}[constructor][prototype]=x`,
+    `${name}=${encodeSegment("' OR 1=1 --")}`,
+  ];
+}

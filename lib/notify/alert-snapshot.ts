@@ -28,8 +28,11 @@ export interface AlertSnapshot {
     created_at: string;
     component_type: 'Component';
   };
-  /** Subscription messages: the confirmation link token, or why a webhook was disabled. */
+  /** Confirmation messages: the nonce the link's token is derived from (see `confirmToken` in links.ts). */
+  confirmNonce?: string;
+  /** Confirmation messages queued before tokens were derived: the token itself, still sent as is. */
   confirmToken?: string;
+  /** Why a webhook was disabled. */
   reason?: string;
 }
 

@@ -3,7 +3,7 @@ import type { AlertKind } from '@/lib/domain/alerts';
 import { COMPONENT_STATUS_LABEL, type ComponentStatus, type IncidentStatus, type MaintenanceStatus } from '@/lib/domain/status';
 import { renderMarkdown } from '@/lib/render/markdown';
 import type { AlertSnapshot } from '@/lib/notify/alert-snapshot';
-import { confirmLink, subscriberLinks } from '@/lib/notify/links';
+import { confirmLink, confirmToken, subscriberLinks } from '@/lib/notify/links';
 
 /** A rendered message, ready for nodemailer or the dev mailbox. */
 export interface RenderedEmail {
@@ -125,7 +125,9 @@ export function renderSubscriptionEmail(input: {
   const headers = { 'X-Beacon-Notification': input.notificationId };
   const messageId = `<${input.notificationId}@${input.host}>`;
   if (s.kind === 'subscription.confirm') {
-    const link = confirmLink(s.baseUrl, s.confirmToken ?? '');
+    const token = s.confirmToken ?? (s.confirmNonce ? confirmToken(input.subscriberId, s.confirmNonce) : undefined);
+    if (!token) throw new Error('Confirmation message has neither a nonce nor a token');
+    const link = confirmLink(s.baseUrl, token);
     const subject = `[${s.page.name} status] Confirm your subscription`;
     const text = [
       `Someone (hopefully you) asked to receive ${s.page.name} status alerts at this address.`,

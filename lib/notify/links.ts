@@ -28,6 +28,20 @@ export function subscriberLinks(baseUrl: string, subscriberId: string) {
   };
 }
 
+/** A confirmation token from a given key: HMAC-SHA256(key, purpose + version + subscriber id + nonce), base64url. */
+export function deriveConfirmToken(secret: Buffer, subscriberId: string, nonce: string): string {
+  return createHmac('sha256', secret).update(`subscriber-confirm:${LINK_VERSION}:${subscriberId}:${nonce}`).digest('base64url');
+}
+
+/**
+ * The token of a confirmation link, rebuilt from the subscriber id and the request's nonce, so
+ * the queued message holds only the nonce (useless without the server key) and the subscriber
+ * row only the token's hash.
+ */
+export function confirmToken(subscriberId: string, nonce: string): string {
+  return deriveConfirmToken(linkSecret(), subscriberId, nonce);
+}
+
 /** The link that opens the confirm page of an email subscription (the page's button confirms). */
 export function confirmLink(baseUrl: string, confirmToken: string): string {
   return `${baseUrl}/subscriptions/confirm/${confirmToken}`;

@@ -26,7 +26,9 @@ export interface SubscriberQuery {
 /** A page of subscribers in the manage API v1 shape, never their tokens or secrets. */
 export async function getManageSubscribers({ ctx, query }: { ctx: ServiceContext; query: SubscriberQuery }) {
   authorize(ctx, 'subscriber.read');
-  const states = STATES[query.state ?? 'active'];
+  // Own keys only: `?state=__proto__` must not find Object.prototype (it answered 500).
+  const state = query.state ?? 'active';
+  const states = Object.hasOwn(STATES, state) ? STATES[state] : undefined;
   if (!states || (query.type && query.type !== 'email' && query.type !== 'webhook')) return [];
   let select = ctx.db.selectFrom('subscribers').selectAll().where('state', 'in', states);
   if (query.type) select = select.where('kind', '=', query.type as 'email' | 'webhook');

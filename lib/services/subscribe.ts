@@ -3,7 +3,7 @@ import { newId } from '@/lib/db/ids';
 import { afterCommit, withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { publicUrl } from '@/lib/env';
 import { pageSnapshot } from '@/lib/notify/alert-snapshot';
-import { subscriberLinkToken, subscriberLinks } from '@/lib/notify/links';
+import { confirmToken, subscriberLinkToken, subscriberLinks } from '@/lib/notify/links';
 import { queueEvent } from '@/lib/notify/outbox';
 import { assertPublicHost, BLOCKED_TARGET_MESSAGE } from '@/lib/notify/ssrf';
 import { newWebhookSecret } from '@/lib/notify/webhook';
@@ -12,7 +12,7 @@ import { assertComponentsExist } from '@/lib/services/component-changes';
 import type { ServiceContext } from '@/lib/services/context';
 import { ValidationError, parseInput } from '@/lib/services/errors';
 import { ComponentIds, Email, SubscriptionEvents, WebhookUrl } from '@/lib/services/subscription-schemas';
-import { CONFIRM_VALID_MS, hashToken, newConfirmToken } from '@/lib/services/subscription-tokens';
+import { CONFIRM_VALID_MS, hashToken, newConfirmNonce } from '@/lib/services/subscription-tokens';
 
 const Common = {
   component_ids: ComponentIds.optional(),
@@ -60,17 +60,17 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
     if (data.type === 'email') {
       const existing = await trx.selectFrom('subscribers').selectAll().where('kind', '=', 'email').where('email', '=', data.email).executeTakeFirst();
       if (existing?.state === 'active') return { type: 'email' };
-      const confirmToken = newConfirmToken();
-      const confirm = { confirm_token: hashToken(confirmToken), confirm_expires_at: new Date(now.getTime() + CONFIRM_VALID_MS).toISOString() };
-      let id = existing?.id;
-      if (id) {
+      const id = existing?.id ?? newId();
+      // The message carries only the nonce; the worker rebuilds the token from it with the server key.
+      const confirmNonce = newConfirmNonce();
+      const confirm = { confirm_token: hashToken(confirmToken(id, confirmNonce)), confirm_expires_at: new Date(now.getTime() + CONFIRM_VALID_MS).toISOString() };
+      if (existing) {
         await trx
           .updateTable('subscribers')
           .set({ ...prefs, ...confirm, state: 'pending', unsubscribed_at: null, disabled_at: null, updated_at: at })
           .where('id', '=', id)
           .execute();
       } else {
-        id = newId();
         await trx
           .insertInto('subscribers')
           .values({ ...newSubscriberRow(id, 'email', at), ...prefs, ...confirm, email: data.email })
@@ -82,7 +82,7 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
         {
           key: `subscription.confirm:${id}:${confirm.confirm_token}`,
           incidentId: null,
-          snapshot: { kind: 'subscription.confirm', generatedAt: at, baseUrl: publicUrl(), page: await pageSnapshot(trx, now), confirmToken },
+          snapshot: { kind: 'subscription.confirm', generatedAt: at, baseUrl: publicUrl(), page: await pageSnapshot(trx, now), confirmNonce },
         },
         [{ id, channel: 'email' }],
         now,

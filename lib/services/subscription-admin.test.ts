@@ -11,7 +11,7 @@ import { updateSubscription } from '@/lib/services/update-subscription';
 import { unsubscribe } from '@/lib/services/unsubscribe';
 import { getSubscription } from '@/lib/services/get-subscription';
 import { confirmSubscription } from '@/lib/services/confirm-subscription';
-import { subscriberLinks } from '@/lib/notify/links';
+import { confirmToken, subscriberLinks } from '@/lib/notify/links';
 import { hashToken } from '@/lib/services/subscription-tokens';
 
 for (const dialect of testDialects()) {
@@ -36,7 +36,7 @@ for (const dialect of testDialects()) {
         .where('notifications.subscriber_id', '=', row.id)
         .where('notification_events.type', '=', 'subscription.confirm')
         .execute();
-      const sent = events.map((e) => (JSON.parse(e.payload) as { confirmToken: string }).confirmToken);
+      const sent = events.map((e) => confirmToken(row.id, (JSON.parse(e.payload) as { confirmNonce: string }).confirmNonce));
       const manage = subscriberLinks('http://x', row.id).manage;
       return { token: manage.slice(manage.lastIndexOf('/') + 1), confirm_token: sent.find((t) => hashToken(t) === row.confirm_token) };
     };

@@ -3,9 +3,9 @@ import type { SubscriberRow } from '@/lib/db/schema';
 import type { DbOrTx } from '@/lib/db/transaction';
 import { linkMac } from '@/lib/notify/links';
 
-/** A fresh secret for a confirmation link (192 bits); only its hash is stored. */
-export function newConfirmToken(): string {
-  return randomBytes(24).toString('base64url');
+/** A fresh nonce for one confirmation request (128 bits); the link's token is derived from it with the server key. */
+export function newConfirmNonce(): string {
+  return randomBytes(16).toString('base64url');
 }
 
 /** What the token columns hold: the SHA-256 of a token, hex. A high-entropy token needs no slow hash. */

@@ -65,7 +65,8 @@ export async function handleManageApi(
     if (request.method !== 'GET') return errorJson(405, 'Method not allowed');
     return json(200, toManagePage(page, base.baseUrl));
   }
-  const handler = RESOURCES[resource];
+  // Own keys only: `/__proto__` or `/constructor` must not find a handler on Object.prototype.
+  const handler = Object.hasOwn(RESOURCES, resource) ? RESOURCES[resource] : undefined;
   if (!handler || (rest.length > 0 && resource !== 'incidents')) return errorJson(404, MESSAGES[404]);
 
   let body: unknown = undefined;

@@ -94,6 +94,21 @@ for (const dialect of testDialects()) {
       expect(await h.allCounts()).toEqual(before);
     });
 
+    it("finds no resource, list or state among Object.prototype's members (`?state=__proto__` answered 500)", async () => {
+      const before = await h.allCounts();
+      for (const name of ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty']) {
+        for (const path of [name, `incidents/${name}`, `subscribers?state=${name}`, `subscribers?type=${name}`]) {
+          for (const method of ['GET', 'POST', 'DELETE']) {
+            const res = await h.call(method, path, method === 'POST' ? { body: { x: 1 } } : {});
+            expect(res.status, `${method} ${path}`).toBeLessThan(500);
+            // No such resource or incident; an unknown state or type is an empty list.
+            if (!path.includes('?') || method !== 'GET') expect(res.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+          }
+        }
+      }
+      expect(await h.allCounts()).toEqual(before);
+    });
+
     it('answers every hostile body and query with a 4xx, never a 5xx, and writes no row', async () => {
       const before = await h.allCounts();
       const statuses: number[] = [];

@@ -28,7 +28,8 @@ const LISTS: Record<string, IncidentFilter> = {
 /** /incidents, its four fixed lists, and /incidents/{incident_id}. */
 export async function incidents(req: ApiRequest): Promise<Response> {
   const { ctx, pageId, baseUrl } = req;
-  const list = req.id === undefined ? 'all' : LISTS[req.id];
+  // Own keys only: `/incidents/constructor` is an incident id, not a list.
+  const list = req.id === undefined ? 'all' : Object.hasOwn(LISTS, req.id) ? LISTS[req.id] : undefined;
   try {
     if (list) {
       if (req.method === 'GET') {

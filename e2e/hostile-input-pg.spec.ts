@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { test } from './fixtures/operators';
+import { BASE_PORT, BeaconServer } from './support/beacon-server';
+import { postgresFingerprint } from './support/db-fingerprint';
+import { runHostileInput } from './support/hostile-run';
+
+// The hostile corpus against a Beacon of its own on a fresh PostgreSQL database, where NUL bytes
+// and malformed dates reach a stricter database than SQLite. The `hostile-pg` project points
+// baseURL (and so the signed-in fixtures) at this server.
+const HOSTILE_PG_PORT = BASE_PORT + 50;
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = `beacon_e2e_hostile_${BASE_PORT}_${randomBytes(3).toString('hex')}`;
+const dbUrl = new URL(ADMIN_URL);
+dbUrl.pathname = `/${DB_NAME}`;
+const server = new BeaconServer(HOSTILE_PG_PORT, {
+  DATABASE_URL: dbUrl.toString(),
+  BEACON_DEMO: '1',
+  BEACON_WORKER: 'inline',
+  BEACON_SCHEDULER_TICK_MS: '1000',
+  BEACON_LOG_LEVEL: 'warn',
+  BEACON_TRUSTED_PROXIES: 'loopback',
+});
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+test.skip(process.env.BEACON_TEST_SKIP_POSTGRES === '1', 'PostgreSQL runs were explicitly skipped');
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  await adminQuery(`create database ${DB_NAME}`);
+  await server.start();
+});
+test.afterAll(async () => {
+  await server.stop();
+  await adminQuery(`drop database if exists ${DB_NAME} with (force)`);
+});
+
+test('hostile input on PostgreSQL: no 5xx, every write refused with a reason, no row changed', async ({ adminPage, responderPage, baseURL, request }) => {
+  test.setTimeout(600_000);
+  if (baseURL !== server.url) throw new Error(`the hostile-pg project must point baseURL at ${server.url}, not ${baseURL}`);
+  await runHostileInput({ adminPage, responderPage, request, baseURL, fingerprint: postgresFingerprint(dbUrl.toString()), label: 'postgres' });
+});
