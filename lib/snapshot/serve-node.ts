@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { shared } from '@/lib/runtime/bridge';
 import { etagFor, matchesEtag, pickEncoding, type Representation } from '@/lib/snapshot/representation';
 
 type Encoding = 'br' | 'gzip' | null;
@@ -15,9 +16,7 @@ interface Wire {
 }
 
 /** Snapshot answers by kind, counted with plain integers (read by /api/metrics on scrape). */
-export const snapshotHits = { page: 0, document: 0, notFound: 0, notModified: 0 };
-const holder = globalThis as typeof globalThis & { __beaconSnapshotHits?: typeof snapshotHits };
-holder.__beaconSnapshotHits = snapshotHits;
+export const snapshotHits = shared('snapshotHits', () => ({ page: 0, document: 0, notFound: 0, notModified: 0 }));
 
 // Headers are flattened once per representation and encoding: at tens of thousands of requests
 // a second, building header objects per request costs as much as sending the bytes.
