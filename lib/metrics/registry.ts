@@ -5,7 +5,6 @@ interface Metrics {
   registry: Registry;
   requests: Counter<'method' | 'route' | 'status'>;
   duration: Histogram<'method' | 'route'>;
-  rscRefreshes: Counter<'result'>;
   snapshotHits: Counter<'kind'>;
   jobLeaseHeld: Gauge<'job'>;
   jobLastTick: Gauge<'job'>;
@@ -34,12 +33,6 @@ function createMetrics(): Metrics {
       help: 'HTTP request latency, by route',
       labelNames: ['method', 'route'],
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers: [registry],
-    }),
-    rscRefreshes: new Counter({
-      name: 'beacon_rsc_refreshes_total',
-      help: 'Live page refreshes: served from the shared render (hit), rendered once for everyone (render), or left to Next (pass)',
-      labelNames: ['result'],
       registers: [registry],
     }),
     snapshotHits: snapshotHitsCounter(registry),
