@@ -18,7 +18,7 @@ async function main() {
   const { startSnapshots } = await import('@/lib/snapshot/runtime');
   const { serveRepresentation } = await import('@/lib/snapshot/serve-node');
   const { siteWideHeaders } = await import('@/lib/snapshot/global-headers');
-  const { requestLogger, trackRequest } = await import('@/lib/http/request-log');
+  const { logRequest, requestIdFor, requestLogger, trackRequest } = await import('@/lib/http/request-log');
   const { checkedActionRequest, needsBodyCheck, refuseRequest } = await import('@/lib/http/request-guard');
   const { NextRoutes } = await import('@/lib/snapshot/next-routes');
   const { PageCache } = await import('@/lib/snapshot/page-cache');
@@ -100,10 +100,10 @@ async function main() {
   };
   const noQuery = new URLSearchParams();
   const server = http.createServer((req, res) => {
+    const started = performance.now();
     stampClientAddress(req, trust);
-    const id = trackRequest(log, req, res, false);
     // The hot path: a bodiless public GET that memory answers at once, written with its
-    // precomputed headers (the id goes with them).
+    // precomputed headers (the id goes with them) and logged as soon as it is written.
     const h = req.headers;
     if (
       (req.method === 'GET' || req.method === 'HEAD') &&
@@ -121,11 +121,12 @@ async function main() {
       const page = store.lookup(pathname, params) ?? lookupPage(store, pageCache, pathname, params);
       const hit = page === undefined ? notFound(pathname) : page;
       if (hit && !(hit instanceof Promise)) {
-        serveRepresentation(req, res, hit, extraHeaders, id);
+        const id = requestIdFor(h['x-request-id']);
+        logRequest(log, req, id, serveRepresentation(req, res, hit, extraHeaders, id), started);
         return;
       }
     }
-    res.setHeader('x-request-id', id);
+    trackRequest(log, req, res, true, started);
     // Body limits for every route; server-action bodies checked before Next decodes them.
     if (!refuseRequest(req, res)) route(req, res);
   });

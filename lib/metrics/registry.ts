@@ -1,10 +1,12 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { RequestTally } from '@/lib/metrics/request-tally';
 import { peekShared, shared } from '@/lib/runtime/bridge';
 
 interface Metrics {
   registry: Registry;
+  /** Every request, counted with plain numbers; read into the two metrics below on scrape. */
+  tally: RequestTally;
   requests: Counter<'method' | 'route' | 'status'>;
-  duration: Histogram<'method' | 'route'>;
   snapshotHits: Counter<'kind'>;
   jobLeaseHeld: Gauge<'job'>;
   jobLastTick: Gauge<'job'>;
@@ -20,21 +22,12 @@ function createMetrics(): Metrics {
   const registry = new Registry();
   // Process figures (resident memory, heap by space, event-loop lag, GC time), prefixed beacon_.
   collectDefaultMetrics({ register: registry, prefix: 'beacon_' });
+  const tally = new RequestTally();
+  tally.registerHistogram(registry);
   return {
     registry,
-    requests: new Counter({
-      name: 'beacon_http_requests_total',
-      help: 'HTTP requests served, by route and status',
-      labelNames: ['method', 'route', 'status'],
-      registers: [registry],
-    }),
-    duration: new Histogram({
-      name: 'beacon_http_request_duration_seconds',
-      help: 'HTTP request latency, by route',
-      labelNames: ['method', 'route'],
-      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers: [registry],
-    }),
+    tally,
+    requests: tally.counter(registry),
     snapshotHits: snapshotHitsCounter(registry),
     jobLeaseHeld: new Gauge({
       name: 'beacon_job_lease_held',
@@ -103,9 +96,7 @@ export function routeLabel(pathname: string): string {
 
 /** Records one served request; returns the route label it was counted under. */
 export function observeRequest(method: string, pathname: string, status: number, durationMs: number): string {
-  const m = metrics();
   const route = routeLabel(pathname);
-  m.requests.inc({ method, route, status: String(status) });
-  m.duration.observe({ method, route }, durationMs / 1000);
+  metrics().tally.record(method, route, status, durationMs / 1000);
   return route;
 }
