@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { PublicPageIndex } from '@/lib/services/get-public-page-index';
 import { pageKeyFor } from '@/lib/snapshot/page-keys';
 
-const index: PublicPageIndex = { incidentIds: new Set(['abc']), historyPages: 5, historyPagesByComponent: new Map([['vpn', 2]]) };
+const index: PublicPageIndex = {
+  incidentStarts: new Map([['abc', '2026-01-01T00:00:00.000Z']]),
+  timeZone: 'UTC',
+  historyPages: 5,
+  historyPagesByComponent: new Map([['vpn', 2]]),
+  oldest: null,
+  oldestByComponent: new Map(),
+};
 const key = (path: string) => {
   const q = path.indexOf('?');
   return pageKeyFor(q < 0 ? path : path.slice(0, q), new URLSearchParams(q < 0 ? '' : path.slice(q + 1)), index);
