@@ -38,7 +38,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -f ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm ${DB_FILE}.snapshot.json && ${process.env.E2E_SKIP_BUILD ? '' : 'npx next build && '}PORT=${PORT} npx tsx server.ts`,
+    command: `rm -f ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm ${DB_FILE}.snapshot.json && ${process.env.E2E_SKIP_BUILD ? '' : 'npx next build && '}PORT=${PORT} node --import tsx server.ts`,
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 300_000,
     reuseExistingServer: false,

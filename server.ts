@@ -1,7 +1,7 @@
 /**
- * Beacon's HTTP server: public reads (/, the v2 API, feeds, badges) are answered from in-memory
- * snapshots rebuilt on change, and the live refreshes of open public pages from one shared render
- * per change; everything else goes to Next.js (documented custom server: `next()` +
+ * Beacon's HTTP server: a snapshot hit, or Next. Public reads (pages, the v2 API, feeds, badges
+ * and the 404 of any path no route takes) are answered from in-memory snapshots rebuilt on
+ * change; everything else goes to Next.js (documented custom server: `next()` +
  * `getRequestHandler()`). Every request is logged as JSON and counted for /api/metrics.
  */
 import http from 'node:http';
@@ -18,14 +18,13 @@ async function main() {
   const { startSnapshots } = await import('@/lib/snapshot/runtime');
   const { serveRepresentation } = await import('@/lib/snapshot/serve-node');
   const { siteWideHeaders } = await import('@/lib/snapshot/global-headers');
-  const { requestLogger, trackRequest } = await import('@/lib/http/request-log');
+  const { logRequest, requestIdFor, requestLogger, trackRequest } = await import('@/lib/http/request-log');
   const { checkedActionRequest, needsBodyCheck, refuseRequest } = await import('@/lib/http/request-guard');
-  const { RscCache } = await import('@/lib/snapshot/rsc-cache');
+  const { NextRoutes } = await import('@/lib/snapshot/next-routes');
   const { PageCache } = await import('@/lib/snapshot/page-cache');
   const { lookupPage } = await import('@/lib/snapshot/public-pages');
   const { RENDER_HEADER } = await import('@/lib/snapshot/render-secret');
   const { onLive } = await import('@/lib/live/hub');
-  const { metrics } = await import('@/lib/metrics/registry');
   const { compileTrust, stampClientAddress } = await import('@/lib/http/client-address');
   const { getEnv } = await import('@/lib/env');
   const trust = compileTrust(getEnv().BEACON_TRUSTED_PROXIES);
@@ -46,24 +45,17 @@ async function main() {
     const res = await fetch(`${origin}${pathname}`, { headers: { [RENDER_HEADER]: secret }, redirect: 'manual' });
     return { status: res.status, body: await res.text() };
   };
-  const { store, secret } = await startSnapshots({ render, distDir: path.join(__dirname, env.NEXT_DIST_DIR || '.next') });
+  const distDir = path.join(__dirname, env.NEXT_DIST_DIR || '.next');
+  const { store, secret } = await startSnapshots({ render, distDir });
+  // What Next has a route or file for; any other GET is the 404 page from memory (none in dev).
+  const nextRoutes = dev ? null : NextRoutes.load(distDir, path.join(__dirname, 'public'));
+  const notFound = (pathname: string) => (nextRoutes && !nextRoutes.has(pathname) ? store.notFoundPage('page') : null);
 
   const extraHeaders = await siteWideHeaders(__dirname);
-  // Open pages refresh themselves on every change: one render per distinct request per change.
-  const rscCache = new RscCache({
-    render: async (url, headers) => {
-      const res = await fetch(`${origin}${url}`, { headers: { ...headers, [RENDER_HEADER]: secret }, redirect: 'manual' });
-      return { status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) };
-    },
-    onOutcome: (result) => metrics().rscRefreshes.inc({ result }),
-  });
   // Incident, history, subscribe and API pages: rendered on their first request after a change.
   const pageCache = new PageCache({ render: (key) => render(key, secret) });
   const { dropTouchedPages } = await import('@/lib/snapshot/page-invalidation');
-  onLive((event) => {
-    rscCache.invalidate();
-    dropTouchedPages(pageCache, store, event);
-  });
+  onLive((event) => dropTouchedPages(pageCache, store, event));
 
   const route = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (needsBodyCheck(req)) {
@@ -92,28 +84,26 @@ async function main() {
         }
         if (page) {
           void page.then(
-            (rep) => (rep ? serveRepresentation(req, res, rep, extraHeaders) : handle(req, res)),
+            (rep) => void (rep ? serveRepresentation(req, res, rep, extraHeaders) : handle(req, res)),
             () => handle(req, res),
           );
           return;
         }
-      }
-      if (!dev && RscCache.accepts(method, pathname, req.headers)) {
-        void rscCache.get(raw, req.headers).then(
-          (rep) => (rep ? serveRepresentation(req, res, rep, extraHeaders) : handle(req, res)),
-          () => handle(req, res),
-        );
-        return;
+        const missing = page === undefined && notFound(pathname);
+        if (missing) {
+          serveRepresentation(req, res, missing, extraHeaders);
+          return;
+        }
       }
     }
     void handle(req, res);
   };
   const noQuery = new URLSearchParams();
   const server = http.createServer((req, res) => {
+    const started = performance.now();
     stampClientAddress(req, trust);
-    const id = trackRequest(log, req, res, false);
     // The hot path: a bodiless public GET that memory answers at once, written with its
-    // precomputed headers (the id goes with them).
+    // precomputed headers (the id goes with them) and logged as soon as it is written.
     const h = req.headers;
     if (
       (req.method === 'GET' || req.method === 'HEAD') &&
@@ -128,13 +118,15 @@ async function main() {
       const q = raw.indexOf('?');
       const pathname = q < 0 ? raw : raw.slice(0, q);
       const params = q < 0 ? noQuery : new URLSearchParams(raw.slice(q + 1));
-      const hit = store.lookup(pathname, params) ?? lookupPage(store, pageCache, pathname, params);
+      const page = store.lookup(pathname, params) ?? lookupPage(store, pageCache, pathname, params);
+      const hit = page === undefined ? notFound(pathname) : page;
       if (hit && !(hit instanceof Promise)) {
-        serveRepresentation(req, res, hit, extraHeaders, id);
+        const id = requestIdFor(h['x-request-id']);
+        logRequest(log, req, id, serveRepresentation(req, res, hit, extraHeaders, id), started);
         return;
       }
     }
-    res.setHeader('x-request-id', id);
+    trackRequest(log, req, res, true, started);
     // Body limits for every route; server-action bodies checked before Next decodes them.
     if (!refuseRequest(req, res)) route(req, res);
   });
@@ -157,10 +149,6 @@ async function main() {
       const unresolved = store.lookup('/api/v2/incidents.json', new URLSearchParams());
       const first = unresolved ? (JSON.parse(unresolved.body.toString()) as { incidents: { id: string }[] }).incidents[0] : undefined;
       for (const p of ['/history', '/subscribe', ...(first ? [`/incidents/${first.id}`] : [])]) await pageCache.get(p);
-      // …and the RSC path that live refreshes take (Next redirects to its cache-busting URL first).
-      await fetch(`${origin}/`, { headers: { rsc: '1', [RENDER_HEADER]: secret } })
-        .then((r) => r.arrayBuffer())
-        .catch(() => undefined);
       console.log(`[beacon] snapshots ready (${store.state().entries} entries, ${Math.round(store.state().lastBuildMs ?? 0)} ms)`);
     });
   });

@@ -1,7 +1,5 @@
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
-import { openDb } from '@/lib/db/connect';
-import { createComponent } from '@/lib/services/create-component';
 import { BASE_PORT, BeaconServer, removeSqlite } from './support/beacon-server';
 
 // A server of its own with metrics turned on: its JSON request log and /api/metrics must
@@ -90,41 +88,4 @@ test('/api/metrics reports the browsers connected to the live stream', async () 
     req.destroy();
   }
   await expect.poll(liveClients).toBe(start);
-});
-
-test('open pages refreshing after a change share one render per request instead of one each', async ({ browser }) => {
-  test.setTimeout(60_000);
-  const refreshes = async () => {
-    const text = await metricsText();
-    return { render: sample(text, 'beacon_rsc_refreshes_total', 'result="render"'), hit: sample(text, 'beacon_rsc_refreshes_total', 'result="hit"') };
-  };
-  const context = await browser.newContext();
-  const pages = await Promise.all(Array.from({ length: 4 }, () => context.newPage()));
-  for (const page of pages) {
-    await page.goto(`${server.url}/`);
-    await expect(page.locator('[data-live-state]')).toHaveAttribute('data-live-state', 'live');
-  }
-  // Let the first visit's prefetches settle before counting.
-  await new Promise((r) => setTimeout(r, 1_000));
-  const before = await refreshes();
-
-  const name = `Shared render probe ${Date.now()}`;
-  const db = openDb(`file:./${DB_FILE}`);
-  try {
-    await createComponent({ ctx: { db: db.kysely, now: () => new Date() }, input: { name } });
-  } finally {
-    await db.kysely.destroy();
-  }
-  for (const page of pages) await expect(page.getByText(name)).toBeVisible({ timeout: 15_000 });
-  await new Promise((r) => setTimeout(r, 500));
-
-  const after = await refreshes();
-  const rendered = after.render - before.render;
-  const shared = after.hit - before.hit;
-  console.log(`[live] 4 open pages after one change: ${rendered} renders, ${shared} answers shared`);
-  // Each page asks for itself and re-prefetches its links: the same few requests from every page.
-  expect(rendered).toBeGreaterThan(0);
-  expect(shared).toBeGreaterThanOrEqual(3);
-  expect(rendered).toBeLessThan(shared);
-  await context.close();
 });

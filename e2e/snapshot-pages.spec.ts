@@ -64,6 +64,42 @@ test.describe('public pages from the snapshot', () => {
     }
   });
 
+  test('a path no route takes is the 404 page from memory, for GET and HEAD, never rendered', async ({ request }) => {
+    for (const path of ['/nope', '/foo/bar', '/wp-login.php', '/nope?x=1', '/.env']) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(404);
+      expect(response.headers()['x-beacon-snapshot'], path).toBe('hit');
+      expect(response.headers()['content-security-policy'], path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+(;|$)/);
+      expect(response.headers()['x-content-type-options'], path).toBe('nosniff');
+      expect(await response.text(), path).toContain('Page not found');
+      const head = await request.head(path);
+      expect(head.status(), path).toBe(404);
+      expect(head.headers()['x-beacon-snapshot'], path).toBe('hit');
+    }
+    // Every path gets the same bytes: one page in memory, not one render per path (polled, in
+    // case a rebuild lands between the requests).
+    const distinctBodies = async () => new Set(await Promise.all(['/nope', '/foo/bar', '/a/b/c'].map(async (p) => (await request.get(p)).headers()['etag']))).size;
+    await expect.poll(distinctBodies).toBe(1);
+  });
+
+  test('paths Next has a route or file for still reach it', async ({ request }) => {
+    const byNext = {
+      '/admin/login': 200,
+      '/api/health': 200,
+      '/favicon-none.svg': 200,
+      '/history/': 308,
+      '/subscriptions/manage/no-such-token': 404,
+    } as const;
+    for (const [path, status] of Object.entries(byNext)) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(status);
+      expect(response.headers()['x-beacon-snapshot'], path).toBeUndefined();
+    }
+    // A client navigation (RSC request) to an unknown path is Next's to answer.
+    const rsc = await request.get('/nope', { headers: { rsc: '1' } });
+    expect(rsc.headers()['x-beacon-snapshot']).toBeUndefined();
+  });
+
   test('the subscribe form served from the snapshot still submits', async ({ page, request }) => {
     await request.get('/subscribe');
     expect((await request.get('/subscribe')).headers()['x-beacon-snapshot']).toBe('hit');
@@ -96,7 +132,8 @@ test.describe('public pages from the snapshot', () => {
   });
 
   test('an outside request with a bogus render header gets the full per-request policy', async ({ request }) => {
-    for (const path of ['/nosuchpage', '/admin/login']) {
+    // Pages Next renders per request (a path no route takes is the snapshot's 404, a shared page).
+    for (const path of ['/subscriptions/manage/bogus-token', '/admin/login']) {
       const response = await request.get(path, { headers: { 'x-beacon-render': 'bogus' } });
       const policy = response.headers()['content-security-policy'] ?? '';
       expect(policy, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);

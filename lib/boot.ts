@@ -10,8 +10,7 @@ import { ensureFirstAdmin } from '@/lib/services/ensure-first-admin';
 import { startLeasedJob, trackJob, trackedJobs } from '@/lib/services/job-lease';
 import { pruneHistory } from '@/lib/services/prune-history';
 import { runMaintenanceTransitions } from '@/lib/services/run-maintenance-transitions';
-
-const bootHolder = globalThis as typeof globalThis & { __beaconBoot?: Promise<void> };
+import { peekShared, setShared } from '@/lib/runtime/bridge';
 
 /**
  * Start-up work for the server process: configuration check, migrations, optional demo data.
@@ -19,14 +18,14 @@ const bootHolder = globalThis as typeof globalThis & { __beaconBoot?: Promise<vo
  * a failed run is forgotten so that the next call retries.
  */
 export function boot(): Promise<void> {
-  if (!bootHolder.__beaconBoot) {
-    const run = runBoot();
-    bootHolder.__beaconBoot = run;
-    run.catch(() => {
-      if (bootHolder.__beaconBoot === run) bootHolder.__beaconBoot = undefined;
-    });
-  }
-  return bootHolder.__beaconBoot;
+  const running = peekShared<Promise<void>>('boot');
+  if (running) return running;
+  const run = runBoot();
+  setShared('boot', run);
+  run.catch(() => {
+    if (peekShared('boot') === run) setShared('boot', undefined);
+  });
+  return run;
 }
 
 async function runBoot(): Promise<void> {

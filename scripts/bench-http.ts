@@ -141,7 +141,7 @@ async function main() {
   for (const s of ['', '-wal', '-shm', '.snapshot.json']) fs.rmSync(`${DB_FILE}${s}`, { force: true });
   const base = `http://127.0.0.1:${PORT}`;
   const server = await start(
-    pin(0, ['npx', 'tsx', 'server.ts']),
+    pin(0, [process.execPath, '--import', 'tsx', 'server.ts']),
     { PORT: String(PORT), DATABASE_URL: `file:./${DB_FILE}`, BEACON_DEMO: '1', BEACON_PUBLIC_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
     /snapshots ready/,
   );

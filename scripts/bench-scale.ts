@@ -221,7 +221,7 @@ async function throughServer(db: Db, url: string) {
   const component = (await db.kysely.selectFrom('components').select('id').orderBy('position').executeTakeFirstOrThrow()).id;
 
   const port = 3390;
-  const child = spawn('npx', ['tsx', 'server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: url, BEACON_WORKER: 'off', BEACON_LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -22,7 +22,7 @@ export class BeaconServer {
   async start(opts: { waitForSnapshot?: boolean } = {}): Promise<void> {
     // A restart must wait for its own "ready" line, not find the previous run's.
     this.log = '';
-    this.child = spawn('npx', ['tsx', 'server.ts'], {
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
       env: {
         ...process.env,
         PORT: String(this.port),

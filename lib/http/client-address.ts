@@ -47,6 +47,18 @@ function normalise(address: string | undefined): string | undefined {
  * X-Forwarded-For entry that is not one. With no trusted proxies X-Forwarded-For is ignored.
  */
 export function resolveClientAddress(req: IncomingMessage, trust: TrustProxy): string {
+  // Without X-Forwarded-For the answer is the peer's address whatever the trust: worked out once
+  // per connection, not on each of its keep-alive requests.
+  const direct = req.headers['x-forwarded-for'] === undefined && req.socket ? peerAddress.get(req.socket) : undefined;
+  if (direct !== undefined) return direct;
+  const resolved = resolveUncached(req, trust);
+  if (req.headers['x-forwarded-for'] === undefined && req.socket) peerAddress.set(req.socket, resolved);
+  return resolved;
+}
+
+const peerAddress = new WeakMap<object, string>();
+
+function resolveUncached(req: IncomingMessage, trust: TrustProxy): string {
   const socket = normalise(req.socket?.remoteAddress);
   if (!socket) return UNKNOWN_ADDRESS;
   let resolved: string | undefined;

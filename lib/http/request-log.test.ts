@@ -4,15 +4,17 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metrics } from '@/lib/metrics/registry';
-import { LineBudget, requestIdFor, trackRequest } from './request-log';
+import { LineBudget, logRequest, requestIdFor, trackRequest } from './request-log';
 
 describe('requestIdFor', () => {
   it('keeps a plain caller id and replaces anything else', () => {
     expect(requestIdFor('abc-123.x_y')).toBe('abc-123.x_y');
     expect(requestIdFor(['first', 'second'])).toBe('first');
     for (const bad of [undefined, '', 'has space', '<script>', 'x'.repeat(65), 'line\nbreak']) {
-      expect(requestIdFor(bad)).toMatch(/^[0-9a-f-]{36}$/);
+      expect(requestIdFor(bad)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     }
+    const fresh = new Set(Array.from({ length: 1000 }, () => requestIdFor(undefined)));
+    expect(fresh.size).toBe(1000);
   });
 });
 
@@ -30,6 +32,15 @@ describe('trackRequest over a real socket', () => {
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
+      if (req.url === '/api/v2/summary.json') {
+        // As a snapshot hit is answered: written at once, then logged without a listener.
+        const started = performance.now();
+        const id = requestIdFor(req.headers['x-request-id']);
+        res.writeHead(200, ['x-request-id', id]);
+        res.end('{}');
+        logRequest(log, req, id, 200, started);
+        return;
+      }
       trackRequest(log, req, res);
       res.statusCode = req.url?.startsWith('/missing') ? 404 : 200;
       res.end('ok');
@@ -48,6 +59,17 @@ describe('trackRequest over a real socket', () => {
     expect(lines[0]).toMatchObject({ reqId: 'trace-42', method: 'GET', route: '/incidents/:id', path: '/incidents/abcdefghijkl', status: 200, msg: 'request' });
     expect(typeof lines[0]!.durationMs).toBe('number');
     expect(lines[1]).toMatchObject({ reqId: generated, route: 'other', status: 404 });
+  });
+
+  it('logs and counts a request answered at once, as the snapshot layer answers', async () => {
+    const count = async () => (await metrics().requests.get()).values.find((v) => v.labels.route === '/api/v2/summary.json' && v.labels.status === '200')?.value ?? 0;
+    const before = await count();
+    const seen = lines.length;
+    const res = await fetch(`${base}/api/v2/summary.json`, { headers: { 'x-request-id': 'hit-7' } });
+    expect(res.headers.get('x-request-id')).toBe('hit-7');
+    await expect.poll(() => lines.length).toBe(seen + 1);
+    expect(lines[seen]).toMatchObject({ reqId: 'hit-7', route: '/api/v2/summary.json', status: 200 });
+    expect(await count()).toBe(before + 1);
   });
 
   it('feeds the request counter by route and status', async () => {

@@ -22,10 +22,18 @@ export function requestLogger(level = process.env.BEACON_LOG_LEVEL || 'info'): L
 
 const SAFE_ID = /^[\w.-]{1,64}$/;
 
+// Fresh ids are UUID-shaped: a random prefix made once per process and a counter. Unique within
+// the process and, by the prefix, across processes; a crypto call per request (which Next wraps
+// once it is loaded) is not needed for a log correlation id.
+const ID_PREFIX = randomUUID().slice(0, 24);
+let idCounter = Math.floor(Math.random() * 2 ** 40);
+
 /** The caller's X-Request-Id when it is a plain token, else a fresh one. */
 export function requestIdFor(header: string | string[] | undefined): string {
   const given = Array.isArray(header) ? header[0] : header;
-  return given && SAFE_ID.test(given) ? given : randomUUID();
+  if (given && SAFE_ID.test(given)) return given;
+  idCounter = (idCounter + 1) % 2 ** 48;
+  return ID_PREFIX + idCounter.toString(16).padStart(12, '0');
 }
 
 /** Past this many lines in one second, successful requests are folded into one line per route. */
@@ -102,23 +110,31 @@ function budgetFor(log: Logger): LineBudget {
  * done logs request id, method, route, path, status, duration and client address, and feeds
  * the Prometheus histogram.
  */
-export function trackRequest(log: Logger, req: IncomingMessage, res: ServerResponse, echo = true): string {
-  const started = performance.now();
+export function trackRequest(log: Logger, req: IncomingMessage, res: ServerResponse, echo = true, started = performance.now()): string {
   const id = requestIdFor(req.headers['x-request-id']);
   if (echo) res.setHeader('x-request-id', id);
-  res.once('close', () => {
-    const method = req.method ?? 'GET';
-    const raw = req.url ?? '/';
-    const q = raw.indexOf('?');
-    const path = q < 0 ? raw : raw.slice(0, q);
-    const durationMs = performance.now() - started;
-    const status = res.writableFinished ? res.statusCode : 499;
-    const route = observeRequest(method, path, status, durationMs);
-    if (log.isLevelEnabled('info') && budgetFor(log).take(Date.now(), method, route, status, durationMs)) {
-      // One flat object of plain fields: add a field here and it is in every line.
-      const fields = { reqId: id, method, route, path: path.slice(0, 200), status, durationMs: Math.round(durationMs * 10) / 10, clientAddress: req.headers[CLIENT_ADDRESS_HEADER] };
-      log.info(fields, 'request');
-    }
-  });
+  res.once('close', () => logRequest(log, req, id, res.writableFinished ? res.statusCode : 499, started));
   return id;
 }
+
+/**
+ * Logs and counts one finished request. A snapshot hit calls it at once (its bytes are handed to
+ * the socket within the call), without the `close` listener `trackRequest` adds per request;
+ * `started` is when the request arrived (performance.now()).
+ */
+export function logRequest(log: Logger, req: IncomingMessage, id: string, status: number, started: number): void {
+  const method = req.method ?? 'GET';
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  const path = q < 0 ? raw : raw.slice(0, q);
+  const durationMs = performance.now() - started;
+  const route = observeRequest(method, path, status, durationMs);
+  if (enabled(log) && budgetFor(log).take(Date.now(), method, route, status, durationMs)) {
+    // One flat object of plain fields: add a field here and it is in every line.
+    const fields = { reqId: id, method, route, path: path.slice(0, 200), status, durationMs: Math.round(durationMs * 10) / 10, clientAddress: req.headers[CLIENT_ADDRESS_HEADER] };
+    log.info(fields, 'request');
+  }
+}
+
+/** Whether the logger writes info lines (pino's level value, read without a call per request). */
+const enabled = (log: Logger) => log.levelVal <= 30;

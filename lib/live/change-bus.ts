@@ -1,12 +1,10 @@
 import { EventEmitter } from 'node:events';
+import { shared } from '@/lib/runtime/bridge';
 import type { DomainEvent } from '@/lib/services/events';
-
-const holder = globalThis as typeof globalThis & { __beaconChangeBus?: EventEmitter };
 
 /** The in-process bus that committed changes are announced on (live stream, snapshots). */
 export function changeBus(): EventEmitter {
-  holder.__beaconChangeBus ??= new EventEmitter().setMaxListeners(0);
-  return holder.__beaconChangeBus;
+  return shared('changeBus', () => new EventEmitter().setMaxListeners(0));
 }
 
 /** Announces a committed change to every listener in this process. */

@@ -1,3 +1,5 @@
+import { shared } from '@/lib/runtime/bridge';
+
 /** How many live streams one address and the whole instance may hold open. */
 export interface LiveCaps {
   perAddress: number;
@@ -12,8 +14,7 @@ interface Counts {
   byAddress: Map<string, number>;
 }
 
-const holder = globalThis as typeof globalThis & { __beaconLiveCounts?: Counts };
-const counts = (): Counts => (holder.__beaconLiveCounts ??= { total: 0, byAddress: new Map() });
+const counts = (): Counts => shared<Counts>('liveConnections', () => ({ total: 0, byAddress: new Map() }));
 
 export type LiveAdmission = { admitted: true; release: () => void } | { admitted: false; status: 429 | 503; message: string };
 

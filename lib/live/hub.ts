@@ -1,21 +1,19 @@
 import { EventEmitter } from 'node:events';
 import { onChange } from '@/lib/live/change-bus';
 import type { LiveEvent } from '@/lib/live/live-event';
+import { shared } from '@/lib/runtime/bridge';
 
 interface Hub {
   emitter: EventEmitter;
   unsubscribeLocal: () => void;
 }
 
-const holder = globalThis as typeof globalThis & { __beaconLiveHub?: Hub };
-
 function hub(): Hub {
-  if (!holder.__beaconLiveHub) {
+  return shared<Hub>('liveHub', () => {
     const emitter = new EventEmitter().setMaxListeners(0);
     const unsubscribeLocal = onChange((event) => emitter.emit('event', event));
-    holder.__beaconLiveHub = { emitter, unsubscribeLocal };
-  }
-  return holder.__beaconLiveHub;
+    return { emitter, unsubscribeLocal };
+  });
 }
 
 /** Subscribes to every change this instance should react to; returns the unsubscribe function. */

@@ -1,4 +1,4 @@
-const holder = globalThis as typeof globalThis & { __beaconOwnLiveVersions?: WeakMap<object, Set<number>> };
+import { shared } from '@/lib/runtime/bridge';
 
 /**
  * The live_version numbers this process's own commits made, per database handle (keyed by its
@@ -6,8 +6,8 @@ const holder = globalThis as typeof globalThis & { __beaconOwnLiveVersions?: Wea
  * process already announced those changes itself. Shared by every bundle loaded in the process.
  */
 export function ownLiveVersions(handle: object): Set<number> {
-  holder.__beaconOwnLiveVersions ??= new WeakMap();
-  let versions = holder.__beaconOwnLiveVersions.get(handle);
-  if (!versions) holder.__beaconOwnLiveVersions.set(handle, (versions = new Set()));
+  const byHandle = shared('ownLiveVersions', () => new WeakMap<object, Set<number>>());
+  let versions = byHandle.get(handle);
+  if (!versions) byHandle.set(handle, (versions = new Set()));
   return versions;
 }

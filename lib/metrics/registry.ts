@@ -1,67 +1,53 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { RequestTally } from '@/lib/metrics/request-tally';
+import { peekShared, shared } from '@/lib/runtime/bridge';
 
 interface Metrics {
   registry: Registry;
+  /** Every request, counted with plain numbers; read into the two metrics below on scrape. */
+  tally: RequestTally;
   requests: Counter<'method' | 'route' | 'status'>;
-  duration: Histogram<'method' | 'route'>;
-  rscRefreshes: Counter<'result'>;
   snapshotHits: Counter<'kind'>;
   jobLeaseHeld: Gauge<'job'>;
   jobLastTick: Gauge<'job'>;
   jobSkippedTicks: Counter<'job'>;
 }
 
-const holder = globalThis as typeof globalThis & { __beaconMetrics?: Metrics };
-
-/** The process's metrics, shared by the custom server and Next's bundles through globalThis. */
+/** The process's metrics, shared by the custom server and Next's bundles through the process bridge. */
 export function metrics(): Metrics {
-  if (!holder.__beaconMetrics) {
-    const registry = new Registry();
-    // Process figures (resident memory, heap by space, event-loop lag, GC time), prefixed beacon_.
-    collectDefaultMetrics({ register: registry, prefix: 'beacon_' });
-    holder.__beaconMetrics = {
-      registry,
-      requests: new Counter({
-        name: 'beacon_http_requests_total',
-        help: 'HTTP requests served, by route and status',
-        labelNames: ['method', 'route', 'status'],
-        registers: [registry],
-      }),
-      duration: new Histogram({
-        name: 'beacon_http_request_duration_seconds',
-        help: 'HTTP request latency, by route',
-        labelNames: ['method', 'route'],
-        buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-        registers: [registry],
-      }),
-      rscRefreshes: new Counter({
-        name: 'beacon_rsc_refreshes_total',
-        help: 'Live page refreshes: served from the shared render (hit), rendered once for everyone (render), or left to Next (pass)',
-        labelNames: ['result'],
-        registers: [registry],
-      }),
-      snapshotHits: snapshotHitsCounter(registry),
-      jobLeaseHeld: new Gauge({
-        name: 'beacon_job_lease_held',
-        help: 'Whether this instance holds the lease of a run-once job (scheduler, retention)',
-        labelNames: ['job'],
-        registers: [registry],
-      }),
-      jobLastTick: new Gauge({
-        name: 'beacon_job_last_tick_seconds',
-        help: 'When this instance last ticked a run-once job, as a Unix time',
-        labelNames: ['job'],
-        registers: [registry],
-      }),
-      jobSkippedTicks: new Counter({
-        name: 'beacon_job_ticks_skipped_total',
-        help: 'Ticks skipped because the previous tick of the job was still running',
-        labelNames: ['job'],
-        registers: [registry],
-      }),
-    };
-  }
-  return holder.__beaconMetrics;
+  return shared('metrics', createMetrics);
+}
+
+function createMetrics(): Metrics {
+  const registry = new Registry();
+  // Process figures (resident memory, heap by space, event-loop lag, GC time), prefixed beacon_.
+  collectDefaultMetrics({ register: registry, prefix: 'beacon_' });
+  const tally = new RequestTally();
+  tally.registerHistogram(registry);
+  return {
+    registry,
+    tally,
+    requests: tally.counter(registry),
+    snapshotHits: snapshotHitsCounter(registry),
+    jobLeaseHeld: new Gauge({
+      name: 'beacon_job_lease_held',
+      help: 'Whether this instance holds the lease of a run-once job (scheduler, retention)',
+      labelNames: ['job'],
+      registers: [registry],
+    }),
+    jobLastTick: new Gauge({
+      name: 'beacon_job_last_tick_seconds',
+      help: 'When this instance last ticked a run-once job, as a Unix time',
+      labelNames: ['job'],
+      registers: [registry],
+    }),
+    jobSkippedTicks: new Counter({
+      name: 'beacon_job_ticks_skipped_total',
+      help: 'Ticks skipped because the previous tick of the job was still running',
+      labelNames: ['job'],
+      registers: [registry],
+    }),
+  };
 }
 
 /**
@@ -76,7 +62,7 @@ function snapshotHitsCounter(registry: Registry): Counter<'kind'> {
     labelNames: ['kind'],
     registers: [registry],
     collect() {
-      const hits = (globalThis as { __beaconSnapshotHits?: Record<string, number> }).__beaconSnapshotHits ?? {};
+      const hits = peekShared<Record<string, number>>('snapshotHits') ?? {};
       for (const [kind, n] of Object.entries(hits)) {
         if (n > (seen[kind] ?? 0)) this.inc({ kind }, n - (seen[kind] ?? 0));
         seen[kind] = n;
@@ -110,9 +96,7 @@ export function routeLabel(pathname: string): string {
 
 /** Records one served request; returns the route label it was counted under. */
 export function observeRequest(method: string, pathname: string, status: number, durationMs: number): string {
-  const m = metrics();
   const route = routeLabel(pathname);
-  m.requests.inc({ method, route, status: String(status) });
-  m.duration.observe({ method, route }, durationMs / 1000);
+  metrics().tally.record(method, route, status, durationMs / 1000);
   return route;
 }

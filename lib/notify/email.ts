@@ -3,28 +3,33 @@ import { newId } from '@/lib/db/ids';
 import type { DbOrTx } from '@/lib/db/transaction';
 import { getEnv, publicUrl } from '@/lib/env';
 import type { RenderedEmail } from '@/lib/notify/email-render';
+import { peekShared, setShared } from '@/lib/runtime/bridge';
 
 /** The outcome of handing a message over: the SMTP server's reply, or where the dev mailbox put it. */
 export interface SendResult {
   response: string;
 }
 
-const holder = globalThis as typeof globalThis & { __beaconMailer?: { url: string; transport: Transporter } };
+interface Mailer {
+  url: string;
+  transport: Transporter;
+}
 
 /** One pooled SMTP transport per process and URL. */
 function transportFor(url: string): Transporter {
-  if (holder.__beaconMailer?.url !== url) {
-    holder.__beaconMailer?.transport.close();
-    const transport = nodemailer.createTransport({ url, pool: true, maxConnections: 5, maxMessages: Infinity });
-    holder.__beaconMailer = { url, transport };
+  let mailer = peekShared<Mailer>('mailer');
+  if (mailer?.url !== url) {
+    mailer?.transport.close();
+    mailer = { url, transport: nodemailer.createTransport({ url, pool: true, maxConnections: 5, maxMessages: Infinity }) };
+    setShared('mailer', mailer);
   }
-  return holder.__beaconMailer.transport;
+  return mailer.transport;
 }
 
 /** Closes the pooled SMTP connections (worker shutdown, tests). */
 export function closeMailer(): void {
-  holder.__beaconMailer?.transport.close();
-  holder.__beaconMailer = undefined;
+  peekShared<Mailer>('mailer')?.transport.close();
+  setShared('mailer', undefined);
 }
 
 /** The host name used in Message-IDs and the default sender. */

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { getEnv } from '@/lib/env';
-
-const holder = globalThis as typeof globalThis & { __beaconLinkSecret?: Buffer };
+import { shared } from '@/lib/runtime/bridge';
 
 /** Where the generated key lives when BEACON_SECRET is unset: beside the SQLite file, or in ./data. */
 export function secretFilePath(databaseUrl: string): string {
@@ -32,9 +31,8 @@ export function fileSecret(file: string): Buffer {
  * a file next to the data. Every instance serving one database must see the same key.
  */
 export function linkSecret(): Buffer {
-  if (!holder.__beaconLinkSecret) {
+  return shared('linkSecret', () => {
     const env = getEnv();
-    holder.__beaconLinkSecret = env.BEACON_SECRET ? Buffer.from(env.BEACON_SECRET, 'utf8') : fileSecret(secretFilePath(env.DATABASE_URL));
-  }
-  return holder.__beaconLinkSecret;
+    return env.BEACON_SECRET ? Buffer.from(env.BEACON_SECRET, 'utf8') : fileSecret(secretFilePath(env.DATABASE_URL));
+  });
 }

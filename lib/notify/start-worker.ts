@@ -3,15 +3,15 @@ import { getEnv } from '@/lib/env';
 import { onChange } from '@/lib/live/change-bus';
 import { onOutboxWrite } from '@/lib/notify/wake';
 import { NotificationWorker } from '@/lib/notify/worker';
-
-const holder = globalThis as typeof globalThis & { __beaconWorker?: NotificationWorker };
+import { peekShared, setShared } from '@/lib/runtime/bridge';
 
 /**
  * Starts this process's notification worker (once): woken on every committed change and
  * subscription, polling as a fallback and for maintenance reminders.
  */
 export function startNotificationWorker(db: Db): NotificationWorker {
-  if (holder.__beaconWorker) return holder.__beaconWorker;
+  const running = peekShared<NotificationWorker>('notificationWorker');
+  if (running) return running;
   const env = getEnv();
   const worker = new NotificationWorker({
     db,
@@ -24,6 +24,6 @@ export function startNotificationWorker(db: Db): NotificationWorker {
   });
   onChange(() => worker.wake());
   onOutboxWrite(() => worker.wake());
-  holder.__beaconWorker = worker.start();
+  setShared('notificationWorker', worker.start());
   return worker;
 }

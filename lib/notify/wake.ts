@@ -1,13 +1,14 @@
-const holder = globalThis as typeof globalThis & { __beaconWakers?: Set<() => void> };
+import { shared } from '@/lib/runtime/bridge';
+
+const wakers = () => shared('outboxWakers', () => new Set<() => void>());
 
 /** Registers a worker to be woken when new outbox rows are committed in this process. */
 export function onOutboxWrite(wake: () => void): () => void {
-  holder.__beaconWakers ??= new Set();
-  holder.__beaconWakers.add(wake);
-  return () => holder.__beaconWakers?.delete(wake);
+  wakers().add(wake);
+  return () => wakers().delete(wake);
 }
 
 /** Wakes this process's workers (call after commit). */
 export function wakeWorkers(): void {
-  for (const wake of holder.__beaconWakers ?? []) wake();
+  for (const wake of wakers()) wake();
 }

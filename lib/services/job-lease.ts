@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { acquireLease, releaseLease } from '@/lib/db/queries/job-leases';
 import type { Database } from '@/lib/db/schema';
 import { metrics } from '@/lib/metrics/registry';
+import { shared } from '@/lib/runtime/bridge';
 
 export interface LeasedJobOptions {
   db: Kysely<Database>;
@@ -122,14 +123,14 @@ function record(state: LeasedJobState) {
   if (state.lastTickAt) m.jobLastTick.set({ job: state.name }, Date.parse(state.lastTickAt) / 1000);
 }
 
-const registry = globalThis as typeof globalThis & { __beaconJobs?: Map<string, LeasedJob> };
+const jobs = () => shared('leasedJobs', () => new Map<string, LeasedJob>());
 
 /** Remembers a job this process started, for /api/health; one per name. */
 export function trackJob(job: LeasedJob): void {
-  (registry.__beaconJobs ??= new Map()).set(job.state().name, job);
+  jobs().set(job.state().name, job);
 }
 
 /** The jobs this process runs (or tries to: it may not hold their lease), by name. */
 export function trackedJobs(): Map<string, LeasedJob> {
-  return registry.__beaconJobs ?? new Map();
+  return jobs();
 }

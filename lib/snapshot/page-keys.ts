@@ -12,6 +12,35 @@ const INCIDENT = /^\/incidents\/([^/]+)$/;
 /** Pages that take no parameters and are the same for every visitor. */
 const PLAIN = new Set(['/subscribe', '/api']);
 
+interface NormalisedHistory {
+  page: number;
+  component: string | undefined;
+  key: string;
+}
+
+/** Normalised history parameters by their raw values: a hit then costs a lookup, not a zod parse. */
+const historyQueries = new Map<string, NormalisedHistory>();
+const HISTORY_QUERIES_KEPT = 1_000;
+
+function historyQuery(rawPage: string | null, rawComponent: string | null): NormalisedHistory {
+  const raw = `${rawPage}\u0000${rawComponent}`;
+  let found = historyQueries.get(raw);
+  if (!found) {
+    const { page, component } = parseHistoryQuery({ page: rawPage, component: rawComponent });
+    const query = new URLSearchParams();
+    if (page > 1) query.set('page', String(page));
+    if (component) query.set('component', component);
+    const q = query.toString();
+    found = { page, component, key: q ? `/history?${q}` : '/history' };
+    // Junk parameters cannot grow it without bound: long ones are not kept, and past the cap it
+    // starts again.
+    if (raw.length > 200) return found;
+    if (historyQueries.size >= HISTORY_QUERIES_KEPT) historyQueries.clear();
+    historyQueries.set(raw, found);
+  }
+  return found;
+}
+
 /**
  * The normalised key of a snapshot-served page (`/incidents/<id>`, `/history?page=&component=`,
  * `/subscribe`, `/api`), a 404 when its parameters name nothing in `index`, or undefined for a
@@ -20,14 +49,10 @@ const PLAIN = new Set(['/subscribe', '/api']);
 export function pageKeyFor(pathname: string, searchParams: URLSearchParams, index: PublicPageIndex): PageKey | undefined {
   if (PLAIN.has(pathname)) return { kind: 'page', key: pathname };
   if (pathname === '/history') {
-    const { page, component } = parseHistoryQuery({ page: searchParams.get('page'), component: searchParams.get('component') });
+    const { page, component, key } = historyQuery(searchParams.get('page'), searchParams.get('component'));
     const pages = component ? index.historyPagesByComponent.get(component) : index.historyPages;
     if (pages === undefined || page > pages) return { kind: 'not-found', page: 'page' };
-    const query = new URLSearchParams();
-    if (page > 1) query.set('page', String(page));
-    if (component) query.set('component', component);
-    const q = query.toString();
-    return { kind: 'page', key: q ? `/history?${q}` : '/history' };
+    return { kind: 'page', key };
   }
   const incident = INCIDENT.exec(pathname);
   if (incident) {

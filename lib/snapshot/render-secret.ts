@@ -1,20 +1,20 @@
 /**
  * The secret that marks the custom server's own renders (`x-beacon-render`), shared with
- * proxy.ts through globalThis: a render gets no per-request nonce (its HTML is served to
+ * proxy.ts through the process bridge: a render gets no per-request nonce (its HTML is served to
  * everyone with a hash-based policy), so no outside request may pass for one.
  */
-export const RENDER_HEADER = 'x-beacon-render';
+import { peekShared, setShared } from '@/lib/runtime/bridge';
 
-const holder = globalThis as typeof globalThis & { __beaconRenderSecret?: string };
+export const RENDER_HEADER = 'x-beacon-render';
 
 /** Makes this process's render secret known to proxy.ts. */
 export function shareRenderSecret(secret: string): void {
-  holder.__beaconRenderSecret = secret;
+  setShared('renderSecret', secret);
 }
 
 /** Whether a header value is this process's render secret, compared in constant time. */
 export function isRenderSecret(value: string | null | undefined): boolean {
-  const secret = holder.__beaconRenderSecret;
+  const secret = peekShared<string>('renderSecret');
   if (!secret || typeof value !== 'string' || value.length !== secret.length) return false;
   let diff = 0;
   for (let i = 0; i < secret.length; i++) diff |= secret.charCodeAt(i) ^ value.charCodeAt(i);

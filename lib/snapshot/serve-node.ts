@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { shared } from '@/lib/runtime/bridge';
 import { etagFor, matchesEtag, pickEncoding, type Representation } from '@/lib/snapshot/representation';
 
 type Encoding = 'br' | 'gzip' | null;
@@ -15,9 +16,7 @@ interface Wire {
 }
 
 /** Snapshot answers by kind, counted with plain integers (read by /api/metrics on scrape). */
-export const snapshotHits = { page: 0, document: 0, notFound: 0, notModified: 0 };
-const holder = globalThis as typeof globalThis & { __beaconSnapshotHits?: typeof snapshotHits };
-holder.__beaconSnapshotHits = snapshotHits;
+export const snapshotHits = shared('snapshotHits', () => ({ page: 0, document: 0, notFound: 0, notModified: 0 }));
 
 // Headers are flattened once per representation and encoding: at tens of thousands of requests
 // a second, building header objects per request costs as much as sending the bytes.
@@ -66,7 +65,7 @@ function withId(headers: string[], requestId: string): string[] {
  * encoding, with the representation's status (200, or a snapshot 404). With `requestId`, the
  * response has no header set yet and the id is written with the precomputed ones (node's fast
  * path: no per-header merging). `extra` must be the same object for the life of the process
- * (it is baked into cached headers).
+ * (it is baked into cached headers). Returns the status written.
  */
 export function serveRepresentation(
   req: IncomingMessage,
@@ -74,16 +73,17 @@ export function serveRepresentation(
   rep: Representation,
   extra: Record<string, string> = {},
   requestId?: string,
-): void {
+): number {
   const wire = wireFor(rep, rep.gzip ? pickEncoding(rep, req.headers['accept-encoding']) : null, extra);
   const ifNoneMatch = req.headers['if-none-match'];
   if (rep.status === 200 && ifNoneMatch !== undefined && (ifNoneMatch === wire.etag || matchesEtag(ifNoneMatch, rep.etag))) {
     snapshotHits.notModified++;
     res.writeHead(304, requestId === undefined ? wire.notModified : withId(wire.notModifiedWithId, requestId));
     res.end();
-    return;
+    return 304;
   }
   snapshotHits[wire.kind]++;
   res.writeHead(rep.status, requestId === undefined ? wire.headers : withId(wire.headersWithId, requestId));
   res.end(req.method === 'HEAD' ? undefined : wire.body);
+  return rep.status;
 }

@@ -1,3 +1,4 @@
+import { peekShared, setShared } from '@/lib/runtime/bridge';
 import type { PublicPageIndex } from '@/lib/services/get-public-page-index';
 import { EVERYTHING, mergeScopes, type ChangeScope } from '@/lib/snapshot/change-scope';
 import { snapshotCsp } from '@/lib/snapshot/csp';
@@ -326,14 +327,12 @@ export class SnapshotStore {
   }
 }
 
-const holder = globalThis as typeof globalThis & { __beaconSnapshotState?: () => SnapshotState };
-
 /** Makes the store's state readable from Next's route handlers in the same process. */
 export function exposeSnapshotState(store: SnapshotStore): void {
-  holder.__beaconSnapshotState = () => store.state();
+  setShared('snapshotState', () => store.state());
 }
 
 /** The snapshot state, when this process runs the custom server. */
 export function snapshotState(): SnapshotState | null {
-  return holder.__beaconSnapshotState?.() ?? null;
+  return peekShared<() => SnapshotState>('snapshotState')?.() ?? null;
 }

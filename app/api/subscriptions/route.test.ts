@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/connect';
 import { createTestDb, testDialects } from '@/lib/db/testing/test-db';
+import { peekShared, setShared } from '@/lib/runtime/bridge';
 import { createComponent } from '@/lib/services/create-component';
 import { POST } from '@/app/api/subscriptions/route';
 import { POST as oneClick } from '@/app/api/subscriptions/unsubscribe/[token]/route';
 
 const SEED = 0x5ab5c;
-const holder = globalThis as typeof globalThis & { __beaconDb?: { db: Db; ready: Promise<Db> } };
+type DbHolder = { db: Db; ready: Promise<Db> };
 
 /** Rows in every table, to show a refused request wrote nothing. */
 async function allCounts(db: Db) {
@@ -38,17 +39,17 @@ const hostileBody: fc.Arbitrary<string> = fc.oneof(
 for (const dialect of testDialects()) {
   describe(`POST /api/subscriptions with hostile bodies on ${dialect}`, () => {
     let db: Db & { drop: () => Promise<void> };
-    let previous: typeof holder.__beaconDb;
+    let previous: DbHolder | undefined;
 
     beforeEach(async () => {
       db = await createTestDb(dialect);
-      previous = holder.__beaconDb;
+      previous = peekShared<DbHolder>('db');
       // The route reads the process-wide database; point it at this suite's own.
-      holder.__beaconDb = { db, ready: Promise.resolve(db) };
+      setShared<DbHolder>('db', { db, ready: Promise.resolve(db) });
       await createComponent({ ctx: { db: db.kysely, now: () => new Date() }, input: { name: 'VPN' } });
     });
     afterEach(async () => {
-      holder.__beaconDb = previous;
+      setShared('db', previous);
       expect(({} as Record<string, unknown>).then).toBeUndefined();
       await db.drop();
     });

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/connect';
 import { testDialects } from '@/lib/db/testing/test-db';
 import { BLOCKED_TARGET_MESSAGE } from '@/lib/notify/ssrf';
+import { peekShared, setShared } from '@/lib/runtime/bridge';
 import { apiHarness, type ApiHarness } from '@/app/api/v1/_lib/test-harness';
 import { POST } from '@/app/api/subscriptions/route';
 
@@ -23,7 +24,7 @@ async function dataCounts(h: ApiHarness) {
   return rest;
 }
 
-const holder = globalThis as typeof globalThis & { __beaconDb?: { db: Db; ready: Promise<Db> } };
+type DbHolder = { db: Db; ready: Promise<Db> };
 
 beforeAll(() => {
   delete process.env.BEACON_ALLOW_PRIVATE_WEBHOOKS;
@@ -32,16 +33,16 @@ beforeAll(() => {
 for (const dialect of testDialects()) {
   describe(`webhook targets embedding a blocked IPv4 address are refused on every API channel (${dialect})`, () => {
     let h: ApiHarness;
-    let previous: typeof holder.__beaconDb;
+    let previous: DbHolder | undefined;
 
     beforeEach(async () => {
       h = await apiHarness(dialect);
-      previous = holder.__beaconDb;
+      previous = peekShared<DbHolder>('db');
       // POST /api/subscriptions reads the process-wide database; point it at this suite's own.
-      holder.__beaconDb = { db: h.db, ready: Promise.resolve(h.db) };
+      setShared<DbHolder>('db', { db: h.db, ready: Promise.resolve(h.db) });
     });
     afterEach(async () => {
-      holder.__beaconDb = previous;
+      setShared('db', previous);
       await h.db.drop();
     });
 
