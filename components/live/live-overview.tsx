@@ -83,7 +83,7 @@ export function LiveOverview({ initial, uptime }: { initial: OverviewDocument; u
           ))}
         </div>
         <p className="mt-6">
-          <Link href="/history" className="font-medium underline underline-offset-2">
+          <Link prefetch={false} href="/history" className="font-medium underline underline-offset-2">
             Incident history
           </Link>
         </p>

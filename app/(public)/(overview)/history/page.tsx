@@ -51,14 +51,14 @@ export default async function HistoryPage({ searchParams }: PageProps<'/history'
 
       <nav aria-label="History pages" className="mt-10 flex items-center justify-between text-sm font-medium">
         {view.pageNumber > 1 ? (
-          <Link href={href(view.pageNumber - 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="prev">
+          <Link prefetch={false} href={href(view.pageNumber - 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="prev">
             ← Newer
           </Link>
         ) : (
           <span />
         )}
         {view.hasOlder && (
-          <Link href={href(view.pageNumber + 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="next">
+          <Link prefetch={false} href={href(view.pageNumber + 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="next">
             Older →
           </Link>
         )}

@@ -26,7 +26,7 @@ export default async function IncidentPage({ params }: PageProps<'/incidents/[id
       {/* Rendered here in full, then kept current from /api/page/incidents/<id>.json. */}
       <LiveIncident initial={incidentDocument(found.incident, found.page.timeZone)} />
       <p className="mt-10 text-sm">
-        <Link href="/" className="underline underline-offset-2">
+        <Link prefetch={false} href="/" className="underline underline-offset-2">
           ← Current status
         </Link>
       </p>
