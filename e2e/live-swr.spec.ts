@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openDb } from '@/lib/db/connect';
 import { createApiKey } from '@/lib/services/create-api-key';
 import { BASE_PORT, BeaconServer, removeSqlite } from './support/beacon-server';
+import { screenshot } from './screenshot';
 
 // Its own server and database: this spec posts incidents through the management API.
 const FILE = `data/e2e-live-swr-${BASE_PORT}.db`;
@@ -132,4 +133,24 @@ test('with JavaScript off, /, an incident page and /history render their content
   await expect(page.locator('section[data-month]')).toHaveCount(3);
   await expect(page.locator(`li[data-incident="${incident.id}"]`)).toBeVisible();
   await context.close();
+});
+
+test('/ and a live-updated incident page read well at 390 and 1280 px, light and dark', async ({ browser }) => {
+  const unresolved = (await (await fetch(`${server.url}/api/v2/incidents/unresolved.json`)).json()) as { incidents: { id: string; name: string }[] };
+  // The one the first test updated: markdown, two updates and a component change.
+  const shown = unresolved.incidents.find((i) => i.name.startsWith('SWR probe renamed')) ?? unresolved.incidents[0]!;
+  for (const width of [390, 1280]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const page = await context.newPage();
+      for (const [name, path] of [['home', '/'], ['incident', `/incidents/${shown.id}`]] as const) {
+        await page.goto(`${server.url}${path}`);
+        await expect(page.locator('[data-live-state]')).toHaveAttribute('data-live-state', 'live');
+        // Nothing wider than the screen once the client components have taken over.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await screenshot(page, `live-swr-${name}-${width}-${scheme}`);
+      }
+      await context.close();
+    }
+  }
 });

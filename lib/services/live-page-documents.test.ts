@@ -72,6 +72,7 @@ for (const dialect of testDialects()) {
       expect(card.name).toBe('SMS delays');
       expect(card.latestUpdate!.html).toContain('<strong>late</strong>');
       expect(card.latestUpdate!.html).not.toContain('<script');
+      expect(card.latestUpdate).not.toHaveProperty('body');
       expect(card).not.toHaveProperty('updates');
       const sms = [...doc.groups.flatMap((g) => g.components), ...doc.ungrouped].find((c) => c.name === 'SMS')!;
       expect(sms.status).toBe('major_outage');

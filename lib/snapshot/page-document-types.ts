@@ -15,8 +15,8 @@ export const PAGE_DOC = {
   incident: (id: string) => `${PAGE_DOC_PREFIX}incidents/${encodeURIComponent(id)}.json`,
 } as const;
 
-/** An update with its markdown rendered (sanitised HTML). */
-export interface LiveUpdate extends UpdateView {
+/** An update with its markdown rendered (sanitised HTML) in place of the source. */
+export interface LiveUpdate extends Omit<UpdateView, 'body'> {
   html: string;
 }
 

@@ -9,8 +9,8 @@ import type {
 } from '@/lib/snapshot/page-document-types';
 
 /** An update with its markdown rendered once, on the server (client components cannot sanitise). */
-export function toLiveUpdate(update: UpdateView): LiveUpdate {
-  return { ...update, html: renderMarkdown(update.body) };
+export function toLiveUpdate({ body, ...update }: UpdateView): LiveUpdate {
+  return { ...update, html: renderMarkdown(body) };
 }
 
 /**
