@@ -13,6 +13,8 @@ let smsId = '';
 
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
+  // A server start (build warm-up included) takes over 30 s on a loaded 2-core machine.
+  test.setTimeout(90_000);
   removeSqlite(FILE);
   await server.start();
   const db = openDb(`file:./${FILE}`);
