@@ -1,5 +1,7 @@
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
+import { openDb } from '@/lib/db/connect';
+import { createComponent } from '@/lib/services/create-component';
 import { BASE_PORT, BeaconServer, removeSqlite } from './support/beacon-server';
 
 // A server of its own with metrics turned on: its JSON request log and /api/metrics must
@@ -88,4 +90,38 @@ test('/api/metrics reports the browsers connected to the live stream', async () 
     req.destroy();
   }
   await expect.poll(liveClients).toBe(start);
+});
+
+test('open pages revalidating after a change read their document from the snapshot, with no RSC request', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const context = await browser.newContext();
+  const pages = await Promise.all(Array.from({ length: 4 }, () => context.newPage()));
+  const rsc: string[] = [];
+  for (const page of pages) {
+    page.on('request', (r) => {
+      if (r.headers()['rsc'] !== undefined) rsc.push(r.url());
+    });
+    await page.goto(`${server.url}/`);
+    await expect(page.locator('[data-live-state]')).toHaveAttribute('data-live-state', 'live');
+  }
+  const docReads = () => logLines().filter((l) => l.path === '/api/page/overview.json');
+  const before = docReads().length;
+
+  const name = `Shared document probe ${Date.now()}`;
+  const db = openDb(`file:./${DB_FILE}`);
+  try {
+    await createComponent({ ctx: { db: db.kysely, now: () => new Date() }, input: { name } });
+  } finally {
+    await db.kysely.destroy();
+  }
+  for (const page of pages) await expect(page.getByText(name)).toBeVisible({ timeout: 15_000 });
+
+  await expect.poll(() => docReads().length - before).toBeGreaterThanOrEqual(4);
+  const reads = docReads().slice(before);
+  console.log(`[live] 4 open pages after one change: ${reads.length} document reads, statuses ${[...new Set(reads.map((l) => l.status))].join(',')}`);
+  // One change, one (coalesced) read per page; every one a snapshot answer.
+  expect(reads.length).toBeLessThanOrEqual(8);
+  expect(reads.every((l) => l.status === 200 || l.status === 304)).toBe(true);
+  expect(rsc).toEqual([]);
+  await context.close();
 });

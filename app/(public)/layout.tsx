@@ -36,14 +36,16 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
           {children}
         </main>
         <footer className="mt-12 flex flex-wrap items-center justify-between gap-2 border-t border-neutral-200 pt-4 text-sm text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
+          {/* Public links never prefetch: each visitor's load would cost Next an RSC render per link,
+              which the snapshot layer does not answer. */}
           <nav aria-label="Footer" className="flex flex-wrap gap-4">
-            <Link href="/" className="hover:underline">
+            <Link prefetch={false} href="/" className="hover:underline">
               Current status
             </Link>
-            <Link href="/history" className="hover:underline">
+            <Link prefetch={false} href="/history" className="hover:underline">
               Incident history
             </Link>
-            <Link href="/subscribe" className="hover:underline">
+            <Link prefetch={false} href="/subscribe" className="hover:underline">
               Subscribe
             </Link>
             <a href="/history.rss" className="hover:underline">
@@ -55,7 +57,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
             <a href="/maintenance.ics" className="hover:underline">
               Calendar
             </a>
-            <Link href="/api" className="hover:underline">
+            <Link prefetch={false} href="/api" className="hover:underline">
               API
             </Link>
           </nav>

@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
@@ -12,70 +11,78 @@ export interface LiveInfo {
   staleSince: string | null;
 }
 
-const LiveContext = createContext<LiveInfo>({ state: 'connecting', staleSince: null });
+interface LiveContextValue extends LiveInfo {
+  /** Calls `listener` whenever the page's documents should be read again; returns the unsubscribe. */
+  onRevalidate: (listener: () => void) => () => void;
+}
 
-/** How often the page re-reads itself while the stream is down. */
-const POLL_MS = 30_000;
-/** Events within this window are coalesced into one refresh. */
+const LiveContext = createContext<LiveContextValue>({ state: 'connecting', staleSince: null, onRevalidate: () => () => {} });
+
+/** Events within this window are coalesced into one revalidation. */
 const COALESCE_MS = 50;
-/** During an update storm, at most one refresh per this period (the last event always gets one). */
-const MIN_GAP_MS = 500;
+/** During an update storm, at most one revalidation per this period (the last event always gets one). */
+const MIN_GAP_MS = 400;
 
 /**
- * Keeps the page current: listens to /api/live and re-renders the server components on each
- * change; while the stream is down it polls instead.
+ * Removes the "Status as of" notice the server put in a stale snapshot page
+ * (lib/snapshot/stale-banner.ts) once the stream says how fresh the data is: from then on the
+ * page's own notice (StaleNotice) shows it, once, and goes away on recovery.
+ */
+function dropServerNotice(): void {
+  document.querySelector('body > [data-snapshot-stale]')?.remove();
+}
+
+/**
+ * Keeps the page current: listens to /api/live and tells the page's documents (useLiveDoc) to
+ * revalidate on each change, coalescing bursts; while the stream is down the documents poll
+ * (SWR's refreshInterval) and on reconnect they are read once more.
  */
 export function LiveProvider({ children }: { children: React.ReactNode }) {
-  const router = useRouter();
   const [info, setInfo] = useState<LiveInfo>({ state: 'connecting', staleSince: null });
+  const listeners = useRef(new Set<() => void>());
+  const onRevalidate = useCallback((listener: () => void) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
 
   useEffect(() => {
     let source: EventSource | null = null;
     let pending: ReturnType<typeof setTimeout> | undefined;
-    let poll: ReturnType<typeof setInterval> | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let wasDown = false;
-    let lastRefresh = 0;
+    let last = 0;
 
-    const refresh = () => {
+    const revalidate = () => {
       if (pending) return;
       pending = setTimeout(
         () => {
           pending = undefined;
-          lastRefresh = Date.now();
-          router.refresh();
+          last = Date.now();
+          for (const listener of listeners.current) listener();
         },
-        Math.max(COALESCE_MS, lastRefresh + MIN_GAP_MS - Date.now()),
+        Math.max(COALESCE_MS, last + MIN_GAP_MS - Date.now()),
       );
-    };
-    const startPolling = () => {
-      poll ??= setInterval(() => router.refresh(), POLL_MS);
-    };
-    const stopPolling = () => {
-      clearInterval(poll);
-      poll = undefined;
     };
     const connect = () => {
       source = new EventSource('/api/live');
       source.onopen = () => {
         setInfo((i) => ({ ...i, state: 'live' }));
-        stopPolling();
         // Whatever happened while the stream was down was not announced to us.
-        if (wasDown) refresh();
+        if (wasDown) revalidate();
         wasDown = false;
       };
-      source.addEventListener('change', refresh);
+      source.addEventListener('change', revalidate);
       source.addEventListener('snapshot', (e) => {
         const { staleSince } = JSON.parse((e as MessageEvent<string>).data) as { staleSince: string | null };
+        dropServerNotice();
         setInfo((i) => {
-          if (i.staleSince && !staleSince) refresh();
+          if (i.staleSince && !staleSince) revalidate();
           return { ...i, staleSince };
         });
       });
       source.onerror = () => {
         wasDown = true;
         setInfo((i) => ({ ...i, state: 'reconnecting' }));
-        startPolling();
         if (source?.readyState === EventSource.CLOSED) {
           source.close();
           retry = setTimeout(connect, 5_000);
@@ -87,14 +94,18 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
       source?.close();
       clearTimeout(pending);
       clearTimeout(retry);
-      stopPolling();
     };
-  }, [router]);
+  }, []);
 
-  return <LiveContext value={info}>{children}</LiveContext>;
+  return <LiveContext value={{ ...info, onRevalidate }}>{children}</LiveContext>;
 }
 
 /** The page's live state, from the nearest LiveProvider. */
 export function useLive(): LiveInfo {
+  return useContext(LiveContext);
+}
+
+/** The live state with the revalidation signal, for useLiveDoc. */
+export function useLiveSignal(): LiveContextValue {
   return useContext(LiveContext);
 }

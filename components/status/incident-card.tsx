@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { UPDATE_STATUS_LABEL } from '@/lib/domain/status';
-import type { IncidentView } from '@/lib/services/views';
+import type { LiveIncident } from '@/lib/snapshot/page-document-types';
 import { LocalTime } from '@/components/ui/local-time';
-import { Markdown } from '@/components/ui/markdown';
+import { HtmlBlock } from '@/components/ui/html-block';
 import { IMPACT_BORDER, IMPACT_TEXT, MAINTENANCE_BORDER, impactText } from '@/components/status/status-style';
 
 /** An active incident or maintenance: name, impact, affected components and its latest update. */
-export function IncidentCard({ incident, timeZone }: { incident: IncidentView; timeZone: string }) {
+export function IncidentCard({ incident, timeZone }: { incident: LiveIncident; timeZone: string }) {
   const maintenance = incident.kind === 'maintenance';
   const border = maintenance ? MAINTENANCE_BORDER : IMPACT_BORDER[incident.impact];
   const update = incident.latestUpdate;
@@ -44,7 +44,7 @@ export function IncidentCard({ incident, timeZone }: { incident: IncidentView; t
             {' · '}
             <LocalTime iso={update.displayAt} timeZone={timeZone} className="text-neutral-600 dark:text-neutral-400" />
           </p>
-          <Markdown source={update.body} className="mt-1 text-sm" />
+          <HtmlBlock html={update.html} className="mt-1 text-sm" />
         </div>
       )}
       <p className="mt-3 text-sm">

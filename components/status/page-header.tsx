@@ -5,7 +5,7 @@ import type { PageView } from '@/lib/services/views';
 export function PageHeader({ page }: { page: PageView }) {
   return (
     <header className="mb-6 flex flex-wrap items-center justify-between gap-3">
-      <Link href="/" className="flex min-w-0 items-center gap-3">
+      <Link prefetch={false} href="/" className="flex min-w-0 items-center gap-3">
         {page.logoUrl ? (
           // eslint-disable-next-line @next/next/no-img-element -- operator-supplied URL of unknown size
           <img src={page.logoUrl} alt="" className="h-9 w-auto max-w-[10rem]" />
@@ -20,10 +20,10 @@ export function PageHeader({ page }: { page: PageView }) {
         <span className="text-xl font-bold break-words">{page.name}</span>
       </Link>
       <nav aria-label="Main" className="flex items-center gap-4 text-sm font-medium">
-        <Link href="/history" className="underline-offset-4 hover:underline">
+        <Link prefetch={false} href="/history" className="underline-offset-4 hover:underline">
           History
         </Link>
-        <Link
+        <Link prefetch={false}
           href="/subscribe"
           className="rounded-md bg-neutral-900 px-3 py-1 text-white hover:bg-neutral-700 dark:bg-neutral-100 dark:text-neutral-900 dark:hover:bg-neutral-300"
         >

@@ -1,11 +1,11 @@
 import { COMPONENT_STATUS_LABEL, UPDATE_STATUS_LABEL } from '@/lib/domain/status';
-import type { UpdateView } from '@/lib/services/views';
+import type { LiveUpdate } from '@/lib/snapshot/page-document-types';
 import { LocalTime } from '@/components/ui/local-time';
-import { Markdown } from '@/components/ui/markdown';
+import { HtmlBlock } from '@/components/ui/html-block';
 import { STATUS_TEXT } from '@/components/status/status-style';
 
 /** The updates of an incident, newest first, each with its status, time, text and component changes. */
-export function UpdateTimeline({ updates, timeZone }: { updates: UpdateView[]; timeZone: string }) {
+export function UpdateTimeline({ updates, timeZone }: { updates: LiveUpdate[]; timeZone: string }) {
   if (updates.length === 0) return <p className="text-neutral-600 dark:text-neutral-400">No updates have been posted yet.</p>;
   return (
     <ol className="space-y-6 border-l-2 border-neutral-200 pl-5 dark:border-neutral-800" aria-label="Updates, newest first">
@@ -19,7 +19,7 @@ export function UpdateTimeline({ updates, timeZone }: { updates: UpdateView[]; t
             {UPDATE_STATUS_LABEL[update.status]}
             <LocalTime iso={update.displayAt} timeZone={timeZone} className="text-sm font-normal text-neutral-600 dark:text-neutral-400" />
           </h3>
-          <Markdown source={update.body} className="mt-1" />
+          <HtmlBlock html={update.html} className="mt-1" />
           {update.changes.length > 0 && (
             <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label="Component changes">
               {update.changes.map((change) => (

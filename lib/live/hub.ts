@@ -28,7 +28,23 @@ export function publishLive(event: LiveEvent): void {
   hub().emitter.emit('event', event);
 }
 
+/**
+ * Subscribes to changes once the public snapshot shows them (relayed by the snapshot runtime,
+ * lib/snapshot/runtime.ts), which is when a browser should read its documents again.
+ */
+export function onSettled(listener: (event: LiveEvent) => void): () => void {
+  const { emitter } = hub();
+  emitter.on('settled', listener);
+  return () => emitter.off('settled', listener);
+}
+
+/** Announces a change that the public snapshot now shows. */
+export function publishSettled(event: LiveEvent): void {
+  hub().emitter.emit('settled', event);
+}
+
 /** How many listeners the hub has (SSE clients plus the snapshot store), for /api/health. */
 export function liveListenerCount(): number {
-  return hub().emitter.listenerCount('event');
+  const { emitter } = hub();
+  return emitter.listenerCount('event') + emitter.listenerCount('settled');
 }

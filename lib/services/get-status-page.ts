@@ -14,13 +14,18 @@ import type { ComponentView, GroupView, StatusPageView, UptimeDayView } from '@/
 export const UPTIME_DAYS = 90;
 const RECENT_DAYS = 7;
 
-/** Everything the public status page shows, read in one pass. */
+/**
+ * Everything the public status page shows, read in one pass; `uptime: false` leaves the bars out
+ * (the live page document does not carry them).
+ */
 export async function getStatusPage({
   ctx,
   partialWeight,
+  uptime: withUptime = true,
 }: {
   ctx: ServiceContext;
   partialWeight?: number;
+  uptime?: boolean;
 }): Promise<StatusPageView> {
   const now = ctx.now();
   const db = ctx.db;
@@ -37,7 +42,7 @@ export async function getStatusPage({
     listStartedBetween(db, iso(recent[0]!.start), now.toISOString()),
   ]);
   const visible = components.filter((c) => !(c.only_show_if_degraded && c.status === 'operational'));
-  const uptime = await uptimeFor(db, visible.filter((c) => c.showcase), days, now, partialWeight);
+  const uptime = withUptime ? await uptimeFor(db, visible.filter((c) => c.showcase), days, now, partialWeight) : new Map();
 
   const toView = (c: ComponentRow): ComponentView => ({
     id: c.id,

@@ -8,6 +8,7 @@ import { publicUrl } from '@/lib/env';
 import type { ServiceContext } from '@/lib/services/context';
 import { getStatuspageData } from '@/lib/services/get-statuspage-data';
 import { CACHE_POLICY, CORS_HEADERS } from '@/lib/snapshot/cache-policy';
+import { buildPageSet } from '@/lib/snapshot/page-set';
 import { represent, type Representation } from '@/lib/snapshot/representation';
 import { v2Representation } from '@/lib/snapshot/v2';
 
@@ -27,7 +28,7 @@ export async function buildPublicSet(ctx: ServiceContext): Promise<Map<PublicKey
   const now = ctx.now();
   const builtAt = now.toISOString();
   const baseUrl = publicUrl();
-  const data = await getStatuspageData({ ctx, baseUrl });
+  const [data, pageDocs] = await Promise.all([getStatuspageData({ ctx, baseUrl }), buildPageSet(ctx)]);
   const docs = buildV2Documents(data);
   const set = new Map<PublicKey, Representation>();
   for (const path of V2_PATHS) set.set(`/api/v2/${path}`, v2Representation(docs[path], builtAt));
@@ -63,5 +64,6 @@ export async function buildPublicSet(ctx: ServiceContext): Promise<Map<PublicKey
   for (const c of components) {
     set.set(badgeKey(c.id), svg(c.name, COMPONENT_STATUS_LABEL[c.status], badgeColor({ status: c.status })));
   }
+  for (const [key, rep] of pageDocs) set.set(key, rep);
   return set;
 }

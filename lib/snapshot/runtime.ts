@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { getDb } from '@/lib/db';
 import { parseDatabaseUrl } from '@/lib/db/connect';
 import { getEnv } from '@/lib/env';
-import { onLive } from '@/lib/live/hub';
+import { onLive, publishSettled } from '@/lib/live/hub';
+import { SettledChanges } from '@/lib/live/settled-changes';
 import { getPublicPageIndex } from '@/lib/services/get-public-page-index';
 import { refreshPublicPageIndex } from '@/lib/services/refresh-public-page-index';
 import { scopeOf } from '@/lib/snapshot/change-scope';
@@ -44,6 +45,7 @@ export async function startSnapshots(opts: {
   } catch {
     // no build id: HTML kept on disk is never reused
   }
+  const settled = new SettledChanges(publishSettled);
   const store = new SnapshotStore({
     file: snapshotFile(env.DATABASE_URL),
     buildId,
@@ -53,6 +55,7 @@ export async function startSnapshots(opts: {
       return change ? refreshPublicPageIndex({ ctx, ...change }) : getPublicPageIndex({ ctx });
     },
     renderHtml: (pathname) => opts.render(pathname, secret),
+    onBuilt: (startedAt) => settled.built(startedAt),
     probe: async () => {
       if (dialect === 'sqlite') fs.accessSync(target, fs.constants.R_OK | fs.constants.W_OK);
       await sql`select 1`.execute((await getDb()).kysely);
@@ -61,7 +64,10 @@ export async function startSnapshots(opts: {
   exposeSnapshotState(store);
   await store.loadFromDisk();
   // Each change rebuilds what it touched; the minute's refresh (days, "x minutes ago") everything.
-  onLive((event) => store.schedule(scopeOf(event)));
+  onLive((event) => {
+    settled.hold(event);
+    store.schedule(scopeOf(event));
+  });
   setInterval(() => store.schedule(), REFRESH_MS).unref();
   const probe = () => {
     void store.check().finally(() => {

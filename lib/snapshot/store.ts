@@ -15,7 +15,7 @@ export const NOT_FOUND_PATHS = { page: '/__beacon/not-found', incident: '/incide
 export type NotFoundKind = keyof typeof NOT_FOUND_PATHS;
 
 /** Paths whose every answer is in the public set: a miss there is a 404, never a rebuild. */
-const SNAPSHOTTED = /^\/(?:api\/v2\/|badge\.svg$|history\.(?:rss|atom)$|maintenance\.ics$)/;
+const SNAPSHOTTED = /^\/(?:api\/v2\/|api\/page\/|badge\.svg$|history\.(?:rss|atom)$|maintenance\.ics$)/;
 
 export interface SnapshotStoreOptions {
   /** JSON, feeds and badges, from one database read. */
@@ -40,6 +40,8 @@ export interface SnapshotStoreOptions {
    */
   settleMs?: number;
   timeoutMs?: number;
+  /** After each successful rebuild, with the time it started (changes before it are in it). */
+  onBuilt?: (startedAt: number) => void;
 }
 
 /** What /api/health reports about the snapshots. */
@@ -153,6 +155,7 @@ export class SnapshotStore {
 
   private async build(scope: ChangeScope): Promise<void> {
     const started = performance.now();
+    const startedAt = Date.now();
     // Without a complete previous build there is nothing to keep: everything is built.
     const all = scope.all || this.fromDisk || !this.builtAt || !this.notFound.page || !this.notFound.incident;
     const parts: Record<string, number> = {};
@@ -202,6 +205,7 @@ export class SnapshotStore {
       this.lastScope = all ? 'all' : 'partial';
       this.lastParts = parts;
       this.recover();
+      this.opts.onBuilt?.(startedAt);
       saveSnapshot(this.opts.file, { builtAt, buildId: this.opts.buildId, entries: set }).catch((error: unknown) =>
         console.error('[beacon] could not keep the snapshot on disk', error),
       );

@@ -1,14 +1,14 @@
 import { getEnv } from '@/lib/env';
 import { clientAddressOf } from '@/lib/http/client-address';
 import { LIVE_RETRY_AFTER_SECONDS, admitLiveConnection } from '@/lib/live/connection-cap';
-import { onLive } from '@/lib/live/hub';
+import { onLive, onSettled } from '@/lib/live/hub';
 import { sseStream } from '@/lib/live/sse';
 import { snapshotState } from '@/lib/snapshot/store';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * Server-sent events: one `change` event per change, and a heartbeat comment so proxies keep it
+ * Server-sent events: one `change` event per change (sent once the snapshot shows it), and a heartbeat comment so proxies keep it
  * open. At most BEACON_LIVE_MAX_PER_ADDRESS streams per client address (else 429) and
  * BEACON_LIVE_MAX_CONNECTIONS per instance (else 503), each place given back when its stream closes.
  */
@@ -29,7 +29,9 @@ export function GET(request: Request): Response {
     admission.release();
     return new Response(null, { status: 499 });
   }
-  const body = sseStream(request.signal, onLive, {
+  // Behind the snapshot store a change is announced once its documents show it; without one
+  // (plain `next dev`), at once.
+  const body = sseStream(request.signal, snapshotState() ? onSettled : onLive, {
     staleSince: () => {
       const state = snapshotState();
       return state?.degradedSince ? state.builtAt : null;

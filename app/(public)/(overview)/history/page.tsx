@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requestContext } from '@/lib/services/context';
 import { getHistoryPage, parseHistoryQuery } from '@/lib/services/get-history-page';
+import { historyDocument } from '@/lib/snapshot/page-documents';
+import { LiveHistory } from '@/components/live/live-history';
 import { ComponentFilter } from '@/components/status/component-filter';
-import { IncidentLine } from '@/components/status/incident-line';
 import { PageHeader } from '@/components/status/page-header';
 
 export const dynamic = 'force-dynamic';
@@ -28,7 +29,6 @@ export default async function HistoryPage({ searchParams }: PageProps<'/history'
   const view = await getHistoryPage({ ctx: await requestContext(), pageNumber: query.page, componentId: query.component });
   // The snapshot layer answers the same 404s from its index (lib/snapshot/page-keys.ts).
   if (!view) notFound();
-  const tz = view.page.timeZone;
   const first = view.months[view.months.length - 1]!;
   const last = view.months[0]!;
 
@@ -46,35 +46,19 @@ export default async function HistoryPage({ searchParams }: PageProps<'/history'
         <ComponentFilter components={view.components} selected={view.componentFilter?.id} />
       </div>
 
-      <div className="mt-6 space-y-8">
-        {view.months.map((month) => (
-          <section key={month.key} aria-labelledby={`month-${month.key}`} data-month={month.key}>
-            <h2 id={`month-${month.key}`} className="border-b border-neutral-200 pb-1 text-lg font-semibold dark:border-neutral-800">
-              {month.label}
-            </h2>
-            {month.incidents.length === 0 ? (
-              <p className="mt-3 text-sm text-neutral-600 dark:text-neutral-400">No incidents reported</p>
-            ) : (
-              <ul className="mt-3 space-y-3">
-                {month.incidents.map((incident) => (
-                  <IncidentLine key={incident.id} incident={incident} timeZone={tz} />
-                ))}
-              </ul>
-            )}
-          </section>
-        ))}
-      </div>
+      {/* The first page is kept current from /api/page/history.json, where new incidents appear. */}
+      <LiveHistory initial={historyDocument(view)} live={view.pageNumber === 1 && !view.componentFilter} />
 
       <nav aria-label="History pages" className="mt-10 flex items-center justify-between text-sm font-medium">
         {view.pageNumber > 1 ? (
-          <Link href={href(view.pageNumber - 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="prev">
+          <Link prefetch={false} href={href(view.pageNumber - 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="prev">
             ← Newer
           </Link>
         ) : (
           <span />
         )}
         {view.hasOlder && (
-          <Link href={href(view.pageNumber + 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="next">
+          <Link prefetch={false} href={href(view.pageNumber + 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="next">
             Older →
           </Link>
         )}

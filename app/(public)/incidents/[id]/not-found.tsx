@@ -15,10 +15,10 @@ export default async function IncidentNotFound() {
         There is no incident or maintenance with this address. It may have been mistyped.
       </p>
       <p className="mt-6 flex justify-center gap-6">
-        <Link href="/" className="font-medium underline underline-offset-2">
+        <Link prefetch={false} href="/" className="font-medium underline underline-offset-2">
           Current status
         </Link>
-        <Link href="/history" className="font-medium underline underline-offset-2">
+        <Link prefetch={false} href="/history" className="font-medium underline underline-offset-2">
           Incident history
         </Link>
       </p>

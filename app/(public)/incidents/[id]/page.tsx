@@ -2,15 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { formatDuration } from '@/lib/domain/duration';
-import { IMPACT_LABEL, UPDATE_STATUS_LABEL } from '@/lib/domain/status';
 import { requestContext } from '@/lib/services/context';
 import { getIncidentPage } from '@/lib/services/get-incident-page';
+import { incidentDocument } from '@/lib/snapshot/page-documents';
+import { LiveIncident } from '@/components/live/live-incident';
 import { PageHeader } from '@/components/status/page-header';
-import { IMPACT_TEXT } from '@/components/status/status-style';
-import { UpdateTimeline } from '@/components/status/update-timeline';
-import { LocalTime } from '@/components/ui/local-time';
-import { Markdown } from '@/components/ui/markdown';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,86 +20,13 @@ export async function generateMetadata({ params }: PageProps<'/incidents/[id]'>)
 export default async function IncidentPage({ params }: PageProps<'/incidents/[id]'>) {
   const found = await load((await params).id);
   if (!found) notFound();
-  const { page, incident } = found;
-  const tz = page.timeZone;
-  const maintenance = incident.kind === 'maintenance';
-
   return (
     <>
-      <PageHeader page={page} />
-      <article>
-        <p className="text-sm font-medium text-neutral-600 dark:text-neutral-400">
-          {maintenance ? 'Scheduled maintenance' : 'Incident'} · {UPDATE_STATUS_LABEL[incident.status]}
-        </p>
-        <h1 className="mt-1 text-2xl font-bold break-words">{incident.name}</h1>
-
-        <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-neutral-200 bg-white p-4 text-sm sm:grid-cols-2 dark:border-neutral-800 dark:bg-neutral-900">
-          {!maintenance && (
-            <div>
-              <dt className="text-neutral-600 dark:text-neutral-400">Impact</dt>
-              <dd className={`font-medium ${IMPACT_TEXT[incident.impact]}`}>{IMPACT_LABEL[incident.impact]}</dd>
-            </div>
-          )}
-          <div>
-            <dt className="text-neutral-600 dark:text-neutral-400">Affected components</dt>
-            <dd className="font-medium">
-              {incident.components.length > 0 ? incident.components.map((c) => c.name).join(', ') : 'None listed'}
-            </dd>
-          </div>
-          {maintenance && incident.scheduledFor && incident.scheduledUntil && (
-            <div>
-              <dt className="text-neutral-600 dark:text-neutral-400">{incident.status === 'scheduled' ? 'Scheduled for' : 'Window'}</dt>
-              <dd className="font-medium">
-                <LocalTime iso={incident.scheduledFor} timeZone={tz} /> – <LocalTime iso={incident.scheduledUntil} timeZone={tz} />
-              </dd>
-            </div>
-          )}
-          {incident.status !== 'scheduled' && (
-            <div>
-              <dt className="text-neutral-600 dark:text-neutral-400">Started</dt>
-              <dd className="font-medium">
-                <LocalTime iso={incident.startedAt} timeZone={tz} />
-              </dd>
-            </div>
-          )}
-          <div>
-            <dt className="text-neutral-600 dark:text-neutral-400">{maintenance ? 'Completed' : 'Resolved'}</dt>
-            <dd className="font-medium">
-              {incident.resolvedAt ? <LocalTime iso={incident.resolvedAt} timeZone={tz} /> : 'Not yet'}
-            </dd>
-          </div>
-          {incident.durationMs !== null && (
-            <div>
-              <dt className="text-neutral-600 dark:text-neutral-400">Duration</dt>
-              <dd className="font-medium">
-                {formatDuration(incident.durationMs)}
-                {!incident.resolvedAt && ' so far'}
-              </dd>
-            </div>
-          )}
-        </dl>
-
-        {incident.postmortem && (
-          <section aria-labelledby="postmortem" className="mt-8 rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900">
-            <h2 id="postmortem" className="text-lg font-semibold">
-              Postmortem
-            </h2>
-            <p className="text-sm text-neutral-600 dark:text-neutral-400">
-              Published <LocalTime iso={incident.postmortem.publishedAt} timeZone={tz} />
-            </p>
-            <Markdown source={incident.postmortem.body} className="mt-3" />
-          </section>
-        )}
-
-        <section aria-labelledby="updates" className="mt-8">
-          <h2 id="updates" className="mb-4 text-lg font-semibold">
-            Updates
-          </h2>
-          <UpdateTimeline updates={incident.updates} timeZone={tz} />
-        </section>
-      </article>
+      <PageHeader page={found.page} />
+      {/* Rendered here in full, then kept current from /api/page/incidents/<id>.json. */}
+      <LiveIncident initial={incidentDocument(found.incident, found.page.timeZone)} />
       <p className="mt-10 text-sm">
-        <Link href="/" className="underline underline-offset-2">
+        <Link prefetch={false} href="/" className="underline underline-offset-2">
           ← Current status
         </Link>
       </p>

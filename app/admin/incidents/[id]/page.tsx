@@ -18,6 +18,7 @@ import { DeleteIncidentSection } from '@/components/admin/delete-incident-sectio
 import { ComponentStatusFields } from '@/components/admin/component-status-fields';
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
 import { UpdateTimeline } from '@/components/status/update-timeline';
+import { toLiveUpdate } from '@/lib/snapshot/page-documents';
 import { Checkbox, Field, Select } from '@/components/ui/fields';
 
 export const metadata: Metadata = { title: 'Incident' };
@@ -113,7 +114,7 @@ export default async function AdminIncidentPage({ params }: PageProps<'/admin/in
 
       <section aria-labelledby="timeline">
         <h2 id="timeline" className="mb-3 text-lg font-semibold">Timeline</h2>
-        <UpdateTimeline updates={incident.updates} timeZone={page.timeZone} />
+        <UpdateTimeline updates={incident.updates.map(toLiveUpdate)} timeZone={page.timeZone} />
       </section>
 
       {hasRole(operator, 'admin') && <DeleteIncidentSection id={incident.id} kind="incident" deletion={deletion} timeZone={page.timeZone} />}

@@ -13,6 +13,7 @@ import { DeleteIncidentSection } from '@/components/admin/delete-incident-sectio
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
 import { WindowFields } from '@/components/admin/window-fields';
 import { UpdateTimeline } from '@/components/status/update-timeline';
+import { toLiveUpdate } from '@/lib/snapshot/page-documents';
 import { Checkbox, Field, Select } from '@/components/ui/fields';
 import { LocalTime } from '@/components/ui/local-time';
 
@@ -67,7 +68,7 @@ export default async function AdminMaintenancePage({ params }: PageProps<'/admin
       )}
       <section aria-labelledby="timeline">
         <h2 id="timeline" className="mb-3 text-lg font-semibold">Timeline</h2>
-        <UpdateTimeline updates={m.updates} timeZone={page.timeZone} />
+        <UpdateTimeline updates={m.updates.map(toLiveUpdate)} timeZone={page.timeZone} />
       </section>
 
       {hasRole(operator, 'admin') && <DeleteIncidentSection id={m.id} kind="maintenance" deletion={deletion} timeZone={page.timeZone} />}

@@ -1,0 +1,93 @@
+'use client';
+
+import Link from 'next/link';
+import type { ComponentView } from '@/lib/services/views';
+import { PAGE_DOC, type OverviewDocument } from '@/lib/snapshot/page-document-types';
+import { useLiveDoc } from '@/components/live/use-live-doc';
+import { ComponentList } from '@/components/status/component-list';
+import { IncidentCard } from '@/components/status/incident-card';
+import { IncidentLine } from '@/components/status/incident-line';
+import { StatusBanner } from '@/components/status/status-banner';
+import { formatDayKey } from '@/components/ui/format-time';
+
+type Uptime = ComponentView['uptime'];
+
+/**
+ * Everything on `/` below the header, kept current from the overview document. The document
+ * carries no uptime bars: each component keeps the bars the server rendered (`uptime`, by id).
+ */
+export function LiveOverview({ initial, uptime }: { initial: OverviewDocument; uptime: Record<string, Uptime> }) {
+  const view = useLiveDoc(PAGE_DOC.overview, initial);
+  const tz = view.timeZone;
+  const withBars = (c: ComponentView): ComponentView => ({ ...c, uptime: uptime[c.id] ?? null });
+  const groups = view.groups.map((g) => ({ ...g, components: g.components.map(withBars) }));
+  const maintenance = [...view.activeMaintenance, ...view.upcomingMaintenance];
+
+  return (
+    <>
+      <StatusBanner status={view.status} />
+
+      {view.activeIncidents.length > 0 && (
+        <section aria-labelledby="active-incidents" className="mt-8">
+          <h2 id="active-incidents" className="mb-3 text-lg font-semibold">
+            Active incidents
+          </h2>
+          <div className="space-y-4">
+            {view.activeIncidents.map((incident) => (
+              <IncidentCard key={incident.id} incident={incident} timeZone={tz} />
+            ))}
+          </div>
+        </section>
+      )}
+
+      {maintenance.length > 0 && (
+        <section aria-labelledby="maintenance" className="mt-8">
+          <h2 id="maintenance" className="mb-3 text-lg font-semibold">
+            {view.activeMaintenance.length > 0 ? 'Maintenance in progress' : 'Scheduled maintenance'}
+          </h2>
+          <div className="space-y-4">
+            {maintenance.map((m) => (
+              <IncidentCard key={m.id} incident={m} timeZone={tz} />
+            ))}
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="components" className="mt-8">
+        <h2 id="components" className="mb-3 text-lg font-semibold">
+          Components
+        </h2>
+        <ComponentList groups={groups} ungrouped={view.ungrouped.map(withBars)} />
+      </section>
+
+      <section aria-labelledby="past-incidents" className="mt-10">
+        <h2 id="past-incidents" className="mb-3 text-lg font-semibold">
+          Past incidents
+        </h2>
+        <div className="space-y-5">
+          {view.recentDays.map((day) => (
+            <div key={day.key}>
+              <h3 className="border-b border-neutral-200 pb-1 font-medium dark:border-neutral-800">
+                <time dateTime={day.key}>{formatDayKey(day.key)}</time>
+              </h3>
+              {day.incidents.length === 0 ? (
+                <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">No incidents reported.</p>
+              ) : (
+                <ul className="mt-2 space-y-2">
+                  {day.incidents.map((incident) => (
+                    <IncidentLine key={incident.id} incident={incident} timeZone={tz} />
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+        </div>
+        <p className="mt-6">
+          <Link prefetch={false} href="/history" className="font-medium underline underline-offset-2">
+            Incident history
+          </Link>
+        </p>
+      </section>
+    </>
+  );
+}
