@@ -50,7 +50,8 @@ export async function markFailing(db: DbOrTx, subscriber: SubscriberRow, now: Da
     .set({ state: 'cancelled', updated_at: at, last_error: 'subscription disabled' })
     .where('subscriber_id', '=', subscriber.id)
     .where('state', '=', 'queued')
-    .where('lease_owner', 'is', null)
+    // Leased rows too: one in flight elsewhere then records its attempt but is not requeued
+    // (outcomes only move rows still queued), and one waiting in a worker loses its lease.
     .execute();
   if (subscriber.email) {
     const page = await pageSnapshot(db, now);
