@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { test } from './fixtures/operators';
 import { BASE_PORT, BeaconServer } from './support/beacon-server';
 import { postgresFingerprint } from './support/db-fingerprint';
 import { runHostileInput } from './support/hostile-run';
+import { ADMIN_URL, adminQuery } from './support/pg-admin';
 
 // The hostile corpus against a Beacon of its own on a fresh PostgreSQL database, where NUL bytes
 // and malformed dates reach a stricter database than SQLite. The `hostile-pg` project points
 // baseURL (and so the signed-in fixtures) at this server.
 const HOSTILE_PG_PORT = BASE_PORT + 50;
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = `beacon_e2e_hostile_${BASE_PORT}_${randomBytes(3).toString('hex')}`;
 const dbUrl = new URL(ADMIN_URL);
 dbUrl.pathname = `/${DB_NAME}`;
@@ -22,15 +21,6 @@ const server = new BeaconServer(HOSTILE_PG_PORT, {
   BEACON_TRUSTED_PROXIES: 'loopback',
 });
 
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 test.skip(process.env.BEACON_TEST_SKIP_POSTGRES === '1', 'PostgreSQL runs were explicitly skipped');
 test.beforeAll(async () => {

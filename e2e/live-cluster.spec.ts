@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
 import { openDb } from '@/lib/db/connect';
 import { createApiKey } from '@/lib/services/create-api-key';
 import { BASE_PORT, BeaconServer } from './support/beacon-server';
+import { ADMIN_URL, adminQuery } from './support/pg-admin';
 
 // Two instances of Beacon on one PostgreSQL database: a change made through instance A must reach
 // a live-stream client of instance B and B's snapshot (LISTEN/NOTIFY).
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = `beacon_e2e_cluster_${BASE_PORT}_${randomBytes(3).toString('hex')}`;
 const url = new URL(ADMIN_URL);
 url.pathname = `/${DB_NAME}`;
@@ -15,27 +14,18 @@ const DATABASE_URL = url.toString();
 const a = new BeaconServer(BASE_PORT + 12, { DATABASE_URL, BEACON_DEMO: '1' });
 const b = new BeaconServer(BASE_PORT + 13, { DATABASE_URL });
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 test.describe.configure({ mode: 'serial' });
 test.skip(process.env.BEACON_TEST_SKIP_POSTGRES === '1', 'PostgreSQL runs were explicitly skipped');
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  await admin(`create database ${DB_NAME}`);
+  await adminQuery(`create database ${DB_NAME}`);
   await a.start(); // loads the demo first, so that B finds a populated database
   await b.start();
 });
 test.afterAll(async () => {
   await Promise.all([a.stop(), b.stop()]);
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
+  await adminQuery(`drop database if exists ${DB_NAME} with (force)`);
 });
 
 test('an incident opened through instance A reaches an SSE client of instance B, and B\'s snapshot', async () => {

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import pg from 'pg';
 import { BASE_PORT, BeaconServer } from './support/beacon-server';
 import { TcpProxy } from './support/tcp-proxy';
+import { ADMIN_URL, adminQuery } from './support/pg-admin';
 
 // One Beacon on PostgreSQL reached through a TCP proxy this test cuts: the page and the API must
 // keep answering from the snapshot (also after a restart, from disk) and recover by themselves.
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const admin = new URL(ADMIN_URL);
 const DB_NAME = `beacon_e2e_faults_${BASE_PORT}_${randomBytes(3).toString('hex')}`;
 const proxy = new TcpProxy(BASE_PORT + 20, { host: admin.hostname, port: Number(admin.port || 5432) });
@@ -17,15 +16,6 @@ viaProxy.pathname = `/${DB_NAME}`;
 const server = new BeaconServer(BASE_PORT + 14, { DATABASE_URL: viaProxy.toString(), BEACON_DEMO: '1' });
 const STALE = 'live data temporarily unavailable';
 
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 test.describe.configure({ mode: 'serial' });
 test.skip(process.env.BEACON_TEST_SKIP_POSTGRES === '1', 'PostgreSQL runs were explicitly skipped');
