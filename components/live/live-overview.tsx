@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import type { ComponentView } from '@/lib/services/views';
+import type { ReactNode } from 'react';
 import { PAGE_DOC, type OverviewDocument } from '@/lib/snapshot/page-document-types';
 import { useLiveDoc } from '@/components/live/use-live-doc';
 import { ComponentList } from '@/components/status/component-list';
@@ -10,17 +10,14 @@ import { IncidentLine } from '@/components/status/incident-line';
 import { StatusBanner } from '@/components/status/status-banner';
 import { formatDayKey } from '@/components/ui/format-time';
 
-type Uptime = ComponentView['uptime'];
-
 /**
  * Everything on `/` below the header, kept current from the overview document. The document
- * carries no uptime bars: each component keeps the bars the server rendered (`uptime`, by id).
+ * carries no uptime bars: each component keeps the bars the server rendered (`bars`, by id), passed
+ * as rendered nodes so the days' detail is not sent again as props.
  */
-export function LiveOverview({ initial, uptime }: { initial: OverviewDocument; uptime: Record<string, Uptime> }) {
+export function LiveOverview({ initial, bars }: { initial: OverviewDocument; bars: Record<string, ReactNode> }) {
   const view = useLiveDoc(PAGE_DOC.overview, initial);
   const tz = view.timeZone;
-  const withBars = (c: ComponentView): ComponentView => ({ ...c, uptime: uptime[c.id] ?? null });
-  const groups = view.groups.map((g) => ({ ...g, components: g.components.map(withBars) }));
   const maintenance = [...view.activeMaintenance, ...view.upcomingMaintenance];
 
   return (
@@ -57,7 +54,7 @@ export function LiveOverview({ initial, uptime }: { initial: OverviewDocument; u
         <h2 id="components" className="mb-3 text-lg font-semibold">
           Components
         </h2>
-        <ComponentList groups={groups} ungrouped={view.ungrouped.map(withBars)} />
+        <ComponentList groups={view.groups} ungrouped={view.ungrouped} bars={bars} />
       </section>
 
       <section aria-labelledby="past-incidents" className="mt-10">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { COMPONENT_STATUS_LABEL } from '@/lib/domain/status';
 import type { ComponentView, GroupView } from '@/lib/services/views';
 import { ComponentRow } from '@/components/status/component-row';
@@ -8,7 +9,16 @@ import { STATUS_TEXT } from '@/components/status/status-style';
  * Components by group. A group is a native <details>: expandable with mouse and keyboard,
  * open by default, and showing its worst child status when collapsed.
  */
-export function ComponentList({ groups, ungrouped }: { groups: GroupView[]; ungrouped: ComponentView[] }) {
+export function ComponentList({
+  groups,
+  ungrouped,
+  bars,
+}: {
+  groups: GroupView[];
+  ungrouped: ComponentView[];
+  /** Server-rendered uptime bars by component id (see ComponentRow). */
+  bars?: Record<string, ReactNode>;
+}) {
   if (groups.length === 0 && ungrouped.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-neutral-300 p-6 text-center text-neutral-600 dark:border-neutral-700 dark:text-neutral-400">
@@ -44,7 +54,7 @@ export function ComponentList({ groups, ungrouped }: { groups: GroupView[]; ungr
           </summary>
           <ul className="divide-y divide-neutral-100 border-t border-neutral-100 bg-neutral-50/50 dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-950/30">
             {group.components.map((component) => (
-              <ComponentRow key={component.id} component={component} />
+              <ComponentRow key={component.id} component={component} bars={bars?.[component.id]} />
             ))}
           </ul>
         </details>
@@ -52,7 +62,7 @@ export function ComponentList({ groups, ungrouped }: { groups: GroupView[]; ungr
       {ungrouped.length > 0 && (
         <ul className="divide-y divide-neutral-100 dark:divide-neutral-800">
           {ungrouped.map((component) => (
-            <ComponentRow key={component.id} component={component} />
+            <ComponentRow key={component.id} component={component} bars={bars?.[component.id]} />
           ))}
         </ul>
       )}

@@ -6,6 +6,7 @@ import { getStatusPage } from '@/lib/services/get-status-page';
 import { overviewDocument } from '@/lib/snapshot/page-documents';
 import { LiveOverview } from '@/components/live/live-overview';
 import { PageHeader } from '@/components/status/page-header';
+import { UptimeBars } from '@/components/status/uptime-bars';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,12 +21,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StatusPage() {
   const view = await load();
-  const uptime = Object.fromEntries([...view.groups.flatMap((g) => g.components), ...view.ungrouped].map((c) => [c.id, c.uptime]));
+  const bars = Object.fromEntries(
+    [...view.groups.flatMap((g) => g.components), ...view.ungrouped].map((c) => [
+      c.id,
+      c.uptime && <UptimeBars componentId={c.id} componentName={c.name} days={c.uptime.days} percent={c.uptime.percent} />,
+    ]),
+  );
   return (
     <>
       <PageHeader page={view.page} />
       {/* Rendered here in full (JavaScript off shows everything), then kept current from /api/page/overview.json. */}
-      <LiveOverview initial={overviewDocument(view)} uptime={uptime} />
+      <LiveOverview initial={overviewDocument(view)} bars={bars} />
     </>
   );
 }
