@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { LOCALE_HEADER, PATH_HEADER, splitLocale } from '@/lib/i18n/paths';
 import { contentSecurityPolicy } from '@/lib/snapshot/csp';
 import { isRenderSecret, RENDER_HEADER } from '@/lib/snapshot/render-secret';
 
@@ -10,19 +11,39 @@ import { isRenderSecret, RENDER_HEADER } from '@/lib/snapshot/render-secret';
  * the render that produces them is left alone, so no stale nonce is baked into shared HTML. Only
  * a request carrying this process's render secret is a render (server.ts also strips the header
  * from every outside request).
+ *
+ * A language prefix (`/de/history`) is taken off here and handed to the page as a request header:
+ * one route tree serves every language (README, "Languages").
  */
 export function proxy(request: NextRequest) {
-  if (isRenderSecret(request.headers.get(RENDER_HEADER))) return NextResponse.next();
+  const { locale, rest } = splitLocale(request.nextUrl.pathname);
+  const headers = new Headers(request.headers);
+  // Only a prefix names the language; an outside request cannot set it by header.
+  headers.delete(LOCALE_HEADER);
+  headers.delete(PATH_HEADER);
+  // The path in no language, with its query: the language switcher links to it in each.
+  headers.set(PATH_HEADER, rest + request.nextUrl.search);
+  if (locale) headers.set(LOCALE_HEADER, locale);
+  // The console speaks English whatever the page's default language.
+  else if (rest.startsWith('/admin')) headers.set(LOCALE_HEADER, 'en');
+  const pass = () => {
+    if (!locale) return NextResponse.next({ request: { headers } });
+    const url = request.nextUrl.clone();
+    url.pathname = rest;
+    const res = NextResponse.rewrite(url, { request: { headers } });
+    res.headers.set('Content-Language', locale);
+    return res;
+  };
+  if (isRenderSecret(request.headers.get(RENDER_HEADER))) return pass();
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy({
     scriptSrc: [`'nonce-${nonce}'`, "'strict-dynamic'"],
     styleSrc: [`'nonce-${nonce}'`],
   });
 
-  const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);
-  const response = NextResponse.next({ request: { headers } });
+  const response = pass();
   response.headers.set('Content-Security-Policy', policy);
   return response;
 }

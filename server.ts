@@ -26,6 +26,7 @@ async function main() {
   const { RENDER_HEADER } = await import('@/lib/snapshot/render-secret');
   const { onLive } = await import('@/lib/live/hub');
   const { compileTrust, stampClientAddress } = await import('@/lib/http/client-address');
+  const { isMemberSession, memberTokenFor } = await import('@/lib/http/member-bypass');
   const { getEnv } = await import('@/lib/env');
   const trust = compileTrust(getEnv().BEACON_TRUSTED_PROXIES);
   const log = requestLogger();
@@ -42,7 +43,8 @@ async function main() {
   // such as a container name may not be reachable as 127.0.0.1.
   let origin = '';
   const render = async (pathname: string, secret: string) => {
-    const res = await fetch(`${origin}${pathname}`, { headers: { [RENDER_HEADER]: secret }, redirect: 'manual' });
+    // identity: Next would otherwise gzip the page for this fetch to gunzip it again.
+    const res = await fetch(`${origin}${pathname}`, { headers: { [RENDER_HEADER]: secret, 'accept-encoding': 'identity' }, redirect: 'manual' });
     return { status: res.status, body: await res.text() };
   };
   const distDir = path.join(__dirname, env.NEXT_DIST_DIR || '.next');
@@ -72,31 +74,44 @@ async function main() {
       // A server-action call (whatever its method) is Next's to answer or refuse, never a page read.
       if ((method === 'GET' || method === 'HEAD') && !req.headers.rsc && !req.headers['next-action']) {
         const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
-        const rep = store.lookup(pathname, params);
-        if (rep) {
-          serveRepresentation(req, res, rep, extraHeaders);
+        // A signed-in member's `/` and incident pages render per request, never from (or into) a snapshot.
+        const memberToken = memberTokenFor(pathname, req.headers.cookie);
+        if (memberToken) {
+          void isMemberSession(memberToken).then((member) => {
+            if (member || !servePublic(req, res, pathname, params)) void handle(req, res);
+          });
           return;
         }
-        const page = lookupPage(store, pageCache, pathname, params);
-        if (page && !(page instanceof Promise)) {
-          serveRepresentation(req, res, page, extraHeaders);
-          return;
-        }
-        if (page) {
-          void page.then(
-            (rep) => void (rep ? serveRepresentation(req, res, rep, extraHeaders) : handle(req, res)),
-            () => handle(req, res),
-          );
-          return;
-        }
-        const missing = page === undefined && notFound(pathname);
-        if (missing) {
-          serveRepresentation(req, res, missing, extraHeaders);
-          return;
-        }
+        if (servePublic(req, res, pathname, params)) return;
       }
     }
     void handle(req, res);
+  };
+  /** Answers a public read from memory (or the page cache); false when Next must answer it. */
+  const servePublic = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string, params: URLSearchParams): boolean => {
+    const rep = store.lookup(pathname, params);
+    if (rep) {
+      serveRepresentation(req, res, rep, extraHeaders);
+      return true;
+    }
+    const page = lookupPage(store, pageCache, pathname, params);
+    if (page && !(page instanceof Promise)) {
+      serveRepresentation(req, res, page, extraHeaders);
+      return true;
+    }
+    if (page) {
+      void page.then(
+        (rep) => void (rep ? serveRepresentation(req, res, rep, extraHeaders) : handle(req, res)),
+        () => handle(req, res),
+      );
+      return true;
+    }
+    const missing = page === undefined && notFound(pathname);
+    if (missing) {
+      serveRepresentation(req, res, missing, extraHeaders);
+      return true;
+    }
+    return false;
   };
   const noQuery = new URLSearchParams();
   const server = http.createServer((req, res) => {
@@ -118,8 +133,10 @@ async function main() {
       const q = raw.indexOf('?');
       const pathname = q < 0 ? raw : raw.slice(0, q);
       const params = q < 0 ? noQuery : new URLSearchParams(raw.slice(q + 1));
-      const page = store.lookup(pathname, params) ?? lookupPage(store, pageCache, pathname, params);
-      const hit = page === undefined ? notFound(pathname) : page;
+      // A member's cookie on a page members see differently: the slow path decides.
+      const member = h.cookie !== undefined && memberTokenFor(pathname, h.cookie) !== undefined;
+      const page = member ? null : (store.lookup(pathname, params) ?? lookupPage(store, pageCache, pathname, params));
+      const hit = member ? null : page === undefined ? notFound(pathname) : page;
       if (hit && !(hit instanceof Promise)) {
         const id = requestIdFor(h['x-request-id']);
         logRequest(log, req, id, serveRepresentation(req, res, hit, extraHeaders, id), started);

@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['lib/domain/**/*.test.ts', 'lib/render/**/*.test.ts', 'lib/snapshot/**/*.test.ts', 'lib/metrics/**/*.test.ts', 'lib/http/**/*.test.ts', 'lib/async/**/*.test.ts', 'lib/runtime/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['lib/domain/**/*.test.ts', 'lib/render/**/*.test.ts', 'lib/snapshot/**/*.test.ts', 'lib/metrics/**/*.test.ts', 'lib/http/**/*.test.ts', 'lib/async/**/*.test.ts', 'lib/runtime/**/*.test.ts', 'components/**/*.test.ts', 'lib/i18n/**/*.test.ts'], environment: 'node' },
       },
       {
         resolve: { alias },

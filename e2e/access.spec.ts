@@ -14,7 +14,9 @@ interface Route {
   methods: string[];
 }
 
-const isProtected = (url: string) => (url.startsWith('/admin') && url !== '/admin/login') || url.startsWith('/api/v1/pages');
+/** The sign-in steps anyone may open: the password form, the second-factor form and a one-time reset link. */
+const SIGN_IN_PAGES = /^\/admin\/(login|login\/code|reset-password\/[^/]+)$/;
+const isProtected = (url: string) => (url.startsWith('/admin') && !SIGN_IN_PAGES.test(url)) || url.startsWith('/api/v1/pages');
 
 function routes(pageId: string): { pages: Route[]; handlers: Route[] } {
   const pages = appPages(pageId)

@@ -112,6 +112,8 @@ test.describe('operator console', () => {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
       await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+      // Inside the console frame: its navigation stays, without the admin-only entries.
+      await expect(page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Incidents' })).toBeVisible();
     }
   });
 

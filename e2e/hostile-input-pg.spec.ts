@@ -17,6 +17,8 @@ const server = new BeaconServer(HOSTILE_PG_PORT, {
   BEACON_DEMO: '1',
   BEACON_WORKER: 'inline',
   BEACON_SCHEDULER_TICK_MS: '1000',
+  // As in playwright.config.ts: the demo's unreachable third-party page does not turn "unknown" mid-run.
+  BEACON_UPSTREAM_GRACE_SECONDS: '86400',
   BEACON_LOG_LEVEL: 'warn',
   BEACON_TRUSTED_PROXIES: 'loopback',
 });

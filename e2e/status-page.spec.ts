@@ -53,7 +53,7 @@ test.describe('status page', () => {
     await expect(bars).toHaveAttribute('aria-valuenow', '89');
     await page.keyboard.press('ArrowLeft');
     await expect(bars).toHaveAttribute('aria-valuenow', '88');
-    await expect(bars).toHaveAttribute('aria-valuetext', /^\d{1,2} \w+ \d{4}: (\d+\.\d{2}% uptime|no data)/);
+    await expect(bars).toHaveAttribute('aria-valuetext', /^\d{1,2} \w+ \d{4}: (\d+\.\d{2} % uptime|No data for this day)/);
     await page.keyboard.press('Home');
     await expect(bars).toHaveAttribute('aria-valuenow', '0');
     // One tab stop per component, not one per day.

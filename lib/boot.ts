@@ -8,8 +8,11 @@ import { startNotificationWorker } from '@/lib/notify/start-worker';
 import type { ServiceContext } from '@/lib/services/context';
 import { ensureFirstAdmin } from '@/lib/services/ensure-first-admin';
 import { startLeasedJob, trackJob, trackedJobs } from '@/lib/services/job-lease';
+import { pollUpstreams } from '@/lib/services/poll-upstreams';
 import { pruneHistory } from '@/lib/services/prune-history';
+import { runIntegrationJobs } from '@/lib/services/run-integration-jobs';
 import { runMaintenanceTransitions } from '@/lib/services/run-maintenance-transitions';
+import { rollUpSystemMetrics } from '@/lib/services/roll-up-system-metrics';
 import { peekShared, setShared } from '@/lib/runtime/bridge';
 
 /**
@@ -58,8 +61,8 @@ async function runBoot(): Promise<void> {
 }
 
 /**
- * Moves maintenance across its window edges on a timer, not on page views. Every instance runs
- * the loop; only the holder of the `scheduler` lease ticks the transitions.
+ * Moves maintenance across its window edges on a timer, not on page views, and rolls up system
+ * metrics. Every instance runs the loop; only the holder of the `scheduler` lease ticks.
  */
 function startScheduler(db: Db, ctx: ServiceContext, tickMs: number) {
   if (trackedJobs().has('scheduler')) return;
@@ -70,7 +73,15 @@ function startScheduler(db: Db, ctx: ServiceContext, tickMs: number) {
       name: 'scheduler',
       holder: instanceId(),
       tickMs,
-      run: async () => void (await runMaintenanceTransitions({ ctx: jobCtx })),
+      run: async () => {
+        await runMaintenanceTransitions({ ctx: jobCtx });
+        // Integrations: drafts whose wait passed are published, held (flapping) alert states applied.
+        await runIntegrationJobs({ ctx: jobCtx });
+        // System metrics: points older than two days folded into hours, data past the month view pruned.
+        await rollUpSystemMetrics({ ctx: jobCtx });
+        // Followed upstream pages: each URL is read when its own interval (at least BEACON_UPSTREAM_POLL_SECONDS) is due.
+        await pollUpstreams({ ctx: jobCtx });
+      },
     }),
   );
 }

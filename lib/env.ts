@@ -20,6 +20,8 @@ export const Env = z.object({
   BEACON_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   BEACON_DEMO: flag,
   BEACON_UPTIME_PARTIAL_WEIGHT: z.coerce.number().min(0).max(1).default(0.3),
+  /** Whether time under maintenance counts as downtime in uptime figures (it does not by default). */
+  BEACON_UPTIME_COUNT_MAINTENANCE: flag,
   /** Days resolved history is kept; unset keeps it forever. Never below 365. */
   BEACON_RETENTION_DAYS: z.coerce.number().int().min(365, 'BEACON_RETENTION_DAYS must be at least 365').optional(),
   /** Turns on /api/metrics, which then wants `Authorization: Bearer <token>`. */
@@ -43,6 +45,8 @@ export const Env = z.object({
   BEACON_WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Subscribers an alert is expanded to per transaction (smaller: shorter write locks). */
   BEACON_WORKER_EXPAND_BATCH: z.coerce.number().int().min(10).max(50_000).default(2000),
+  /** Processes `npm run worker` runs on PostgreSQL (they share the outbox); unset: one per CPU core. SQLite runs one. */
+  BEACON_WORKER_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
   BEACON_ALLOW_PRIVATE_WEBHOOKS: flag,
   BEACON_MAINTENANCE_REMINDER_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   BEACON_WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(1).max(10_000).default(120),
@@ -54,6 +58,10 @@ export const Env = z.object({
     .refine(isValidTrustSetting, { message: 'BEACON_TRUSTED_PROXIES must be comma-separated addresses or CIDRs, or loopback, linklocal, uniquelocal' }),
   BEACON_LIVE_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
   BEACON_LIVE_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  /** Upstream pages (components following another status page) are read at most this often. */
+  BEACON_UPSTREAM_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** How long an upstream may go unread before its followers say their status is unknown. */
+  BEACON_UPSTREAM_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
 export type Env = z.infer<typeof Env>;
 

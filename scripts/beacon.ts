@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { exportDatabase, importDatabase, parseBackup } from '@/lib/db/backup';
 import { migrate, openDb } from '@/lib/db/connect';
 import { getEnv } from '@/lib/env';
+import { readStatuspage } from '@/lib/http/statuspage-client';
+import { importStatuspage } from '@/lib/services/import-statuspage';
 import { createApiKey } from '@/lib/services/create-api-key';
 import { createOperator } from '@/lib/services/create-operator';
 import { toErrorResponse } from '@/lib/services/errors';
@@ -19,9 +21,15 @@ Commands:
       Writes everything (components, incidents, subscribers, settings, operators, audit log) as JSON
       to standard output: npm run beacon -- export > backup.json
   import FILE
-      Restores a backup into the empty database at DATABASE_URL (SQLite or PostgreSQL).`;
+      Restores a backup into the empty database at DATABASE_URL (SQLite or PostgreSQL).
+  import-statuspage PAGE_URL [--api-key K] [--api-base URL]
+      Brings a Statuspage-compatible page (Statuspage, another Beacon) into this empty Beacon from
+      its public v2 API: groups, components, incidents with every update, maintenance, times kept.
+      Run it again to take what changed: nothing is duplicated. The public API lists the 50 most
+      recent incidents; with a manage API key (--api-base defaults to https://api.statuspage.io/v1;
+      for a Beacon, PAGE_URL/api/v1) every incident is read.`;
 
-const COMMANDS = ['operator:create', 'apikey:create', 'export', 'import'];
+const COMMANDS = ['operator:create', 'apikey:create', 'export', 'import', 'import-statuspage'];
 
 async function askPassword(): Promise<string> {
   if (process.env.BEACON_ADMIN_PASSWORD) return process.env.BEACON_ADMIN_PASSWORD;
@@ -38,7 +46,13 @@ const parseOptions = (args: string[]) =>
   parseArgs({
     args,
     allowPositionals: true,
-    options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      'api-key': { type: 'string' },
+      'api-base': { type: 'string' },
+    },
     strict: true,
   });
 
@@ -73,6 +87,17 @@ async function main() {
       const counts = await importDatabase(db, parseBackup(await readFile(file, 'utf8')));
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       console.error(`Restored ${total} rows into ${db.dialect}: ${Object.entries(counts).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    } else if (command === 'import-statuspage') {
+      const pageUrl = positionals[0];
+      if (!pageUrl) throw new Error('Usage: npm run beacon -- import-statuspage https://status.example.com [--api-key K]');
+      const read = await readStatuspage(pageUrl, { apiKey: values['api-key'] ?? process.env.STATUSPAGE_API_KEY, apiBase: values['api-base'] }).catch((error: unknown) => {
+        // An unreachable or refusing page is the user's to fix: its words, without a stack.
+        console.error((error as Error).message);
+        process.exit(1);
+      });
+      const result = await importStatuspage({ ctx, input: read as never });
+      const line = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `${n} ${k}${n === 1 ? '' : 's'}`).join(', ');
+      console.error(`Imported ${read.source}: created ${line(result.created)}; updated ${line(result.updated)}.`);
     } else if (command === 'operator:create') {
       const operator = await createOperator({
         ctx,

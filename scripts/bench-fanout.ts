@@ -31,6 +31,8 @@ const CONCURRENCY = arg('concurrency', 256);
 const USE_PG = args.includes('--pg');
 /** The worker runs as its own process (`npm run worker`), measured apart; `--inline` runs it here. */
 const AS_PROCESS = !args.includes('--inline');
+/** `--processes N`: worker processes `npm run worker` forks (default as it does: one per core on PostgreSQL, one on SQLite). */
+const PROCESSES = USE_PG ? arg('processes', os.availableParallelism()) : 1;
 /** `--cpu-prof DIR`: the worker process writes a CPU profile there (open it in Chrome DevTools). */
 const CPU_PROF = args.includes('--cpu-prof') ? (args[args.indexOf('--cpu-prof') + 1] ?? '.') : undefined;
 
@@ -74,26 +76,52 @@ async function startBenchWorker(db: Db, url: string, smtpUrl: string | undefined
     return { label: 'in-process worker', cpuSeconds: () => null as number | null, peakRssMb: () => null as number | null, stop: async () => { stop(); await worker.stop().catch(() => undefined); } };
   }
   const child: ChildProcess = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []), '--import', 'tsx', 'scripts/worker.ts'], {
-    env: { ...process.env, DATABASE_URL: url, ...(smtpUrl && { SMTP_URL: smtpUrl }), BEACON_WORKER_CONCURRENCY: String(CONCURRENCY), BEACON_WORKER_POLL_MS: '1000' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      ...(smtpUrl && { SMTP_URL: smtpUrl }),
+      BEACON_WORKER_CONCURRENCY: String(CONCURRENCY),
+      BEACON_WORKER_POLL_MS: '1000',
+      BEACON_WORKER_PROCESSES: String(PROCESSES),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('running on') && resolve()));
+  let running = 0;
+  await new Promise<void>((resolve) =>
+    child.stdout!.on('data', (d: Buffer) => {
+      running += d.toString().split('running on').length - 1;
+      if (running >= PROCESSES) resolve();
+    }),
+  );
+  // `npm run worker` forks BEACON_WORKER_PROCESSES processes (one per core by default) under a supervisor.
+  const pids = () => [child.pid!, ...readChildren(child.pid!)];
   return {
-    label: 'worker process',
-    /** CPU seconds the worker used (user + system): a figure the other load on a shared machine moves less than wall time. */
-    cpuSeconds: () => {
-      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    },
-    peakRssMb: () => {
-      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
-    },
+    label: `worker process${PROCESSES === 1 ? '' : `es (${PROCESSES}, under a supervisor)`}`,
+    /** CPU seconds the workers used (user + system): a figure the other load on a shared machine moves less than wall time. */
+    cpuSeconds: () =>
+      pids().reduce((sum, pid) => {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return sum + (Number(fields[11]) + Number(fields[12])) / 100;
+      }, 0),
+    /** The largest peak RSS of one worker process (the supervisor holds no outbox work). */
+    peakRssMb: () =>
+      Math.max(
+        ...pids().map((pid) => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024),
+      ),
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     },
   };
+}
+
+/** The pids of a process's children (the forked workers). */
+function readChildren(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 async function scenario(label: string, emails: number, webhooks: number, blackHoleFraction: number) {
@@ -152,7 +180,7 @@ async function scenario(label: string, emails: number, webhooks: number, blackHo
   if (workerPeak !== null) console.log(`  worker process peak RSS: ${workerPeak.toFixed(0)} MB`);
   const cpu = worker.cpuSeconds();
   const sent = sink.received() + hooks.received.filter((r) => r.status < 300).length;
-  if (cpu !== null) console.log(`  worker process CPU:     ${cpu.toFixed(1)} s (${((cpu * 1000) / Math.max(1, sent)).toFixed(2)} ms per alert sent, expansion included)`);
+  if (cpu !== null) console.log(`  worker process CPU:     ${cpu.toFixed(1)} s (${((cpu * 1000) / Math.max(1, sent)).toFixed(2)} ms per alert sent, expansion included; load average ${os.loadavg()[0]!.toFixed(1)})`);
   console.log(`  peak RSS (bench process${workerPeak === null ? ' incl. worker' : ''} and sinks): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
   if (label === 'Fan-out') {
     const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS');

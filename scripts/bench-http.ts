@@ -6,7 +6,8 @@
  * Server and bare server share core 0, wrk runs on core 1. Then summary.json alone and while
  * unknown v2 documents are asked for at 500/s over 10 keep-alive sockets; then a storm of 20
  * updates/s for 10 s under load, and how soon an open page shows the storm's last update.
- * Options: --rounds N, --duration S, --port P. Needs `wrk` (apt-get install wrk) and Chromium.
+ * Options: --rounds N, --duration S, --port P; `--metrics` first adds 10 system metrics with 30 days
+ * of one-minute points (issue #17: `/` with 10 charts). Needs `wrk` (apt-get install wrk) and Chromium.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { openDb } from '@/lib/db/connect';
 import { addIncidentUpdate } from '@/lib/services/add-incident-update';
+import { generateSystemMetrics } from '@/scripts/bench-system-metrics';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -23,6 +25,7 @@ const arg = (name: string, fallback: number) => {
 };
 const ROUNDS = arg('rounds', 3);
 const STORM_ONLY = args.includes('--storm-only');
+const METRICS = args.includes('--metrics');
 const DURATION = arg('duration', 8);
 const PORT = arg('port', 3300);
 const BARE_PORT = PORT + 1;
@@ -151,6 +154,18 @@ async function main() {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
   });
   try {
+    if (METRICS) {
+      const db = openDb(`file:./${DB_FILE}`);
+      await generateSystemMetrics(db, new Date(), 30);
+      await db.kysely.destroy();
+      // The server rebuilds `/` on the change it sees; wait until its snapshot shows the last chart.
+      for (let tries = 0; !(await (await fetch(base)).text()).includes('Metric 10'); tries++) {
+        if (tries > 600) throw new Error('/ never showed the 10 bench metrics');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const size = (await (await fetch(base, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer()).byteLength;
+      console.log(`/ with the demo's and 10 more metric charts: ${(size / 1e6).toFixed(2)} MB raw`);
+    }
     const unresolved = (await (await fetch(`${base}/api/v2/incidents/unresolved.json`)).json()) as { incidents: { id: string }[] };
     if (!unresolved.incidents[0]) throw new Error(`no unresolved incident in the demo: ${JSON.stringify(unresolved).slice(0, 300)}`);
     const incidentId = unresolved.incidents[0].id;

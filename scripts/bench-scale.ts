@@ -5,8 +5,11 @@
  * and all of v2, feeds and badges). Then, through a production server on that database, the
  * snapshot rebuild after a change of everything, after one incident update and after one
  * component status change (each with its parts), and what the snapshot store holds in memory.
+ * Also a component's page, a group's page and a year's SLA report over every component (#17).
  * Medians of 5 runs; targets are ≤ 100 ms each. `--keep FILE` (SQLite) keeps the generated
- * database in FILE and reuses it on the next run.
+ * database in FILE and reuses it on the next run. `--metrics` adds 10 system metrics with a year
+ * of one-minute points (`--metric-days N`), pushed day by day through the service with the
+ * scheduler's rollup after each day, then times their charts and a rebuild of `/` after a push.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,15 +24,20 @@ import { NOTIFY_CHANNEL } from '@/lib/live/live-event';
 import { COMPONENT_STATUSES, type ComponentStatus } from '@/lib/domain/status';
 import { buildV2Documents } from '@/lib/domain/statuspage/documents';
 import { getHistoryPage } from '@/lib/services/get-history-page';
+import { getComponentPage } from '@/lib/services/get-component-page';
+import { getUptimeReport } from '@/lib/services/get-uptime-report';
+import { reportCsv, reportJson } from '@/lib/domain/uptime-export';
+import { namedPeriod } from '@/lib/domain/uptime-periods';
 import { getStatusPage } from '@/lib/services/get-status-page';
 import { getStatuspageData } from '@/lib/services/get-statuspage-data';
 import { createApiKey } from '@/lib/services/create-api-key';
 import { createOperator } from '@/lib/services/create-operator';
 import { getPublicPageIndex } from '@/lib/services/get-public-page-index';
-import { getPageSettings } from '@/lib/services/page-settings';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
 import { buildPublicSet } from '@/lib/snapshot/public-set';
 import type { SnapshotState } from '@/lib/snapshot/store';
 import { managementApi } from '@/scripts/soak/operator';
+import { benchMetricCharts, generateSystemMetrics, pushOnePoint } from '@/scripts/bench-system-metrics';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -43,6 +51,8 @@ const UPDATES = arg('updates', 100_000);
 const USE_PG = args.includes('--pg');
 const KEEP = args.includes('--keep') ? path.resolve(args[args.indexOf('--keep') + 1]!) : null;
 const NOW = new Date();
+const METRICS = args.includes('--metrics');
+const METRIC_DAYS = arg('metric-days', 365);
 const DAY = 86_400_000;
 
 async function freshDb(): Promise<{ db: Db; url: string; drop: () => Promise<void>; kept?: boolean }> {
@@ -197,7 +207,9 @@ async function rebuildAfter(label: string, base: string, change: (run: number) =
   const sorted = [...runs].sort((a, b) => a.lastBuildMs! - b.lastBuildMs!);
   const median = sorted[2]!;
   const m = median.lastBuildMs!;
+  const cpu = runs.map((r) => r.lastBuildCpuMs!).sort((a, b) => a - b);
   console.log(`${label.padEnd(44)} ${m.toFixed(1).padStart(8)} ms   (min ${sorted[0]!.lastBuildMs!.toFixed(1)}, max ${sorted[4]!.lastBuildMs!.toFixed(1)})${m <= 100 ? '' : '   > 100 ms target'}  [${median.lastScope}]`);
+  console.log(`  ${'CPU time of the process (median)'.padEnd(42)} ${cpu[2]!.toFixed(1).padStart(8)} ms   (min ${cpu[0]!.toFixed(1)}, max ${cpu[4]!.toFixed(1)})`);
   for (const [part, ms] of Object.entries(median.lastParts)) console.log(`  ${part.padEnd(42)} ${ms.toFixed(1).padStart(8)} ms`);
   return median;
 }
@@ -220,7 +232,7 @@ async function throughServer(db: Db, url: string) {
   const pageId = (await getPageSettings(db.kysely, new Date())).id;
   const component = (await db.kysely.selectFrom('components').select('id').orderBy('position').executeTakeFirstOrThrow()).id;
 
-  const port = 3390;
+  const port = arg('port', 3390);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: url, BEACON_WORKER: 'off', BEACON_LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -254,6 +266,9 @@ async function throughServer(db: Db, url: string) {
       });
       if (!res.ok) throw new Error(`component PATCH answered ${res.status}: ${await res.text()}`);
     });
+    if (METRICS) {
+      await rebuildAfter('rebuild after one system metric data push (/ with 10 charts)', base, () => pushOnePoint(base, pageId, key, db));
+    }
     const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(2)} MB`;
     const { entries, rawBytes, compressedBytes } = state.memory;
     console.log(`\nsnapshot store: ${entries} entries, ${mb(rawBytes)} raw, ${mb(compressedBytes)} compressed (gzip + brotli)`);
@@ -262,9 +277,26 @@ async function throughServer(db: Db, url: string) {
     await home.arrayBuffer();
     console.log('');
     await median('/history rendered by Next (HTTP)', async () => (await fetch(`${base}/history`)).text());
+    const [first] = await db.kysely.selectFrom('components').select('id').orderBy('position').limit(1).execute();
+    if (first) await median('/components/<id> rendered by Next (HTTP)', async () => (await fetch(`${base}/components/${first.id}`)).text());
+    await median("/uptime, last year's report, by Next (HTTP)", async () => (await fetch(`${base}/uptime?period=${NOW.getUTCFullYear() - 1}`)).text());
   } finally {
     process.kill(-child.pid!, 'SIGTERM');
   }
+}
+
+/** Issue #17's read models: a component's and a group's page, and a year's SLA report over every component. */
+async function benchUptime(ctx: { db: Db['kysely']; now: () => Date }) {
+  const [component] = await ctx.db.selectFrom('components').select('id').orderBy('position').limit(1).execute();
+  const [group] = await ctx.db.selectFrom('component_groups').select('id').orderBy('position').limit(1).execute();
+  if (component) await median('/components/<id> data (12-month calendar)', () => getComponentPage({ ctx, id: component.id }));
+  if (group) await median('/components/<group> data (its components)', () => getComponentPage({ ctx, id: group.id }));
+  const year = namedPeriod(String(NOW.getUTCFullYear() - 1), 'UTC')!;
+  await median(`/uptime data, ${year.key} × every component`, () => getUptimeReport({ ctx, period: year }));
+  await median('  … plus its CSV and JSON downloads', async () => {
+    const report = await getUptimeReport({ ctx, period: year });
+    return [reportCsv(report), JSON.stringify(reportJson(report))];
+  });
 }
 
 async function main() {
@@ -277,12 +309,15 @@ async function main() {
       console.log(`${db.dialect}: generated ${counts.components} components, ${counts.incidents} incidents and maintenance, ${counts.updates} updates over ${YEARS} years in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
     }
     const ctx = { db: db.kysely, now: () => NOW };
+    if (METRICS && !(await db.kysely.selectFrom('system_metrics').select('id').executeTakeFirst())) await generateSystemMetrics(db, NOW, METRIC_DAYS);
+    if (METRICS) await benchMetricCharts(db, NOW, median);
     await median('/ page data (getStatusPage, 90-day uptime)', () => getStatusPage({ ctx }));
     await median('/history page data (getHistoryPage)', () => getHistoryPage({ ctx, pageNumber: 1 }));
     await median('/history page 20 (about 5 years back)', () => getHistoryPage({ ctx, pageNumber: 20 }));
     await median('summary.json (read + map)', async () => buildV2Documents(await getStatuspageData({ ctx, baseUrl: 'https://status.example.com' }))['summary.json']);
     await median('all public JSON, feeds, badges (+ compress)', () => buildPublicSet(ctx));
     await median('page index (incident ids, history pages)', () => getPublicPageIndex({ ctx }));
+    await benchUptime(ctx); // issue #17: component pages and the SLA report
     if (!args.includes('--no-server')) await throughServer(db, url);
   } finally {
     await drop();

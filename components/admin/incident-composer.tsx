@@ -3,9 +3,14 @@
 import { useActionState, useState } from 'react';
 import type { ActionState } from '@/lib/auth/admin-action';
 import { INCIDENT_CLASS_HELP, INCIDENT_CLASSES, suggestImpact, type IncidentClass } from '@/lib/domain/incident-class';
-import { IMPACT_LABEL, IMPACTS } from '@/lib/domain/status';
+import type { IncidentScope } from '@/lib/domain/incident-class';
+import { IMPACT_LABEL, IMPACTS, type ComponentStatus } from '@/lib/domain/status';
+import { ComponentPicker, type PickerGroup } from '@/components/admin/component-picker';
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
 import { Button, Checkbox, Field, Select, TextInput } from '@/components/ui/fields';
+import { TranslationFields } from '@/components/admin/translation-fields';
+import type { Translations } from '@/lib/domain/localize';
+import { IncidentVisibilityField } from '@/components/admin/audiences/incident-visibility-field';
 
 export interface ComposerTemplate {
   id: string;
@@ -14,29 +19,72 @@ export interface ComposerTemplate {
   body: string;
   status: string;
   componentIds: string[];
+  incidentClass: IncidentClass | null;
+  scope: IncidentScope | null;
+  componentStatuses: { id: string; status: ComponentStatus }[];
+  /** The template's title and body per language (issue #15): the incident goes out with each. */
+  translations?: Translations;
 }
 
 /**
  * The incident composer: title, status, the NOC's class and scope (which suggest an impact),
- * affected components, markdown with live preview, backdating and the notify switch.
+ * affected components, markdown with live preview, backdating and the notify switch. Picking a
+ * template fills all of it: title, text, class, scope, components and their statuses.
  */
 export function IncidentComposer({
   action,
   preview,
   templates,
-  componentFields,
+  groups,
+  audiences = [],
 }: {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
   preview: (source: string) => Promise<string>;
   templates: ComposerTemplate[];
-  componentFields: React.ReactNode;
+  groups: PickerGroup[];
+  /** The audiences an incident may be limited to (issue #16). */
+  audiences?: readonly { id: string; name: string }[];
+}) {
+  const [template, setTemplate] = useState<ComposerTemplate | undefined>();
+  return (
+    <div className="space-y-5">
+      {templates.length > 0 && (
+        <Field label="Start from a template" htmlFor="template" help="Fills the title, message, class, scope and component statuses.">
+          <Select id="template" value={template?.id ?? ''} onChange={(e) => setTemplate(templates.find((t) => t.id === e.target.value))}>
+            <option value="">No template</option>
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {/* A new template starts a fresh form: every field takes the template's value. */}
+      <ComposerForm key={template?.id ?? 'blank'} action={action} preview={preview} template={template} groups={groups} audiences={audiences} />
+    </div>
+  );
+}
+
+function ComposerForm({
+  action,
+  preview,
+  template,
+  groups,
+  audiences,
+}: {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  preview: (source: string) => Promise<string>;
+  template: ComposerTemplate | undefined;
+  groups: PickerGroup[];
+  audiences: readonly { id: string; name: string }[];
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const [template, setTemplate] = useState<ComposerTemplate | undefined>();
-  const [incidentClass, setIncidentClass] = useState<IncidentClass | ''>('');
-  const [regions, setRegions] = useState('');
-  const [devices, setDevices] = useState('');
+  const [incidentClass, setIncidentClass] = useState<IncidentClass | ''>(template?.incidentClass ?? '');
+  const [regions, setRegions] = useState((template?.scope?.regions ?? []).join(', '));
+  const [devices, setDevices] = useState(template?.scope?.devices == null ? '' : String(template.scope.devices));
   const [startedLocal, setStartedLocal] = useState('');
+  const defaults = Object.fromEntries((template?.componentStatuses ?? []).map((c) => [c.id, c.status]));
   const suggestion =
     incidentClass === ''
       ? undefined
@@ -47,23 +95,7 @@ export function IncidentComposer({
   const startedIso = startedLocal ? new Date(startedLocal).toISOString() : '';
 
   return (
-    <form action={formAction} className="space-y-5" key={template?.id ?? 'blank'}>
-      {templates.length > 0 && (
-        <Field label="Start from a template" htmlFor="template">
-          <Select
-            id="template"
-            value={template?.id ?? ''}
-            onChange={(e) => setTemplate(templates.find((t) => t.id === e.target.value))}
-          >
-            <option value="">No template</option>
-            {templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
+    <form action={formAction} className="space-y-5">
       <Field label="Title" htmlFor="name">
         <TextInput id="name" name="name" required maxLength={255} defaultValue={template?.title ?? ''} />
       </Field>
@@ -107,17 +139,26 @@ export function IncidentComposer({
           <TextInput id="regions" name="regions" value={regions} onChange={(e) => setRegions(e.target.value)} />
         </Field>
         <Field label="Device types" htmlFor="deviceTypes" help="Comma-separated, e.g. LTE-M trackers">
-          <TextInput id="deviceTypes" name="deviceTypes" />
+          <TextInput id="deviceTypes" name="deviceTypes" defaultValue={(template?.scope?.deviceTypes ?? []).join(', ')} />
         </Field>
         <Field label="Approximate devices affected" htmlFor="devices">
           <TextInput id="devices" name="devices" type="number" min={0} value={devices} onChange={(e) => setDevices(e.target.value)} />
         </Field>
         <Field label="Notes" htmlFor="notes">
-          <TextInput id="notes" name="notes" maxLength={2000} />
+          <TextInput id="notes" name="notes" maxLength={2000} defaultValue={template?.scope?.notes ?? ''} />
         </Field>
       </fieldset>
-      {componentFields}
+      <ComponentPicker groups={groups} defaults={defaults} />
+      <IncidentVisibilityField audiences={audiences} />
       <MarkdownEditor id="body" name="body" label="Message" preview={preview} defaultValue={template?.body ?? ''} rows={8} />
+      <TranslationFields
+        idPrefix="incident"
+        fields={[
+          { field: 'name', labelAs: 'title' },
+          { field: 'body', multiline: true, maxLength: 50_000 },
+        ]}
+        values={templateTranslations(template?.translations)}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Started at" htmlFor="startedAtLocal" help="Leave empty for now. Your browser's time zone; may be in the past for backfilled incidents.">
           <TextInput id="startedAtLocal" type="datetime-local" value={startedLocal} onChange={(e) => setStartedLocal(e.target.value)} />
@@ -137,4 +178,10 @@ export function IncidentComposer({
       </Button>
     </form>
   );
+}
+
+/** A template's `title` is the incident's `name`. */
+function templateTranslations(t: Translations | undefined): Translations | undefined {
+  if (!t) return undefined;
+  return Object.fromEntries(Object.entries(t).map(([l, v]) => [l, { name: v?.title, body: v?.body }])) as Translations;
 }

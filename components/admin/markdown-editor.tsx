@@ -56,7 +56,7 @@ export function MarkdownEditor({
           aria-live="polite"
           data-testid={`${id}-preview`}
           className="markdown mt-1 min-h-24 rounded-md border border-dashed border-neutral-300 p-3 text-sm dark:border-neutral-700"
-          dangerouslySetInnerHTML={{ __html: html || '<p class="text-neutral-500">Nothing to preview yet.</p>' }}
+          dangerouslySetInnerHTML={{ __html: html || '<p class="text-neutral-600 dark:text-neutral-400">Nothing to preview yet.</p>' }}
         />
       </div>
     </div>

@@ -20,8 +20,11 @@ const LiveContext = createContext<LiveContextValue>({ state: 'connecting', stale
 
 /** Events within this window are coalesced into one revalidation. */
 const COALESCE_MS = 50;
-/** During an update storm, at most one revalidation per this period (the last event always gets one). */
-const MIN_GAP_MS = 400;
+/**
+ * During an update storm, at most one revalidation per this period (the last event always gets
+ * one). The server already relays changes at most once per rebuild, so this only spaces reads.
+ */
+const MIN_GAP_MS = 250;
 
 /**
  * Removes the "Status as of" notice the server put in a stale snapshot page

@@ -1,6 +1,8 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { PAGE_DOC, type HistoryDocument } from '@/lib/snapshot/page-document-types';
+import { monthLabel } from '@/components/ui/format-time';
 import { useLiveDoc } from '@/components/live/use-live-doc';
 import { IncidentLine } from '@/components/status/incident-line';
 
@@ -10,15 +12,17 @@ import { IncidentLine } from '@/components/status/incident-line';
  */
 export function LiveHistory({ initial, live }: { initial: HistoryDocument; live: boolean }) {
   const { months, timeZone: tz } = useLiveDoc(live ? PAGE_DOC.history : null, initial);
+  const t = useTranslations('history');
+  const locale = useLocale();
   return (
     <div className="mt-6 space-y-8">
       {months.map((month) => (
         <section key={month.key} aria-labelledby={`month-${month.key}`} data-month={month.key}>
           <h2 id={`month-${month.key}`} className="border-b border-neutral-200 pb-1 text-lg font-semibold dark:border-neutral-800">
-            {month.label}
+            {monthLabel(month.key, month.label, locale)}
           </h2>
           {month.incidents.length === 0 ? (
-            <p className="mt-3 text-sm text-neutral-600 dark:text-neutral-400">No incidents reported</p>
+            <p className="mt-3 text-sm text-neutral-600 dark:text-neutral-400">{t('noIncidents')}</p>
           ) : (
             <ul className="mt-3 space-y-3">
               {month.incidents.map((incident) => (
@@ -31,3 +35,4 @@ export function LiveHistory({ initial, live }: { initial: HistoryDocument; live:
     </div>
   );
 }
+

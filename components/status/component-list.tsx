@@ -1,5 +1,6 @@
+import { useTranslations } from 'next-intl';
+import { TranslatedText } from '@/components/status/translated-text';
 import type { ReactNode } from 'react';
-import { COMPONENT_STATUS_LABEL } from '@/lib/domain/status';
 import type { ComponentView, GroupView } from '@/lib/services/views';
 import { ComponentRow } from '@/components/status/component-row';
 import { StatusIcon } from '@/components/status/status-icon';
@@ -19,10 +20,11 @@ export function ComponentList({
   /** Server-rendered uptime bars by component id (see ComponentRow). */
   bars?: Record<string, ReactNode>;
 }) {
+  const t = useTranslations('status');
   if (groups.length === 0 && ungrouped.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-neutral-300 p-6 text-center text-neutral-600 dark:border-neutral-700 dark:text-neutral-400">
-        No components have been added to this page yet.
+        {t('noComponents')}
       </p>
     );
   }
@@ -40,7 +42,7 @@ export function ComponentList({
                 <path d="M7 5l6 5-6 5" stroke="currentColor" strokeWidth="2" fill="none" strokeLinecap="round" />
               </svg>
               <span className="min-w-0 break-words">
-                {group.name}{' '}
+                <TranslatedText original={group.name} translations={group.translations} field="name" />{' '}
                 <span className="text-sm font-normal whitespace-nowrap text-neutral-600 dark:text-neutral-400">
                   ({group.components.length})
                 </span>
@@ -49,7 +51,7 @@ export function ComponentList({
             {/* On a phone the icon alone: the name keeps the width, and the label is still read out. */}
             <span className={`flex shrink-0 items-center gap-1.5 text-sm font-medium ${STATUS_TEXT[group.status]}`}>
               <StatusIcon status={group.status} />
-              <span className="sr-only sm:not-sr-only">{COMPONENT_STATUS_LABEL[group.status]}</span>
+              <span className="sr-only sm:not-sr-only">{t(`component.${group.status}`)}</span>
             </span>
           </summary>
           <ul className="divide-y divide-neutral-100 border-t border-neutral-100 bg-neutral-50/50 dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-950/30">

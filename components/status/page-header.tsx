@@ -1,11 +1,13 @@
-import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { LocalLink } from '@/components/i18n/locale-prefix';
 import type { PageView } from '@/lib/services/views';
 
 /** The page's logo and name, linking home, with the main navigation. */
 export function PageHeader({ page }: { page: PageView }) {
+  const t = useTranslations('common');
   return (
     <header className="mb-6 flex flex-wrap items-center justify-between gap-3">
-      <Link prefetch={false} href="/" className="flex min-w-0 items-center gap-3">
+      <LocalLink prefetch={false} href={'/'} className="flex min-w-0 items-center gap-3">
         {page.logoUrl ? (
           // eslint-disable-next-line @next/next/no-img-element -- operator-supplied URL of unknown size
           <img src={page.logoUrl} alt="" className="h-9 w-auto max-w-[10rem]" />
@@ -18,17 +20,17 @@ export function PageHeader({ page }: { page: PageView }) {
           </span>
         )}
         <span className="text-xl font-bold break-words">{page.name}</span>
-      </Link>
-      <nav aria-label="Main" className="flex items-center gap-4 text-sm font-medium">
-        <Link prefetch={false} href="/history" className="underline-offset-4 hover:underline">
-          History
-        </Link>
-        <Link prefetch={false}
-          href="/subscribe"
+      </LocalLink>
+      <nav aria-label={t('mainNav')} className="flex items-center gap-4 text-sm font-medium">
+        <LocalLink prefetch={false} href={'/history'} className="underline-offset-4 hover:underline">
+          {t('history')}
+        </LocalLink>
+        <LocalLink prefetch={false}
+          href={'/subscribe'}
           className="rounded-md bg-neutral-900 px-3 py-1 text-white hover:bg-neutral-700 dark:bg-neutral-100 dark:text-neutral-900 dark:hover:bg-neutral-300"
         >
-          Subscribe to updates
-        </Link>
+          {t('subscribeToUpdates')}
+        </LocalLink>
       </nav>
     </header>
   );

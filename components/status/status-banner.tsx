@@ -1,17 +1,30 @@
+import { useTranslations } from 'next-intl';
 import type { PageStatus } from '@/lib/domain/rollup';
 import { INDICATOR_BANNER } from '@/components/status/status-style';
 
 /** The overall state of the page, in Statuspage's words, coloured by indicator. */
+/** The rollup's descriptions (lib/domain/rollup.ts) by catalog key. */
+const DESCRIPTION_KEY: Record<string, string> = {
+  'All Systems Operational': 'allOperational',
+  'Service Under Maintenance': 'maintenance',
+  'Partially Degraded Service': 'degraded',
+  'Minor Service Outage': 'minorOutage',
+  'Partial System Outage': 'partialOutage',
+  'Major System Outage': 'majorOutage',
+};
+
 export function StatusBanner({ status }: { status: PageStatus }) {
+  const t = useTranslations('status');
+  const key = DESCRIPTION_KEY[status.description];
   return (
     <section
-      aria-label="Overall status"
+      aria-label={t('overallStatus')}
       data-indicator={status.indicator}
       className={`rounded-lg px-5 py-4 text-lg font-semibold text-white shadow-sm ${INDICATOR_BANNER[status.indicator]}`}
     >
       {/* React hoists this into <head>, after the layout's neutral icon: the tab shows the status. */}
       <link rel="icon" type="image/svg+xml" href={`/favicon-${status.indicator}.svg`} />
-      <p role="status">{status.description}</p>
+      <p role="status">{key ? t(`indicator.${key}`) : status.description}</p>
     </section>
   );
 }

@@ -18,13 +18,13 @@ export const IMPACT_TEXT: Record<Impact, string> = {
 
 /** Left accents; repeated under dark: so a card's dark border colour does not paint over them. */
 export const IMPACT_BORDER: Record<Impact, string> = {
-  none: 'border-l-neutral-400 dark:border-l-neutral-500',
-  minor: 'border-l-bar-degraded dark:border-l-bar-degraded',
-  major: 'border-l-bar-partial dark:border-l-bar-partial',
-  critical: 'border-l-bar-major dark:border-l-bar-major',
+  none: 'border-s-neutral-400 dark:border-s-neutral-500',
+  minor: 'border-s-bar-degraded dark:border-s-bar-degraded',
+  major: 'border-s-bar-partial dark:border-s-bar-partial',
+  critical: 'border-s-bar-major dark:border-s-bar-major',
 };
 
-export const MAINTENANCE_BORDER = 'border-l-bar-maintenance dark:border-l-bar-maintenance';
+export const MAINTENANCE_BORDER = 'border-s-bar-maintenance dark:border-s-bar-maintenance';
 
 /** "Major impact", but "No impact" rather than "No impact impact". */
 export function impactText(impact: Impact): string {

@@ -1,10 +1,11 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useState, useSyncExternalStore } from 'react';
 import { formatDuration } from '@/lib/domain/duration';
 import { uptimePercent } from '@/lib/domain/uptime';
 import type { UptimeDayView } from '@/lib/services/views';
-import { formatDayKey } from '@/components/ui/format-time';
+import { dateLocale, formatDayKey } from '@/components/ui/format-time';
 
 /** Days shown below the `sm` breakpoint (CSS shows the newest part of the drawing; see .uptime-bars in globals.css). */
 const NARROW_DAYS = 30;
@@ -45,19 +46,34 @@ function runs(codes: string, code: DayCode): string {
   return d;
 }
 
-const percentText = (day: UptimeDayView) => `${(uptimePercent([day]) ?? 0).toFixed(2)}% uptime`;
+type UptimeTexts = ReturnType<typeof useTranslations<'status.uptime'>>;
+
+/** A day's words in the page's language: its date, uptime and the outage lines the tooltip shows. */
+function dayLines(day: UptimeDayView, t: UptimeTexts, locale: string) {
+  const duration = (ms: number) => formatDuration(ms, locale);
+  return {
+    date: formatDayKey(day.key, dateLocale(locale)),
+    uptime: day.uptime === null ? t('noDataDay') : t('percent', { percent: formatPercent(uptimePercent([day]) ?? 0, locale) }),
+    outages: [
+      day.majorMs > 0 && { className: 'text-status-major', text: t('major', { duration: duration(day.majorMs) }) },
+      day.partialMs > 0 && { className: 'text-status-partial', text: t('partial', { duration: duration(day.partialMs) }) },
+      day.degradedMs > 0 && { className: 'text-status-degraded', text: t('degraded', { duration: duration(day.degradedMs) }) },
+      day.maintenanceMs > 0 && { className: 'text-status-maintenance', text: t('maintenance', { duration: duration(day.maintenanceMs) }) },
+    ].filter((line): line is { className: string; text: string } => Boolean(line)),
+  };
+}
 
 /** What a screen reader hears for a day: date, uptime, outage times and incidents. */
-function dayText(day: UptimeDayView): string {
-  if (day.uptime === null) return `${formatDayKey(day.key)}: no data`;
-  const parts = [`${formatDayKey(day.key)}: ${percentText(day)}`];
-  if (day.majorMs > 0) parts.push(`major outage ${formatDuration(day.majorMs)}`);
-  if (day.partialMs > 0) parts.push(`partial outage ${formatDuration(day.partialMs)}`);
-  if (day.degradedMs > 0) parts.push(`degraded ${formatDuration(day.degradedMs)}`);
-  if (day.maintenanceMs > 0) parts.push(`maintenance ${formatDuration(day.maintenanceMs)}`);
-  parts.push(day.incidents.length === 0 ? 'no incidents' : `incidents: ${day.incidents.map((i) => i.name).join('; ')}`);
-  return parts.join(', ');
+function dayText(day: UptimeDayView, t: UptimeTexts, locale: string): string {
+  const lines = dayLines(day, t, locale);
+  if (day.uptime === null) return `${lines.date}: ${lines.uptime}`;
+  const incidents = day.incidents.length === 0 ? t('noIncidents') : day.incidents.map((i) => i.name).join('; ');
+  return [`${lines.date}: ${lines.uptime}`, ...lines.outages.map((l) => l.text), incidents].join(', ');
 }
+
+/** An uptime figure with two decimals in the page's language (99.95, 99,95). */
+const formatPercent = (percent: number, locale: string) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(percent);
 
 const subscribeNarrow = (onChange: () => void) => {
   const query = window.matchMedia(NARROW);
@@ -91,6 +107,8 @@ export function UptimeSlider({
   eventful: [number, UptimeDayView][];
   percent: number | null;
 }) {
+  const t = useTranslations('status.uptime');
+  const locale = useLocale();
   const count = codes.length;
   const narrow = useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW).matches, () => false);
   const first = narrow ? Math.max(0, count - NARROW_DAYS) : 0;
@@ -122,17 +140,18 @@ export function UptimeSlider({
   };
 
   if (!day) return null;
+  const lines = dayLines(day, t, locale);
   return (
     <div className="mt-2">
       <div className="relative">
         <div
           role="slider"
           tabIndex={0}
-          aria-label={`${componentName}: uptime by day`}
+          aria-label={t('byDay', { name: componentName })}
           aria-valuemin={first}
           aria-valuemax={count - 1}
           aria-valuenow={current}
-          aria-valuetext={dayText(day)}
+          aria-valuetext={dayText(day, t, locale)}
           data-uptime={componentId}
           data-days={count}
           style={{ '--days': count } as React.CSSProperties}
@@ -159,16 +178,13 @@ export function UptimeSlider({
             style={{ left: `clamp(0px, calc(${centre}% - 8rem), calc(100% - 16rem))` }}
             className="pointer-events-none absolute top-10 z-20 w-64 max-w-full rounded-md border border-neutral-200 bg-white p-3 text-sm shadow-lg dark:border-neutral-700 dark:bg-neutral-900"
           >
-            <p className="font-semibold">{formatDayKey(day.key)}</p>
-            <p className="text-neutral-700 dark:text-neutral-300">
-              {day.uptime === null ? 'No data for this day' : percentText(day)}
-            </p>
-            {day.majorMs > 0 && <p className="text-status-major">Major outage: {formatDuration(day.majorMs)}</p>}
-            {day.partialMs > 0 && <p className="text-status-partial">Partial outage: {formatDuration(day.partialMs)}</p>}
-            {day.degradedMs > 0 && <p className="text-status-degraded">Degraded: {formatDuration(day.degradedMs)}</p>}
-            {day.maintenanceMs > 0 && (
-              <p className="text-status-maintenance">Maintenance: {formatDuration(day.maintenanceMs)}</p>
-            )}
+            <p className="font-semibold">{lines.date}</p>
+            <p className="text-neutral-700 dark:text-neutral-300">{lines.uptime}</p>
+            {lines.outages.map((line) => (
+              <p key={line.className} className={line.className}>
+                {line.text}
+              </p>
+            ))}
             {day.incidents.length > 0 ? (
               <ul className="mt-1 border-t border-neutral-200 pt-1 dark:border-neutral-700">
                 {day.incidents.map((incident) => (
@@ -176,22 +192,22 @@ export function UptimeSlider({
                 ))}
               </ul>
             ) : (
-              day.uptime !== null && <p className="text-neutral-600 dark:text-neutral-400">No incidents</p>
+              day.uptime !== null && <p className="text-neutral-600 dark:text-neutral-400">{t('noIncidents')}</p>
             )}
           </div>
         )}
       </div>
       <div className="mt-1 flex items-center justify-between gap-2 text-xs text-neutral-600 dark:text-neutral-400">
         <span>
-          <span className="sm:hidden">{Math.min(count, NARROW_DAYS)} days ago</span>
-          <span className="hidden sm:inline">{count} days ago</span>
+          <span className="sm:hidden">{t('daysAgo', { count: Math.min(count, NARROW_DAYS) })}</span>
+          <span className="hidden sm:inline">{t('daysAgo', { count })}</span>
         </span>
         <span aria-hidden="true" className="h-px flex-1 bg-neutral-300 dark:bg-neutral-700" />
         <span className="font-medium text-neutral-800 dark:text-neutral-200">
-          {percent === null ? 'No data' : `${percent.toFixed(2)} % uptime`}
+          {percent === null ? t('noData') : t('percent', { percent: formatPercent(percent, locale) })}
         </span>
         <span aria-hidden="true" className="h-px flex-1 bg-neutral-300 dark:bg-neutral-700" />
-        <span>Today</span>
+        <span>{t('today')}</span>
       </div>
     </div>
   );

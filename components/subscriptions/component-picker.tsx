@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { FIELD_ERROR } from '@/components/subscriptions/styles';
 
 export interface ComponentChoices {
@@ -12,6 +13,7 @@ export interface ComponentChoices {
  * a refused submission.
  */
 export function ComponentPicker({ choices, all, ids, error }: { choices: ComponentChoices; all: boolean; ids: string[]; error?: string }) {
+  const t = useTranslations('subscribe');
   const chosen = new Set(ids);
   const box = (c: { id: string; name: string }) => (
     <label key={c.id} className="flex items-center gap-2 py-0.5 text-sm">
@@ -21,18 +23,18 @@ export function ComponentPicker({ choices, all, ids, error }: { choices: Compone
   );
   return (
     <fieldset className="group/picker" aria-describedby={error ? 'components-error' : undefined}>
-      <legend className="text-sm font-semibold">Components</legend>
+      <legend className="text-sm font-semibold">{t('form.components')}</legend>
       <label className="mt-2 flex items-center gap-2 text-sm">
         <input type="radio" name="components" value="all" defaultChecked={all} className="h-4 w-4" />
-        All components, including ones added later
+        {t('form.allComponents')}
       </label>
       <label className="flex items-center gap-2 text-sm">
         <input type="radio" name="components" value="some" defaultChecked={!all} className="h-4 w-4" />
-        Only the components I choose
+        {t('form.someComponents')}
       </label>
       {error && (
         <p id="components-error" className={FIELD_ERROR}>
-          Components: {error}
+          {t('form.components')}: {error}
         </p>
       )}
       <div className="mt-3 hidden gap-4 group-has-[input[value=some]:checked]/picker:grid sm:grid-cols-2">
@@ -44,7 +46,7 @@ export function ComponentPicker({ choices, all, ids, error }: { choices: Compone
         ))}
         {choices.ungrouped.length > 0 && (
           <fieldset>
-            <legend className="text-xs font-semibold tracking-wide text-neutral-600 uppercase dark:text-neutral-400">Other</legend>
+            <legend className="text-xs font-semibold tracking-wide text-neutral-600 uppercase dark:text-neutral-400">{t('form.other')}</legend>
             {choices.ungrouped.map(box)}
           </fieldset>
         )}
@@ -55,20 +57,21 @@ export function ComponentPicker({ choices, all, ids, error }: { choices: Compone
 
 /** Every update or only start and resolution, and maintenance yes or no. */
 export function EventChoices({ events, maintenance }: { events: 'all' | 'start_and_resolution'; maintenance: boolean }) {
+  const t = useTranslations('subscribe');
   return (
     <fieldset>
-      <legend className="text-sm font-semibold">What to be told</legend>
+      <legend className="text-sm font-semibold">{t('form.whatToBeTold')}</legend>
       <label className="mt-2 flex items-center gap-2 text-sm">
         <input type="radio" name="events" value="all" defaultChecked={events === 'all'} className="h-4 w-4" />
-        Every update
+        {t('form.everyUpdate')}
       </label>
       <label className="flex items-center gap-2 text-sm">
         <input type="radio" name="events" value="start_and_resolution" defaultChecked={events === 'start_and_resolution'} className="h-4 w-4" />
-        Only when an incident starts and when it is resolved
+        {t('form.startAndResolution')}
       </label>
       <label className="mt-3 flex items-center gap-2 text-sm">
         <input type="checkbox" name="maintenance" defaultChecked={maintenance} className="h-4 w-4" />
-        Scheduled maintenance notices
+        {t('form.maintenance')}
       </label>
     </fieldset>
   );

@@ -1,15 +1,22 @@
 /** Form primitives with consistent labels, help text and focus styles. No domain knowledge. */
 
+import { FieldError } from '@/components/ui/form-state';
+
 const control =
   'mt-1 block w-full rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-neutral-900 focus:outline-2 focus:outline-neutral-900 dark:border-neutral-700 dark:bg-neutral-900 dark:focus:outline-neutral-100';
 
-export function Field({ label, htmlFor, help, children }: { label: string; htmlFor: string; help?: string; children: React.ReactNode }) {
+/**
+ * A labelled control. With `name` (the field's name in the form and in the action's errors),
+ * a refused submission shows its error under the control, worded with this label.
+ */
+export function Field({ label, htmlFor, help, name, children }: { label: string; htmlFor: string; help?: string; name?: string; children: React.ReactNode }) {
   return (
     <div>
       <label htmlFor={htmlFor} className="block text-sm font-medium">
         {label}
       </label>
       {children}
+      {name && <FieldError name={name} label={label} id={`${htmlFor}-error`} />}
       {help && <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">{help}</p>}
     </div>
   );

@@ -1,7 +1,8 @@
 'use client';
 
+import { useLocale } from 'next-intl';
 import { useSyncExternalStore } from 'react';
-import { formatDate, formatDateTime } from '@/components/ui/format-time';
+import { dateLocale, formatDate, formatDateTime } from '@/components/ui/format-time';
 
 const noop = () => () => {};
 
@@ -22,7 +23,9 @@ export function LocalTime({
 }) {
   const inBrowser = useSyncExternalStore(noop, () => true, () => false);
   const zone = inBrowser ? undefined : timeZone;
-  const locale = inBrowser ? undefined : 'en-GB';
+  const pageLocale = useLocale();
+  // The page's language on the server; the reader's own formats once in their browser.
+  const locale = inBrowser ? undefined : dateLocale(pageLocale);
   const text = dateOnly ? formatDate(iso, zone, locale) : formatDateTime(iso, zone, locale);
   return (
     <time dateTime={iso} className={className} suppressHydrationWarning>

@@ -67,7 +67,7 @@ export function appPages(pageId: string): AppRoute[] {
 export function routeHandlers(pageId: string): RouteHandler[] {
   return appRoutes(/^route\.tsx?$/, pageId).map((route) => ({
     ...route,
-    methods: [...route.source.matchAll(/export\s+(?:async\s+function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g), ...route.source.matchAll(/\bhandle as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!),
+    methods: [...route.source.matchAll(/export\s+(?:async\s+function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g), ...route.source.matchAll(/\b\w+ as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!),
   }));
 }
 
@@ -87,21 +87,33 @@ export function serverActions(): ServerAction[] {
     const host = workers.find((w) => !w.some((s) => s.startsWith('['))) ?? workers[0]!;
     const role: ServerAction['role'] = !a.filename.startsWith('app/admin/')
       ? 'public'
-      : a.filename === 'app/admin/actions/session.ts'
+      : SIGN_IN_ACTIONS.includes(a.filename)
         ? 'session'
         : ((definition?.[1] ?? requires?.[1] ?? 'unknown') as ServerAction['role']);
     return { id, name: a.exportedName, file: a.filename, page: urlFor(host, ''), role };
   });
 }
 
-/** Files every management API URL reads its query through (one route file dispatches to them). */
-const V1_SHARED = ['app/api/v1/_lib', 'lib/domain/statuspage-manage/paging.ts'];
+/** Sign-in steps: usable without a session by design (a password, a second factor, a one-time reset link). */
+const SIGN_IN_ACTIONS = ['app/admin/actions/session.ts', 'app/admin/actions/reset-password.ts'];
 
-/** The sources a route or page reads its query in: its own file, and the v1 API's shared ones for the v1 route. */
+/** The shared files a management API route reads its query in: what it imports from these folders, transitively. */
+const V1_SHARED = /from '@\/((?:app\/api\/v1\/_lib|lib\/domain\/statuspage-manage)\/[\w-]+)'/g;
+
+/** The sources a route or page reads its query in: its own file, and for a v1 route the shared files it imports. */
 function querySources(route: AppRoute): string[] {
-  if (!route.url.startsWith('/api/v1/pages/') || route.segments.length < 4) return [route.source];
-  const shared = V1_SHARED.flatMap((p) => (fs.statSync(p).isDirectory() ? walk(p) : [p])).filter((f) => /\.ts$/.test(f) && !f.endsWith('.test.ts'));
-  return [route.source, ...shared.map((f) => fs.readFileSync(f, 'utf8'))];
+  if (!route.url.startsWith('/api/v1/')) return [route.source];
+  const sources = [route.source];
+  const seen = new Set<string>();
+  for (let i = 0; i < sources.length; i++) {
+    for (const m of sources[i]!.matchAll(V1_SHARED)) {
+      const file = `${m[1]}.ts`;
+      if (seen.has(file) || !fs.existsSync(file)) continue;
+      seen.add(file);
+      sources.push(fs.readFileSync(file, 'utf8'));
+    }
+  }
+  return sources;
 }
 
 /**

@@ -3,13 +3,16 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 
 /**
- * Columns that change by design: a session's idle expiry slides, a key records its last use, and
- * the scheduler's lease is renewed on every tick (a change of holder still counts).
+ * Columns that change by design: a session's idle expiry slides, a key records its last use, the
+ * scheduler's lease is renewed on every tick (a change of holder still counts), and the scheduler's
+ * poll of a followed third-party page records each read (the demo's upstream is unreachable here).
  */
 const VOLATILE: Record<string, string[]> = {
   sessions: ['last_seen_at', 'expires_at'],
   api_keys: ['last_used_at'],
   job_leases: ['expires_at'],
+  upstream_sources: ['etag', 'last_modified', 'page_name', 'page_url', 'components', 'fetched_at', 'next_fetch_at', 'last_error'],
+  component_upstreams: ['last_success_at', 'last_error', 'last_error_at', 'failing_since', 'unknown_since', 'updated_at'],
 };
 
 /** Per table, how many rows have each content (volatile columns left out): a row changed shows as one gone and one new. */
@@ -68,6 +71,14 @@ export function diff(before: Fingerprint, after: Fingerprint): Record<string, nu
     if (n > 0) changed[table] = n;
   }
   return changed;
+}
+
+/** Rows of `table` whose content is in `after` but not in `before` (new or changed rows; removals not counted). */
+export function added(before: Fingerprint, after: Fingerprint, table: string): number {
+  const old = before.get(table) ?? new Map<string, number>();
+  let n = 0;
+  for (const [hash, count] of after.get(table) ?? []) n += Math.max(0, count - (old.get(hash) ?? 0));
+  return n;
 }
 
 /** Waits until background work (the delivery worker, the scheduler) leaves the database still. */

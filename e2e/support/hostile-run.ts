@@ -1,7 +1,7 @@
 import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
 import { expect, request as playwrightRequest } from '@playwright/test';
 import { appPages, queryParamsOf, routeHandlers, serverActions, urlFor } from './app-routes';
-import { diff, settledFingerprint, type Fingerprint } from './db-fingerprint';
+import { added, diff, settledFingerprint, type Fingerprint } from './db-fingerprint';
 import {
   BAD_UTF8,
   HOSTILE_STRINGS,
@@ -99,21 +99,23 @@ export async function runHostileInput({ adminPage, responderPage, request, baseU
     { name: 'malformed header', headers: { Authorization: 'OAuth a b c' } },
   ];
   for (const route of routeHandlers(pageId)) {
-    const v1 = route.url.startsWith('/api/v1/pages/');
+    const v1 = route.url.startsWith('/api/v1/pages');
+    // The page's own route gets the probes for every resource-level shape; each other v1 route file its own URL.
+    const v1Root = v1 && route.segments.length === 4;
     const streaming = route.source.includes('text/event-stream') || route.url === '/api/live';
     const client = route.url.startsWith('/admin') ? clients.admin : anonymous;
     const dynamic = route.segments.filter((s) => s.startsWith('[') && s !== '[pageId]');
     // The URL as written, then each dynamic segment (the page id too) replaced by hostile values.
-    const fills = dynamic.length > 0 || route.segments.includes('[pageId]') ? [...TRAVERSAL_SEGMENTS, ...sample(hostileString, 6, seed++).map(encodeSegment)] : [];
+    const fills = dynamic.length > 0 || (route.segments.includes('[pageId]') && (v1Root || !v1)) ? [...TRAVERSAL_SEGMENTS, ...sample(hostileString, 6, seed++).map(encodeSegment)] : [];
     const v1Base = urlFor(route.segments.filter((s) => !s.startsWith('[[')), pageId);
     // Prototype names as a resource, a list or an id: a lookup table must not find Object.prototype's members.
     const prototypeNames = [...PROTOTYPE_KEYS, 'toString', 'hasOwnProperty'];
-    const urls = v1
+    const urls = v1Root
       ? [
           `${v1Base}/incidents`,
           `${v1Base}/components/${'zz'.repeat(6)}`,
           ...fills.map((f) => `${v1Base}/${f}`),
-          ...fills.slice(0, 4).map((f) => urlFor(route.segments, f, 'incidents')),
+          ...fills.slice(0, 4).map((f) => `${urlFor(route.segments, f)}/incidents`),
           ...prototypeNames.flatMap((name) => [`${v1Base}/${name}`, `${v1Base}/incidents/${name}`, `${v1Base}/subscribers/${name}`, `${v1Base}/components/${name}`]),
         ]
       : [route.url, ...fills.map((f) => urlFor(route.segments, pageId, f))];
@@ -140,11 +142,13 @@ export async function runHostileInput({ adminPage, responderPage, request, baseU
       }
     }
     // Bodies, on the collection URL with valid credentials (so the body is what is refused).
-    const target = urls[0]!;
+    // Bodies go to the routes that take writes: the page's (refused before it reads one) and each write a route serves.
+    const served = v1Root ? WRITES : v1 ? [...route.source.matchAll(/export const (POST|PUT|PATCH|DELETE) =/g)].map((m) => m[1]!) : WRITES;
+    const target = v1Root ? urls[0]! : route.url;
     const headers = auths[0]!.headers;
     const wrapper = v1 ? 'incident' : undefined;
     const typed = sample(wrapper ? wrappedBody(wrapper) : subscriptionBody(), 12, seed++);
-    for (const method of WRITES) {
+    for (const method of served) {
       const bodies: (string | Buffer)[] = [
         ...sample(brokenJson, 8, seed++),
         ...sample(notAnObject, 6, seed++).map((v) => JSON.stringify(v) ?? 'undefined'),
@@ -175,16 +179,21 @@ export async function runHostileInput({ adminPage, responderPage, request, baseU
     for (const [j, param] of queryParams.entries()) {
       add({ label: `GET page ${page.url}?${param}=NUL`, client, method: 'GET', url: `${page.url}?${param}=${NUL_VALUES[j % NUL_VALUES.length]}`, expect: 'no5xx' });
     }
+    // Every public page in another language (`/de/…`, proxy.ts) is the same route: the same hostile values.
+    if (!page.url.startsWith('/admin')) {
+      const de = (url: string) => (url === '/' ? '/de' : `/de${url}`);
+      for (const v of values) add({ label: `GET page /de ${v}`, client, method: 'GET', url: de(urlFor(page.segments, pageId, v)), expect: 'no5xx' });
+      add({ label: `GET page ${de(page.url)}?hostile`, client, method: 'GET', url: `${de(page.url)}?page=${query[0]}&component=${query[1]}&status=${query[2]}`, expect: 'no5xx' });
+    }
   }
 
   // 2c. Every query parameter a route or page reads (found in its source), alone, with each hostile value.
   const readers = [...routeHandlers(pageId), ...appPages(pageId)].map((route) => ({ route, params: queryParamsOf(route) })).filter((r) => r.params.length > 0);
-  expect(readers.map((r) => r.route.file)).toEqual(expect.arrayContaining(['app/(public)/(overview)/history/page.tsx', 'app/api/v1/pages/[pageId]/[[...path]]/route.ts', 'app/admin/audit/page.tsx']));
+  expect(readers.map((r) => r.route.file)).toEqual(expect.arrayContaining(['app/(public)/(overview)/history/page.tsx', 'app/api/v1/pages/[pageId]/incidents/route.ts', 'app/api/v1/pages/[pageId]/subscribers/route.ts', 'app/admin/audit/page.tsx']));
   for (const { route, params } of readers) {
-    const v1 = route.url.startsWith('/api/v1/pages/');
-    const v1Base = urlFor(route.segments.filter((s) => !s.startsWith('[[')), pageId);
+    const v1 = route.url.startsWith('/api/v1/pages');
     const client = route.url.startsWith('/admin') ? clients.admin : anonymous;
-    for (const url of v1 ? [`${v1Base}/incidents`, `${v1Base}/subscribers`] : [route.url]) {
+    for (const url of [route.url]) {
       for (const param of params) {
         for (const query of hostileQuery(param)) {
           add({ label: `GET ${url}?${query.slice(0, 60)}`, client, method: 'GET', url: `${url}?${query}`, headers: v1 ? { Authorization: `OAuth ${key}` } : {}, expect: 'no5xx' });
@@ -345,8 +354,9 @@ export async function runHostileInput({ adminPage, responderPage, request, baseU
     stats.byClass[cls] = (stats.byClass[cls] ?? 0) + 1;
     if (status >= 500) stats.fiveHundreds.push(`${status} ${probe.label.slice(0, 160)}`);
     if (typeof probe.expect === 'number' && status !== probe.expect) stats.problems.push(`${probe.label.slice(0, 160)}: ${status}, expected ${probe.expect}`);
-    // Next answers a path with `..` or a trailing slash by redirecting (308) to its normal form; that URL gets the probe too.
-    const normalized = status === 308 && /(\/$|%2e%2e$)/i.test(probe.url.split('?')[0]!);
+    // Next answers a path with `..`, a trailing slash or an empty segment (`//`) by redirecting (308) to its
+    // normal form; that URL gets the probe too.
+    const normalized = status === 308 && /(\/$|%2e%2e$|[^:]\/\/)/i.test(probe.url.split('?')[0]!);
     if (normalized) stats.normalized++;
     else if (probe.expect === 'refused' && (status < 400 || status >= 500)) stats.problems.push(`${probe.label.slice(0, 160)}: ${status}, expected a 4xx`);
     const problem = probe.check?.(response.headers());
@@ -360,7 +370,7 @@ export async function runHostileInput({ adminPage, responderPage, request, baseU
     // A form action answers 200 with form state; a refused one carries an error naming the problem.
     if (probe.action && status === 200 && type.includes('text/x-component') && !response.headers()['x-action-redirect']) {
       const text = await response.text();
-      if (!/"error":"[^"]{5,}/.test(text) && !['previewMarkdownAction', 'signOutAction'].some((n) => probe.label.startsWith(n))) {
+      if (!/"error":"[^"]{5,}/.test(text) && !['previewMarkdownAction', 'signOutAction', 'memberSignOutAction'].some((n) => probe.label.startsWith(n))) {
         stats.problems.push(`${probe.label.slice(0, 160)}: 200 without an error in the form state`);
       }
     }
@@ -390,10 +400,21 @@ export async function runHostileInput({ adminPage, responderPage, request, baseU
   if (v1After !== 200) stillUp.push(`GET /api/v1/…/incidents: ${v1After}`);
 
   await new Promise((r) => setTimeout(r, 1_500));
-  const changed = diff(before, await fingerprint());
+  const after = await fingerprint();
+  const changed = diff(before, after);
   // Throttle counters (refused sign-ins, subscription attempts) change by design.
   const signInRows = changed.rate_limits ?? 0;
   delete changed.rate_limits;
+  // The scheduler folds metric points that passed two days into hourly rollups while the run goes on:
+  // points may go (folded), rollups follow them; a point that appears was written by a request.
+  // (a rollup that changed with no point folded was written by a request too).
+  const metricPointsAdded = added(before, after, 'system_metric_points');
+  const metricPointsFolded = added(after, before, 'system_metric_points');
+  const rollupsChanged = changed.system_metric_rollups ?? 0;
+  delete changed.system_metric_points;
+  delete changed.system_metric_rollups;
+  if (metricPointsAdded) changed.system_metric_points = metricPointsAdded;
+  if (rollupsChanged && !metricPointsFolded) changed.system_metric_rollups = rollupsChanged;
   const rowsChanged = Object.values(changed).reduce((a, b) => a + b, 0);
   console.log(
     `[hostile ${label}] requests sent: ${stats.sent} (${JSON.stringify(stats.byClass)}; ${stats.normalized} redirected to the normalized path); 5xx: ${stats.fiveHundreds.length}; rows changed: ${rowsChanged}${rowsChanged ? ` ${JSON.stringify(changed)}` : ''}; ` +

@@ -26,6 +26,7 @@ export const BACKUP_TABLES = [
   'notifications',
   'delivery_attempts',
   'dev_mailbox',
+  'import_mappings',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Tables numbered by the database, and their numbering column: exported in order, sequences moved on import. */

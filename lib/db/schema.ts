@@ -6,6 +6,8 @@ import type {
   IncidentStatus,
   MaintenanceStatus,
 } from '@/lib/domain/status';
+import type { ChatPlatform } from '@/lib/domain/chat/alert';
+import type { AudienceTables } from '@/lib/db/schema-audiences';
 
 /** Timestamps cross lib/db as ISO 8601 strings in UTC on both dialects. */
 type Timestamp = string;
@@ -18,6 +20,10 @@ export interface PageSettingsTable {
   logo_url: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Migration 011: every operator must use a second factor. */
+  require_two_factor: Generated<boolean>;
+  /** Migration 017: the language of unprefixed public URLs (lib/i18n/locales.ts). */
+  locale: Generated<string>;
 }
 
 export interface ComponentGroupsTable {
@@ -92,6 +98,10 @@ export interface IncidentUpdatesTable {
   deliver_notifications: boolean;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the text was last corrected (migration 010); null if never. */
+  edited_at: Timestamp | null;
+  /** When it was withdrawn as posted by mistake (migration 010): hidden from every public view. */
+  withdrawn_at: Timestamp | null;
 }
 
 export interface IncidentUpdateComponentsTable {
@@ -124,6 +134,11 @@ export interface SubscribersTable {
   unsubscribed_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** A chat channel (migration 014): a webhook subscriber posting in this platform's format; null for plain webhooks and email. */
+  chat_platform: ChatPlatform | null;
+  /** Migration 018: the language and IANA zone of this subscriber's emails; null = the page's. */
+  locale: string | null;
+  time_zone: string | null;
 }
 
 export interface SubscriberComponentsTable {
@@ -213,7 +228,67 @@ export interface JobLeasesTable {
   acquired_at: Timestamp;
 }
 
-export interface Database {
+/** Which object of an imported page (migration 014) became which row: `kind` is component, group, incident or update. */
+export interface ImportMappingsTable {
+  source: string;
+  kind: 'component' | 'group' | 'incident' | 'update';
+  external_id: string;
+  local_id: string;
+  imported_at: Timestamp;
+}
+
+// --- system metrics (issue #17 part 4) ---
+export interface SystemMetricsTable {
+  id: string;
+  name: string;
+  metric_identifier: string;
+  suffix: string;
+  tooltip_description: string;
+  /** average | sum | min | max | count: how points combine into one value per chart interval. */
+  transform: string;
+  decimal_places: number;
+  y_axis_min: number | null;
+  y_axis_max: number | null;
+  y_axis_hidden: boolean;
+  display: boolean;
+  position: number;
+  most_recent_data_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One point per 30-second slot; `at` in Unix seconds. */
+export interface SystemMetricPointsTable {
+  metric_id: string;
+  at: number;
+  value: number;
+}
+
+/** Points older than two days, folded into hours; `at` is the hour's start in Unix seconds. */
+export interface SystemMetricRollupsTable {
+  metric_id: string;
+  at: number;
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+}
+
+export type SystemMetricRow = Selectable<SystemMetricsTable>;
+// --- end system metrics ---
+
+/** Migration 018: one translated field of one entity in one language, beside the original. */
+export interface ContentTranslationsTable {
+  entity_type: 'incident' | 'incident_update' | 'component' | 'component_group' | 'incident_template';
+  entity_id: string;
+  locale: string;
+  field: 'name' | 'description' | 'title' | 'body';
+  value: string;
+  updated_at: Timestamp;
+}
+
+export interface Database extends AudienceTables {
+  content_translations: ContentTranslationsTable;
   operators: OperatorsTable;
   sessions: SessionsTable;
   rate_limits: RateLimitsTable;
@@ -238,7 +313,59 @@ export interface Database {
   dev_mailbox: DevMailboxTable;
   live_version: LiveVersionTable;
   job_leases: JobLeasesTable;
+  import_mappings: ImportMappingsTable;
+  system_metrics: SystemMetricsTable;
+  system_metric_points: SystemMetricPointsTable;
+  system_metric_rollups: SystemMetricRollupsTable;
+  // Migration 011 (safe sign-in).
+  recovery_codes: RecoveryCodesTable;
+  sign_in_challenges: SignInChallengesTable;
+  password_resets: PasswordResetsTable;
+  // Migration 016 (upstream components).
+  upstream_sources: UpstreamSourcesTable;
+  component_upstreams: ComponentUpstreamsTable;
+  // Migration 015 (monitoring integrations).
+  integrations: IntegrationsTable;
+  integration_rules: IntegrationRulesTable;
+  integration_alerts: IntegrationAlertsTable;
+  integration_drafts: IntegrationDraftsTable;
 }
+
+/** One upstream page's summary.json: validators, next fetch, and the components it last listed (JSON). */
+export interface UpstreamSourcesTable {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  page_name: string | null;
+  page_url: string | null;
+  components: string | null;
+  fetched_at: Timestamp | null;
+  next_fetch_at: Timestamp | null;
+  last_error: string | null;
+}
+
+/** A component mirroring one component of an upstream page, and how reading it last went. */
+export interface ComponentUpstreamsTable {
+  component_id: string;
+  url: string;
+  upstream_component_id: string;
+  upstream_component_name: string;
+  page_name: string;
+  page_url: string;
+  notify_subscribers: boolean;
+  last_success_at: Timestamp | null;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  /** When reading first failed in the current run of failures; null while reads succeed. */
+  failing_since: Timestamp | null;
+  /** Set (to `failing_since`) once failures outlast the grace period: the page says "unknown". */
+  unknown_since: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type ComponentUpstreamRow = Selectable<ComponentUpstreamsTable>;
+export type UpstreamSourceRow = Selectable<UpstreamSourcesTable>;
 
 /** Columns SQLite stores as 0/1 and that must read back as booleans. */
 export const BOOLEAN_COLUMNS = new Set([
@@ -251,6 +378,11 @@ export const BOOLEAN_COLUMNS = new Set([
   'all_components',
   'maintenance',
   'ok',
+  'y_axis_hidden',
+  'resolve_proposed',
+  'display',
+  'require_two_factor',
+  'notify_subscribers',
 ]);
 
 export type PageSettings = Selectable<PageSettingsTable>;
@@ -280,6 +412,13 @@ export interface OperatorsTable {
   removed_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // Migration 011 (safe sign-in): the TOTP secret once enrolled, the one being enrolled, the
+  // last time step accepted (a code works once) and the last successful sign-in.
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
+  last_sign_in_at: Timestamp | null;
 }
 
 /** A signed-in browser; `id` is the SHA-256 of the cookie's token, never the token itself. */
@@ -343,6 +482,10 @@ export interface IncidentTemplatesTable {
   body: string;
   status: IncidentStatus;
   component_ids: JsonColumn;
+  /** Migration 010: the NOC class, scope and per-component statuses the composer fills in. */
+  incident_class: 'critical' | 'operational' | 'none' | null;
+  scope: JsonColumn;
+  component_statuses: JsonColumn;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -352,3 +495,83 @@ export type SessionRow = Selectable<SessionsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type IncidentTemplateRow = Selectable<IncidentTemplatesTable>;
+
+// --- Migration 011: safe sign-in ---------------------------------------------------------
+
+/** A recovery code for an operator's second factor: its SHA-256 only; usable once. */
+export interface RecoveryCodesTable {
+  id: string;
+  operator_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A sign-in whose password was right, waiting for the second factor; `id` is the SHA-256 of its cookie. */
+export interface SignInChallengesTable {
+  id: string;
+  operator_id: string;
+  attempts: number;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** A one-time password-reset link; `id` is the SHA-256 of the link's token. */
+export interface PasswordResetsTable {
+  id: string;
+  operator_id: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+// --- end migration 011 -------------------------------------------------------------------
+
+/** Migration 015: a monitoring source (Alertmanager or Grafana) and its hashed secret. */
+export interface IntegrationsTable {
+  id: string;
+  kind: 'alertmanager' | 'grafana';
+  name: string;
+  secret_hash: string;
+  flap_seconds: number;
+  created_at: Timestamp;
+}
+/** Labels to match (JSON object) → a component or group and the status to set. */
+export interface IntegrationRulesTable {
+  id: string;
+  integration_id: string;
+  matchers: string;
+  component_id: string | null;
+  group_id: string | null;
+  status: ComponentStatus;
+  template_id: string | null;
+  publish_after_minutes: number | null;
+  created_at: Timestamp;
+}
+export interface IntegrationAlertsTable {
+  integration_id: string;
+  fingerprint: string;
+  rule_id: string;
+  state: 'firing' | 'resolved';
+  applied_state: 'firing' | 'resolved' | null;
+  applied_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+export interface IntegrationDraftsTable {
+  id: string;
+  integration_id: string;
+  fingerprint: string;
+  name: string;
+  body: string;
+  components: string;
+  state: 'draft' | 'acknowledged' | 'published' | 'discarded';
+  publish_at: Timestamp | null;
+  incident_id: string | null;
+  resolve_proposed: boolean;
+  created_at: Timestamp;
+}
+export type IntegrationRow = Selectable<IntegrationsTable>;
+export type IntegrationRuleRow = Selectable<IntegrationRulesTable>;
+export type IntegrationDraftRow = Selectable<IntegrationDraftsTable>;

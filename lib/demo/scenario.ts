@@ -12,6 +12,7 @@
  * so the history page can show "No incidents reported". Other gaps between events are under
  * 28 days, so this holds for whatever day the demo is seeded on (see `scenario.test.ts`).
  */
+import type { Translations } from '@/lib/domain/localize';
 import type { ComponentStatus, Impact, IncidentStatus, MaintenanceStatus } from '@/lib/domain/status';
 
 export interface DemoUpdate {
@@ -22,6 +23,8 @@ export interface DemoUpdate {
   body: string;
   /** Component key → new status set by this update. */
   components?: Record<string, ComponentStatus>;
+  /** The text in other languages (issue #15), as an operator would add it in the composer. */
+  translations?: Translations;
 }
 
 export interface DemoIncident {
@@ -33,6 +36,8 @@ export interface DemoIncident {
   /** Chronological; the first status is investigating or identified. */
   updates: DemoUpdate[];
   postmortem?: { afterHours: number; body: string };
+  /** The title in other languages (issue #15). */
+  translations?: Translations;
 }
 
 export interface DemoMaintenance {
@@ -66,6 +71,10 @@ export const DEMO_ACTIVE_INCIDENT: DemoIncident = {
   kind: 'incident',
   name: 'Packet loss on the EU internet breakout',
   startDaysAgo: 40 / DAY,
+  translations: {
+    de: { name: 'Paketverluste am EU-Internet-Breakout' },
+    fr: { name: 'Perte de paquets sur le breakout Internet UE' },
+  },
   updates: [
     {
       atMinutes: 0,
@@ -75,6 +84,20 @@ export const DEMO_ACTIVE_INCIDENT: DemoIncident = {
         'and slower data session setup for devices served from Europe. Private APN and VPN traffic is not affected. ' +
         'We are investigating.',
       components: { data: 'degraded_performance', 'breakout-eu': 'partial_outage' },
+      translations: {
+        de: {
+          body:
+            'Wir stellen auf dem Verkehr über unseren **EU-Internet-Breakout** Paketverluste von etwa 4 % und eine höhere Latenz fest; ' +
+            'der Aufbau von Datensitzungen für Geräte in Europa dauert länger. Verkehr über private APNs und VPN ist nicht betroffen. ' +
+            'Wir untersuchen die Ursache.',
+        },
+        fr: {
+          body:
+            'Nous constatons environ 4 % de perte de paquets et une latence accrue sur le trafic sortant par notre **breakout Internet UE**, ' +
+            'ainsi qu’un établissement plus lent des sessions de données pour les équipements desservis depuis l’Europe. Le trafic APN privé et VPN ' +
+            'n’est pas concerné. Nous analysons la situation.',
+        },
+      },
     },
     {
       atMinutes: 24,
@@ -84,6 +107,22 @@ export const DEMO_ACTIVE_INCIDENT: DemoIncident = {
         'between Frankfurt and Amsterdam. We are shifting outbound traffic to the remaining transit link and to our Amsterdam site.\n\n' +
         'Devices in Europe may see higher latency and occasional retransmissions until the shift is complete. ' +
         'No action is needed on your side; data sessions stay up.',
+      translations: {
+        de: {
+          body:
+            'Die Paketverluste treten auf einer der beiden Transitleitungen an unserem Frankfurter Breakout auf: Der Upstream-Anbieter meldet ' +
+            'einen Glasfaserschnitt zwischen Frankfurt und Amsterdam. Wir verlagern den ausgehenden Verkehr auf die verbleibende Transitleitung ' +
+            'und an unseren Standort Amsterdam.\n\nGeräte in Europa können bis zum Abschluss der Umstellung eine höhere Latenz und gelegentliche ' +
+            'Neuübertragungen sehen. Sie müssen nichts tun; Datensitzungen bleiben bestehen.',
+        },
+        fr: {
+          body:
+            'La perte de paquets se situe sur l’un des deux liens de transit de notre breakout de Francfort : le fournisseur amont signale une ' +
+            'coupure de fibre entre Francfort et Amsterdam. Nous basculons le trafic sortant vers le lien de transit restant et vers notre site ' +
+            'd’Amsterdam.\n\nLes équipements en Europe peuvent constater une latence plus élevée et des retransmissions occasionnelles jusqu’à la ' +
+            'fin de la bascule. Aucune action n’est nécessaire de votre côté ; les sessions de données restent établies.',
+        },
+      },
     },
   ],
 };

@@ -5,6 +5,9 @@ import { isEmpty, seedDemo } from '@/lib/demo/seed';
 import { getHistoryPage } from '@/lib/services/get-history-page';
 import { getIncidentPage } from '@/lib/services/get-incident-page';
 import { getStatusPage } from '@/lib/services/get-status-page';
+import { getStatuspageData } from '@/lib/services/get-statuspage-data';
+import { listIntegrations } from '@/lib/services/list-integrations';
+import { DEMO_INTEGRATION } from '@/lib/demo/integrations';
 
 const NOW = new Date('2026-11-26T12:00:00.000Z');
 
@@ -34,6 +37,21 @@ for (const dialect of testDialects()) {
       const affected = new Set(view.activeIncidents[0]!.components.map((c) => c.id));
       const touched = view.groups.find((g) => g.components.some((c) => affected.has(c.id)))!;
       expect(touched.status).not.toBe('operational');
+    });
+
+    it('carries German and French translations on the active incident and the data service, and a German subscriber (issue #15)', async () => {
+      const view = await getStatusPage({ ctx: ctx() });
+      const active = view.activeIncidents[0]!;
+      expect(active.translations?.de?.name).toBe('Paketverluste am EU-Internet-Breakout');
+      expect(active.translations?.fr?.name).toBeTruthy();
+      expect(active.latestUpdate?.translations?.de?.body).toContain('Glasfaserschnitt');
+      const data = view.groups.flatMap((g) => g.components).find((c) => c.name === 'Data service')!;
+      expect(data.translations).toMatchObject({ de: { name: 'Datendienst' }, fr: { name: 'Service de données' } });
+      expect(view.groups.find((g) => g.name === 'Core connectivity')?.translations?.de?.name).toBe('Kernkonnektivität');
+      // Untranslated content stays exactly as it was: no empty translations field.
+      expect(view.groups.find((g) => g.name === 'Platform')).not.toHaveProperty('translations');
+      const german = await db.kysely.selectFrom('subscribers').select(['state', 'locale', 'time_zone']).where('email', '=', 'anna.schmidt@example.de').execute();
+      expect(german).toEqual([{ state: 'active', locale: 'de', time_zone: 'Europe/Berlin' }]);
     });
 
     it('computes 90 daily bars, some red or orange, and a floored percentage below 100', async () => {
@@ -95,6 +113,26 @@ for (const dialect of testDialects()) {
       for (let i = 1; i < updates.length; i++) expect(updates[i - 1]!.displayAt >= updates[i]!.displayAt).toBe(true);
       expect(found!.incident.durationMs).toBeGreaterThan(0);
       expect(await getIncidentPage({ ctx: ctx(), id: 'nope' })).toBeUndefined();
+    });
+
+    it('has an Alertmanager integration with two rules and one pending draft that no public page shows (issue #18 part 2)', async () => {
+      const { integrations, drafts } = await listIntegrations({ ctx: ctx() });
+      expect(integrations.map((i) => [i.name, i.kind, i.rule_count])).toEqual([[DEMO_INTEGRATION.name, 'alertmanager', 2]]);
+      expect(integrations[0]!.rules.map((r) => [r.matchers, r.target.name, r.status])).toEqual([
+        ['service="sms", severity="critical"', 'SMS', 'major_outage'],
+        ['service="breakout", region="eu"', 'EU', 'partial_outage'],
+      ]);
+      expect(integrations[0]!.last_alert_at).toBe(NOW.toISOString());
+      expect(drafts).toHaveLength(1);
+      const draft = drafts[0]!;
+      expect(draft).toMatchObject({ state: 'draft', publishAt: new Date(NOW.getTime() + 60 * 60_000).toISOString() });
+      // The draft's alert changed no component: the active incident had already set it.
+      expect(await db.kysely.selectFrom('audit_log').select('action').where('actor_name', '=', `integration: ${DEMO_INTEGRATION.name}`).where('action', '=', 'component.status').execute()).toEqual([]);
+      const incidents = await db.kysely.selectFrom('incidents').select('name').execute();
+      expect(incidents.map((i) => i.name)).not.toContain(draft.name);
+      const view = await getStatusPage({ ctx: ctx() });
+      expect(JSON.stringify(view)).not.toContain(draft.name);
+      expect(JSON.stringify(await getStatuspageData({ ctx: ctx(), baseUrl: 'https://status.example.com' }))).not.toContain(draft.name);
     });
   });
 }

@@ -1,12 +1,15 @@
+import { seedDemoUpstream } from '@/lib/demo/upstream';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { DEMO_GROUPS, DEMO_PAGE } from '@/lib/demo/catalog';
+import { seedDemoTemplates } from '@/lib/demo/templates';
 import {
   DEMO_ACTIVE_INCIDENT,
   DEMO_HISTORY,
   DEMO_UPCOMING_MAINTENANCE,
   type DemoEvent,
+  type DemoIncident,
   type DemoUpdate,
 } from '@/lib/demo/scenario';
 import { addIncidentUpdate } from '@/lib/services/add-incident-update';
@@ -18,6 +21,11 @@ import { createMaintenance } from '@/lib/services/create-maintenance';
 import { updatePageSettings } from '@/lib/services/page-settings';
 import { publishPostmortem } from '@/lib/services/publish-postmortem';
 import { updateMaintenance } from '@/lib/services/update-maintenance';
+import { seedSystemMetrics } from '@/lib/demo/system-metrics';
+import { seedDemoTranslations } from '@/lib/demo/translations';
+import type { Translations } from '@/lib/domain/localize';
+import { seedDemoAudiences } from '@/lib/demo/audiences';
+import { seedDemoIntegrations } from '@/lib/demo/integrations';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -80,8 +88,22 @@ export async function seedDemo(db: Kysely<Database>, now: Date, publicUrl?: stri
       await step.run(ctx);
     }
     clock = now.getTime();
+    await seedDemoTemplates(ctx, ids); // issue #14: the NOC's templates
+    await seedSystemMetrics(ctx, now); // issue #17 part 4: three metrics with a month of points
+    await seedDemoTranslations(ctx, ids); // issue #15: German and French content, a German subscriber
+    await seedDemoUpstream(ctx, idOf(ids, 'breakout-eu')); // issue #18 part 3: a third-party component
+    await seedDemoAudiences(ctx); // issue #16: two customer audiences, private components, a private incident
+    await seedDemoIntegrations(ctx, ids); // issue #18 part 2: an Alertmanager integration, two rules, one pending draft
     return { incidents: events.length };
   });
+}
+
+/** The title's and the first update's translations, as the composer sends them together. */
+function incidentTranslations(event: DemoIncident): Translations | undefined {
+  const first = event.updates[0]?.translations ?? {};
+  const locales = [...new Set([...Object.keys(event.translations ?? {}), ...Object.keys(first)])] as (keyof Translations)[];
+  if (locales.length === 0) return undefined;
+  return Object.fromEntries(locales.map((l) => [l, { ...event.translations?.[l], ...first[l] }]));
 }
 
 function changes(update: DemoUpdate, ids: Map<string, string>) {
@@ -127,6 +149,7 @@ function stepsFor(event: DemoEvent, start: number, ids: Map<string, string>): St
               body: first.body,
               components: changes(first, ids),
               impactOverride: event.impactOverride,
+              translations: incidentTranslations(event),
             },
           });
           incidentId = incident.id;
@@ -135,7 +158,7 @@ function stepsFor(event: DemoEvent, start: number, ids: Map<string, string>): St
       ...rest.map((u) => ({
         at: at(u),
         run: async (ctx: ServiceContext) => {
-          await addIncidentUpdate({ ctx, input: { incidentId, status: u.status, body: u.body, components: changes(u, ids) } });
+          await addIncidentUpdate({ ctx, input: { incidentId, status: u.status, body: u.body, components: changes(u, ids), translations: u.translations } });
         },
       })),
     ];

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@/lib/services/events';
+import type { DomainEvent } from '@/lib/domain/events';
 
 /** The alert kinds subscribers can receive; also the webhook `type` field. */
 export const ALERT_KINDS = [
@@ -17,7 +17,7 @@ export const ALERT_KINDS = [
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** Messages about the subscription itself, not about the page. */
-export type SubscriptionMessageKind = 'subscription.confirm' | 'subscription.verify' | 'subscription.disabled';
+export type SubscriptionMessageKind = 'subscription.confirm' | 'subscription.verify' | 'subscription.disabled' | 'subscription.unsubscribed';
 
 /** What a subscriber asked to hear. */
 export interface SubscriberPreferences {

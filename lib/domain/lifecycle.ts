@@ -89,3 +89,11 @@ export function isTerminal(kind: IncidentKind, status: string): boolean {
 export function initialStatuses(kind: IncidentKind): readonly string[] {
   return INITIAL[kind];
 }
+
+/**
+ * Whether a finished incident may be reopened at `to`: a resolved incident (postmortem or not)
+ * goes back to an open status when it turns out not to be over. Maintenance is never reopened.
+ */
+export function canReopen(kind: IncidentKind, from: string, to: string): boolean {
+  return kind === 'incident' && TERMINAL.incident.includes(from) && (OPEN as readonly string[]).includes(to);
+}

@@ -36,11 +36,22 @@ export const PERMISSIONS = {
   'operator.read': ['admin'],
   'operator.create': ['admin'],
   'operator.remove': ['admin'],
+  // Safe sign-in (#14): change a role, send a password-reset link, remove a lost second factor.
+  'operator.update': ['admin'],
+  'account.manage': ['admin', 'responder'],
   'api_key.read': ['admin'],
   'api_key.create': ['admin'],
   'api_key.revoke': ['admin'],
+  'integration.read': ['admin', 'responder'],
+  'integration.manage': ['admin'],
+  'integration.draft': ['admin', 'responder'],
   'settings.update': ['admin'],
+  'system_metric.manage': ['admin'],
+  'system_metric.data': ['admin', 'responder'],
   'audit.read': ['admin'],
+  // Audiences (#16): customer organisations, their members and what they may see.
+  'audience.read': ['admin', 'responder'],
+  'audience.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { COMPONENT_STATUSES } from '@/lib/domain/status';
 import { lastDays } from '@/lib/domain/calendar';
 import { uptimeByDay, uptimePercent, type DayUptime, type StatusInterval } from '@/lib/domain/uptime';
 import type { ComponentStatus } from '@/lib/domain/status';
@@ -152,5 +154,41 @@ describe('uptimePercent', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('uptimeByDay over overlapping and long intervals', () => {
+  it('matches an hour-by-hour count of the worst covering status (property)', () => {
+    const days = lastDays(new Date('2026-05-10T12:00:00Z'), 10, 'UTC');
+    const now = new Date('2026-05-11T00:00:00Z');
+    const base = Date.UTC(2026, 4, 1);
+    const hour = (h: number) => new Date(base + h * HOUR).toISOString();
+    const interval = fc.record({
+      status: fc.constantFrom(...COMPONENT_STATUSES),
+      start: fc.integer({ min: -120, max: 260 }),
+      length: fc.integer({ min: 1, max: 400 }),
+      open: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(interval, { maxLength: 30 }), (raw) => {
+        const intervals = raw.map((r) => iv(r.status, hour(r.start), r.open ? null : hour(r.start + r.length)));
+        const result = uptimeByDay(intervals, days, now);
+        const nowHours = (now.getTime() - base) / HOUR;
+        for (const [i, d] of days.entries()) {
+          const totals = new Map<ComponentStatus, number>();
+          for (let h = (d.start - base) / HOUR; h < (d.end - base) / HOUR; h++) {
+            const covering = raw.filter((r) => r.start <= h && (r.open ? nowHours : r.start + r.length) >= h + 1);
+            if (covering.length === 0) continue;
+            const worst = COMPONENT_STATUSES[Math.max(...covering.map((r) => COMPONENT_STATUSES.indexOf(r.status)))]!;
+            totals.set(worst, (totals.get(worst) ?? 0) + HOUR);
+          }
+          const observed = [...totals.values()].reduce((a, b) => a + b, 0);
+          expect(result[i]!.observedMs).toBe(observed);
+          expect(result[i]!.majorMs).toBe(totals.get('major_outage') ?? 0);
+          expect(result[i]!.partialMs).toBe(totals.get('partial_outage') ?? 0);
+        }
+      }),
+      { seed: 17, numRuns: 300 },
+    );
   });
 });

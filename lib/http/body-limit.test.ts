@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BODY_LIMIT, bodyLimitFor, checkBodyHeaders, checkRequestPath, normalizedPathname } from '@/lib/http/body-limit';
+import { DEFAULT_BODY_LIMIT, bodyLimitFor, checkBodyHeaders, checkRequestPath, normalizedPathname, readBodyWithin } from '@/lib/http/body-limit';
 
 describe('bodyLimitFor', () => {
   it('gives each write route its limit, longest prefix first', () => {
@@ -50,5 +50,25 @@ describe('checkRequestPath', () => {
     expect(checkRequestPath('/api/v2/%C0%AE%C0%AE%2F')).toMatchObject({ status: 400, code: 'invalid_path' });
     expect(checkRequestPath('/incidents/%FF')?.status).toBe(400);
     expect(checkRequestPath('/incidents/%E2%80%AE%2e%2e%2Fx?q=%FF')).toBeUndefined();
+  });
+});
+
+describe('readBodyWithin', () => {
+  const post = (body: string, headers: Record<string, string> = {}) => new Request('http://localhost/api/v1/pages/p/incidents', { method: 'POST', body, headers });
+
+  it('counts bytes, not characters: 600 two-byte characters are over a 1 KB limit', async () => {
+    expect(await readBodyWithin(post('é'.repeat(600)), '/x', 1024)).toMatchObject({ ok: false, status: 413 });
+    expect(await readBodyWithin(post('é'.repeat(512)), '/x', 1024)).toEqual({ ok: true, text: 'é'.repeat(512) });
+  });
+
+  it('refuses from Content-Length before reading, and uses the route limit by default', async () => {
+    const declared = new Request('http://localhost/a', { method: 'POST', body: 'x', headers: { 'content-length': String(257 * 1024) } });
+    expect(await readBodyWithin(declared, '/api/v1/pages/p/incidents')).toMatchObject({ ok: false, message: expect.stringContaining('256 KB') });
+    expect(await readBodyWithin(post('a'.repeat(256 * 1024)), '/api/v1/pages/p/incidents')).toMatchObject({ ok: true });
+    expect(await readBodyWithin(post('a'.repeat(256 * 1024 + 1)), '/api/v1/pages/p/incidents')).toMatchObject({ ok: false });
+  });
+
+  it('reads an absent body as empty text', async () => {
+    expect(await readBodyWithin(new Request('http://localhost/a', { method: 'POST' }), '/a')).toEqual({ ok: true, text: '' });
   });
 });

@@ -1,7 +1,8 @@
 /**
- * How big a request body may be, per route, checked from the headers before any byte of the
- * body is read. Route handlers keep their own checks; this is the one place that covers every
- * write route, server actions included.
+ * How big a request body may be, per route, in bytes: the one place the limits are set. The
+ * custom server checks them from the headers before any byte of the body is read (server
+ * actions included); route handlers read bodies through `readBodyWithin`, which counts bytes
+ * against the same limit.
  */
 
 const KB = 1024;
@@ -19,6 +20,8 @@ export const BODY_LIMITS: readonly { prefix: string; bytes: number }[] = [
   // The one-click unsubscribe body is `List-Unsubscribe=One-Click`.
   { prefix: '/api/subscriptions/unsubscribe', bytes: 4 * KB },
   { prefix: '/api/subscriptions', bytes: 16 * KB },
+  // Alertmanager groups up to a few hundred alerts with labels and annotations per webhook.
+  { prefix: '/api/integrations', bytes: 512 * KB },
   // The management API carries incident bodies and postmortems.
   { prefix: '/api/v1', bytes: 256 * KB },
   // Console server actions: a postmortem may be up to 100 000 characters of UTF-8. Equal to
@@ -84,4 +87,38 @@ export function checkBodyHeaders(method: string, target: string, headers: { 'con
     return { status: 411, code: 'length_required', message: `Send the body with a Content-Length (at most ${describe(limit)}), not chunked` };
   }
   return undefined;
+}
+
+/** What a 413 says once the body has been counted. */
+export function tooLargeMessage(limit: number): string {
+  return `The request body is larger than this route takes (at most ${describe(limit)})`;
+}
+
+/** A body read within its route's limit, or why it was not. */
+export type BodyRead = { ok: true; text: string } | { ok: false; status: 413; message: string };
+
+/**
+ * Reads a request body as UTF-8 text, counting BYTES against the route's limit as they arrive
+ * and stopping at the first byte over it, so no handler buffers more than its limit (the
+ * server's header check refuses most such bodies earlier, from Content-Length).
+ */
+export async function readBodyWithin(request: Request, pathname: string, limit = bodyLimitFor(pathname)): Promise<BodyRead> {
+  const tooLarge: BodyRead = { ok: false, status: 413, message: tooLargeMessage(limit) };
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) return tooLarge;
+  if (!request.body) return { ok: true, text: '' };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel();
+      return tooLarge;
+    }
+    chunks.push(value);
+  }
+  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseRequestBody } from '@/lib/domain/statuspage-manage/form-body';
+import { parseRequestBody } from '@/lib/http/form-body';
 import { checkMultipartAction, checkTextAction } from '@/lib/http/action-body';
 import { formToObject } from '@/lib/http/form-data';
 import { FORBIDDEN_KEYS, parseForm, parseJson } from '@/lib/http/parse-body';
@@ -133,6 +133,21 @@ describe('nesting and NUL characters', () => {
     expect(parseJson('{"a\\u0000":1}').ok).toBe(false);
     expect(parseForm('a[b]=%00').ok).toBe(false);
     expect(checkMultipartAction(form([['0', '[{},"$K1"]'], ['_1_name', 'a\u0000b']]), true)?.message).toMatch(/NUL/);
+  });
+
+  it('reads lists of hashes as Rails does: a key seen again starts the next item', () => {
+    const parsed = parseForm('data[m1][][timestamp]=1&data[m1][][value]=2&data[m1][][timestamp]=3&data[m1][][value]=4&data[m2][][value]=5');
+    expect(parsed.ok && JSON.parse(JSON.stringify(parsed.value))).toEqual({
+      data: { m1: [{ timestamp: '1', value: '2' }, { timestamp: '3', value: '4' }], m2: [{ value: '5' }] },
+    });
+    expect(parsed.ok && Object.getPrototypeOf((parsed.value as { data: { m1: object[] } }).data.m1[0])).toBe(null);
+    expect(parseForm('a[][b][c]=1&a[][b][d]=2&a[][b][c]=3')).toMatchObject({ ok: true, value: { a: [{ b: { c: '1', d: '2' } }, { b: { c: '3' } }] } });
+    // Two `[]`, a prototype key inside an item, and plain values mixed with fields are refused.
+    expect(parseForm('a[][][b]=1').ok).toBe(false);
+    expect(parseForm('a[][__proto__][x]=1')).toMatchObject({ ok: false, message: expect.stringMatching(/__proto__/) });
+    expect(parseForm('a[]=1&a[][b]=2').ok).toBe(false);
+    expect(parseForm('a[][b]=2&a[]=1').ok).toBe(false);
+    expect(parseForm(Array.from({ length: 501 }, (_, i) => `a[][b]=${i}`).join('&')).ok).toBe(false);
   });
 
   it('bounds forms in fields and list items', () => {

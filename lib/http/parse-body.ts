@@ -82,22 +82,50 @@ export function parseJson(text: string, maxDepth = MAX_DEPTH): Parsed {
   return problem ? refuse(problem) : { ok: true, value };
 }
 
-type FormNode = { [key: string]: FormNode | string | string[] };
+type FormNode = { [key: string]: FormNode | string | string[] | FormNode[] };
 
-/** `a[b][c]` → ['a', 'b', 'c'] and whether it ends in `[]`; undefined for a malformed key. */
-function formPath(rawKey: string): { path: string[]; list: boolean } | undefined {
+/**
+ * `a[b][c]` → ['a', 'b', 'c'] and whether it ends in `[]`; `a[b][][c]` (a list of hashes, as Rails
+ * reads it) → the path to the list and the path within each item. Undefined for a malformed key.
+ */
+function formPath(rawKey: string): { path: string[]; list: boolean; item?: string[] } | undefined {
   const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(rawKey);
   if (!match) return undefined;
   const path = [match[1]!, ...[...match[2]!.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!)];
   const list = path.at(-1) === '';
   if (list) path.pop();
-  // `[]` only as the last segment.
-  return path.includes('') ? undefined : { path, list };
+  const gap = path.indexOf('');
+  if (gap === -1) return { path, list };
+  // One `[]` inside the key, then named segments: `data[id][][timestamp]`.
+  const item = path.slice(gap + 1);
+  if (list || item.includes('')) return undefined;
+  return { path: path.slice(0, gap), list: false, item };
+}
+
+/** Whether `node` already holds a value at `path` (Rails starts the next list item then). */
+function holds(node: FormNode, path: readonly string[]): boolean {
+  let at: unknown = node;
+  for (const segment of path) {
+    if (typeof at !== 'object' || at === null || Array.isArray(at) || !(segment in at)) return false;
+    at = (at as FormNode)[segment];
+  }
+  return true;
+}
+
+/** The object at `path` under `node`, made (replacing any value there) where missing. */
+function descend(node: FormNode, path: readonly string[]): FormNode {
+  for (const segment of path) {
+    const child = node[segment];
+    if (typeof child !== 'object' || Array.isArray(child)) node[segment] = Object.create(null) as FormNode;
+    node = node[segment] as FormNode;
+  }
+  return node;
 }
 
 /**
- * An `application/x-www-form-urlencoded` body with Rails-style keys
- * (`a[b][c]=v`, `a[list][]=v`) → nested objects without a prototype. Values stay strings.
+ * An `application/x-www-form-urlencoded` body with Rails-style keys (`a[b][c]=v`, `a[list][]=v`,
+ * and lists of hashes `a[list][][k]=v`, a key seen again starting the next item) → nested objects
+ * without a prototype. Values stay strings.
  */
 export function parseForm(text: string, maxDepth = MAX_DEPTH): Parsed {
   const root: FormNode = Object.create(null);
@@ -106,27 +134,36 @@ export function parseForm(text: string, maxDepth = MAX_DEPTH): Parsed {
     if (++fields > MAX_FORM_FIELDS) return refuse(`The form has more than ${MAX_FORM_FIELDS} fields`);
     const parsed = formPath(rawKey);
     if (!parsed) return refuse(`The form field name ${JSON.stringify(rawKey.slice(0, 80))} is not of the form name[key][]`);
-    const { path, list } = parsed;
+    const { path, list, item } = parsed;
     const label = rawKey.slice(0, 80);
-    if (path.length > maxDepth) return refuse(`The form field ${label} is nested more than ${maxDepth} levels deep`);
-    const forbidden = path.find((segment) => FORBIDDEN_KEYS.has(segment));
+    if (path.length + (item ? item.length + 1 : 0) > maxDepth) return refuse(`The form field ${label} is nested more than ${maxDepth} levels deep`);
+    const forbidden = [...path, ...(item ?? [])].find((segment) => FORBIDDEN_KEYS.has(segment));
     if (forbidden) return refuse(`The body may not use the key "${forbidden}" (in ${label})`);
     if (hasNul(rawKey) || hasNul(value)) return refuse(`The body may not contain NUL characters (in ${label})`);
-    let node = root;
-    for (const segment of path.slice(0, -1)) {
-      const child = node[segment];
-      if (typeof child !== 'object' || Array.isArray(child)) node[segment] = Object.create(null) as FormNode;
-      node = node[segment] as FormNode;
-    }
+    const node = descend(root, path.slice(0, -1));
     const last = path.at(-1)!;
+    if (item) {
+      let items = node[last];
+      if (!Array.isArray(items)) node[last] = items = [] as FormNode[];
+      if (items.some((i) => typeof i === 'string')) return refuse(`The form list ${label} mixes plain values and fields`);
+      const hashes = items as FormNode[];
+      let current = hashes.at(-1);
+      if (!current || holds(current, item)) {
+        if (hashes.length >= MAX_FORM_LIST) return refuse(`The form list ${label} has more than ${MAX_FORM_LIST} items`);
+        hashes.push((current = Object.create(null) as FormNode));
+      }
+      descend(current, item.slice(0, -1))[item.at(-1)!] = value;
+      continue;
+    }
     if (!list) {
       node[last] = value;
       continue;
     }
     const existing = node[last];
     if (!Array.isArray(existing)) node[last] = [value];
+    else if (existing.some((i) => typeof i !== 'string')) return refuse(`The form list ${label} mixes plain values and fields`);
     else if (existing.length >= MAX_FORM_LIST) return refuse(`The form list ${label} has more than ${MAX_FORM_LIST} items`);
-    else existing.push(value);
+    else (existing as string[]).push(value);
   }
   return { ok: true, value: root };
 }

@@ -4,14 +4,15 @@
  */
 import { IncomingMessage, type ServerResponse } from 'node:http';
 import { checkActionHeaders, checkMultipartAction, checkTextAction, isActionRequest } from '@/lib/http/action-body';
-import { bodyLimitFor, checkBodyHeaders, checkRequestPath, normalizedPathname, type Refusal } from '@/lib/http/body-limit';
+import { bodyLimitFor, checkBodyHeaders, checkRequestPath, normalizedPathname, tooLargeMessage, type Refusal } from '@/lib/http/body-limit';
 import { checkRouterState } from '@/lib/http/router-state';
+import { errorBody } from '@/lib/services/errors';
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** Answers `{ error: { code, message } }` with the refusal's status. */
 export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
-  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+  const body = JSON.stringify(errorBody(refusal.code, refusal.message));
   res.writeHead(refusal.status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
@@ -100,7 +101,7 @@ async function checkActionBody(req: IncomingMessage, res: ServerResponse): Promi
     return undefined;
   }
   if (!body) {
-    sendRefusal(res, { status: 413, code: 'payload_too_large', message: `The request body is larger than this route takes (${limit / 1024} KB)` });
+    sendRefusal(res, { status: 413, code: 'payload_too_large', message: tooLargeMessage(limit) });
     return undefined;
   }
   const contentType = first(req.headers['content-type']) ?? '';

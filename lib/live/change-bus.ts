@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { shared } from '@/lib/runtime/bridge';
-import type { DomainEvent } from '@/lib/services/events';
+import type { DomainEvent } from '@/lib/domain/events';
 
 /** The in-process bus that committed changes are announced on (live stream, snapshots). */
 export function changeBus(): EventEmitter {

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@/lib/services/events';
+import type { DomainEvent } from '@/lib/domain/events';
 
 /**
  * What the live stream and the snapshots react to: a change announced in this process, one

@@ -3,7 +3,7 @@ import { afterCommit, type DbOrTx } from '@/lib/db/transaction';
 import { instanceId } from '@/lib/live/instance-id';
 import { NOTIFY_CHANNEL, type NotifyPayload } from '@/lib/live/live-event';
 import { ownLiveVersions } from '@/lib/live/own-versions';
-import type { DomainEvent } from '@/lib/services/events';
+import type { DomainEvent } from '@/lib/domain/events';
 
 /**
  * Tells every other instance about a change, inside the change's transaction so that it is heard

@@ -13,7 +13,11 @@ const MAX_GAP = 10_000;
  * our own is also reported (read just before its number was remembered): one extra refresh.
  * Returns a stop function.
  */
-export function watchSqlite(db: Kysely<Database>, onExternalChange: () => void, intervalMs = 100): () => void {
+export function watchSqlite(
+  db: Kysely<Database>,
+  onExternalChange: () => void,
+  intervalMs = 100,
+): (() => void) & { ready: Promise<void> } {
   let last: number | undefined;
   let busy = false;
   const own = ownLiveVersions(db.getExecutor().adapter);
@@ -28,15 +32,20 @@ export function watchSqlite(db: Kysely<Database>, onExternalChange: () => void, 
     for (const v of own) if (v <= live) own.delete(v);
     last = live;
   };
-  const timer = setInterval(() => {
-    if (busy) return;
+  const run = () => {
     busy = true;
-    tick()
+    return tick()
       .catch(() => undefined)
       .finally(() => {
         busy = false;
       });
+  };
+  // The first read is the baseline, taken at once: `ready` says a commit from now on is reported
+  // (one before it is not a change seen, so a caller looks for work after `ready`).
+  const ready = run();
+  const timer = setInterval(() => {
+    if (!busy) void run();
   }, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return Object.assign(() => clearInterval(timer), { ready });
 }

@@ -4,18 +4,38 @@ import { listComponents, listGroups } from '@/lib/db/queries/components';
 import { getIncident, listAffected, listUpdateChanges, listUpdates } from '@/lib/db/queries/incidents';
 import type { DbOrTx } from '@/lib/db/transaction';
 import { publicUrl } from '@/lib/env';
-import { getPageSettings } from '@/lib/services/page-settings';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
 import { assembleIncidents } from '@/lib/domain/statuspage/assemble';
 import { affectableById, toSpComponents } from '@/lib/domain/statuspage/components';
 import { toSpFullIncident, type SpFullIncident } from '@/lib/domain/statuspage/full-incident';
 import type { SpComponent } from '@/lib/domain/statuspage/types';
+import type { Translations } from '@/lib/domain/localize';
+import { listTranslations } from '@/lib/db/queries/translations';
+
+/** What an alert's text is in other languages (issue #15); webhooks and chat ignore it. */
+export interface AlertTranslations {
+  incident?: Translations;
+  /** By update id. */
+  updates?: Record<string, Translations>;
+  /** By component id. */
+  components?: Record<string, Translations>;
+}
+
+import { readVisibilityIndex } from '@/lib/db/queries/visibility';
+import { PUBLIC_VIEWER, sightOf, type Sight } from '@/lib/domain/visibility';
+
+/** Alerts go to subscribers, who are the public: what is private to audiences is not in them. */
+async function publicSight(db: DbOrTx): Promise<Sight> {
+  return sightOf(await readVisibilityIndex(db), PUBLIC_VIEWER);
+}
 
 /** Everything an alert says, frozen when the change commits so retries send the same words. */
 export interface AlertSnapshot {
   kind: AlertKind | SubscriptionMessageKind;
   generatedAt: string;
   baseUrl: string;
-  page: { id: string; name: string; time_zone?: string; status_indicator: string; status_description: string };
+  /** `locale`: the page's default language, whose URLs carry no prefix (alerts frozen before it have none). */
+  page: { id: string; name: string; time_zone?: string; locale?: string; status_indicator: string; status_description: string };
   incident?: SpFullIncident;
   /** The update this alert is about (incident alerts). */
   updateId?: string;
@@ -34,17 +54,24 @@ export interface AlertSnapshot {
   confirmToken?: string;
   /** Why a webhook was disabled. */
   reason?: string;
+  /** Email only: the incident's, its updates' and its components' translations. */
+  translations?: AlertTranslations;
 }
 
 /** The page header every alert carries: id, name and the current rollup. */
 export async function pageSnapshot(db: DbOrTx, now: Date): Promise<AlertSnapshot['page']> {
   const settings = await getPageSettings(db, now);
-  const components = await db.selectFrom('components').select('status').where('archived_at', 'is', null).execute();
-  const open = await db
-    .selectFrom('incidents')
-    .select(['kind', 'status', 'impact'])
-    .where('status', 'in', ['investigating', 'identified', 'monitoring', 'in_progress', 'verifying'])
-    .execute();
+  const sight = await publicSight(db);
+  const components = (await db.selectFrom('components').select(['id', 'group_id', 'status']).where('archived_at', 'is', null).execute()).filter((c) =>
+    sight.component(c.id, c.group_id),
+  );
+  const open = (
+    await db
+      .selectFrom('incidents')
+      .select(['id', 'kind', 'status', 'impact'])
+      .where('status', 'in', ['investigating', 'identified', 'monitoring', 'in_progress', 'verifying'])
+      .execute()
+  ).filter((i) => sight.incident(i.id));
   const status = pageStatus({
     componentStatuses: components.map((c) => c.status),
     unresolvedIncidentImpacts: open.filter((i) => i.kind === 'incident').map((i) => i.impact),
@@ -54,6 +81,7 @@ export async function pageSnapshot(db: DbOrTx, now: Date): Promise<AlertSnapshot
     id: settings.id,
     name: settings.name,
     time_zone: settings.time_zone,
+    locale: settings.locale,
     status_indicator: status.indicator,
     status_description: status.description,
   };
@@ -69,15 +97,20 @@ export async function incidentSnapshot(
 ): Promise<AlertSnapshot | null> {
   const incident = await getIncident(db, incidentId);
   if (!incident) return null;
+  // A private incident alerts no subscriber (member alerts are not built yet: issue #16 part 3).
+  const sight = await publicSight(db);
+  if (!sight.incident(incident.id)) return null;
   const page = await pageSnapshot(db, now);
-  const [updates, affected, components] = await Promise.all([
+  const [updates, allAffected, components] = await Promise.all([
     listUpdates(db, [incidentId]),
     listAffected(db, [incidentId]),
     spComponents(db, page.id),
   ]);
-  const changes = await listUpdateChanges(db, updates.map((u) => u.id));
+  const affected = new Map([...allAffected].map(([id, list]) => [id, list.filter((c) => sight.component(c))]));
+  const changes = (await listUpdateChanges(db, updates.map((u) => u.id))).filter((c) => sight.component(c.component_id));
   const [input] = assembleIncidents([incident], updates, changes, affected);
   const baseUrl = publicUrl();
+  const translations = await alertTranslations(db, incidentId, updates.map((u) => u.id), components.map((c) => c.id));
   return {
     kind,
     generatedAt: now.toISOString(),
@@ -86,13 +119,33 @@ export async function incidentSnapshot(
     updateId,
     // The same mapper as /api/v2, so a webhook and the API describe an incident alike.
     incident: toSpFullIncident(input!, { pageId: page.id, baseUrl, components: affectableById(components) }),
+    ...(translations && { translations }),
+  };
+}
+
+/** The translations an incident alert may show; undefined when there are none (most pages). */
+async function alertTranslations(db: DbOrTx, incidentId: string, updateIds: string[], componentIds: string[]): Promise<AlertTranslations | undefined> {
+  const [incident, updates, components] = await Promise.all([
+    listTranslations(db, 'incident', [incidentId]),
+    listTranslations(db, 'incident_update', updateIds),
+    listTranslations(db, 'component', componentIds),
+  ]);
+  if (incident.size + updates.size + components.size === 0) return undefined;
+  return {
+    ...(incident.has(incidentId) && { incident: incident.get(incidentId) }),
+    ...(updates.size > 0 && { updates: Object.fromEntries(updates) }),
+    ...(components.size > 0 && { components: Object.fromEntries(components) }),
   };
 }
 
 /** The page's components as /api/v2/components.json lists them (positions in display order). */
 async function spComponents(db: DbOrTx, pageId: string): Promise<SpComponent[]> {
-  const [groups, components] = await Promise.all([listGroups(db), listComponents(db)]);
-  return toSpComponents({ settings: { id: pageId }, groups, components });
+  const [groups, components, sight] = await Promise.all([listGroups(db), listComponents(db), publicSight(db)]);
+  return toSpComponents({
+    settings: { id: pageId },
+    groups: groups.filter((g) => sight.group(g.id)),
+    components: components.filter((c) => sight.component(c.id, c.group_id)),
+  });
 }
 
 /** Snapshot of a component status change (webhooks only). */

@@ -125,7 +125,9 @@ for (const dialect of testDialects()) {
       await unsubscribe({ ctx: ctx(), input: { token: oneClick[2]! } });
       await createIncident({ ctx: ctx(), input: { name: 'Another', components: [{ id: data.id, status: 'degraded_performance' }] } });
       await worker.drain();
-      expect(mailTo(everything).filter((m) => !m.subject?.includes('Confirm'))).toHaveLength(3);
+      // Leaving is confirmed once (issue #15); no alert follows it.
+      expect(mailTo(everything).filter((m) => m.subject === '[Acme IoT status] You are unsubscribed')).toHaveLength(1);
+      expect(mailTo(everything).filter((m) => !m.subject?.includes('Confirm') && !m.subject?.includes('unsubscribed'))).toHaveLength(3);
       expect(mailTo(milestones).filter((m) => m.subject?.includes('Another'))).toHaveLength(1);
     });
 

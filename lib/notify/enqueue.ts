@@ -1,6 +1,6 @@
 import { alertKey, alertKindOf, type AlertKind } from '@/lib/domain/alerts';
 import type { DbOrTx } from '@/lib/db/transaction';
-import type { DomainEvent } from '@/lib/services/events';
+import type { DomainEvent } from '@/lib/domain/events';
 import { componentSnapshot, incidentSnapshot } from '@/lib/notify/alert-snapshot';
 import { recordAlertEvent } from '@/lib/notify/outbox';
 

@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import type { Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/paths';
 import { linkSecret } from '@/lib/notify/link-secret';
 
 /** Bumping this invalidates every manage/unsubscribe link issued so far. */
@@ -17,13 +19,33 @@ export function subscriberLinkToken(subscriberId: string): string {
   return `${subscriberId}-${linkMac(subscriberId)}`;
 }
 
+/**
+ * The language a subscriber's pages open in and the page's default language, whose URLs carry no
+ * prefix. A default not known (an alert frozen before it was recorded) prefixes every language:
+ * `/en/…` names English whatever the default is.
+ */
+export interface LinkLanguage {
+  locale: Locale;
+  defaultLocale?: Locale;
+}
+
+/** A public page's URL in the subscriber's language (unprefixed without one, as before issue #15). */
+function pageUrl(baseUrl: string, path: string, language: LinkLanguage | undefined): string {
+  if (!language) return `${baseUrl}${path}`;
+  return language.defaultLocale ? `${baseUrl}${localePath(language.locale, path, language.defaultLocale)}` : `${baseUrl}/${language.locale}${path}`;
+}
+
 /** The links every alert carries for one subscriber. */
-export function subscriberLinks(baseUrl: string, subscriberId: string) {
-  const token = subscriberLinkToken(subscriberId);
+export function subscriberLinks(baseUrl: string, subscriberId: string, language?: LinkLanguage) {
+  return linksWithToken(baseUrl, subscriberLinkToken(subscriberId), language);
+}
+
+/** The manage, unsubscribe and one-click links for a link token (or a marker standing for one). */
+export function linksWithToken(baseUrl: string, token: string, language?: LinkLanguage) {
   return {
-    manage: `${baseUrl}/subscriptions/manage/${token}`,
-    unsubscribe: `${baseUrl}/subscriptions/unsubscribe/${token}`,
-    /** RFC 8058 one-click target: a POST here unsubscribes without a page. */
+    manage: pageUrl(baseUrl, `/subscriptions/manage/${token}`, language),
+    unsubscribe: pageUrl(baseUrl, `/subscriptions/unsubscribe/${token}`, language),
+    /** RFC 8058 one-click target: a POST here unsubscribes without a page (an API: never prefixed). */
     oneClick: `${baseUrl}/api/subscriptions/unsubscribe/${token}`,
   };
 }
@@ -43,6 +65,6 @@ export function confirmToken(subscriberId: string, nonce: string): string {
 }
 
 /** The link that opens the confirm page of an email subscription (the page's button confirms). */
-export function confirmLink(baseUrl: string, confirmToken: string): string {
-  return `${baseUrl}/subscriptions/confirm/${confirmToken}`;
+export function confirmLink(baseUrl: string, confirmToken: string, language?: LinkLanguage): string {
+  return pageUrl(baseUrl, `/subscriptions/confirm/${confirmToken}`, language);
 }

@@ -28,6 +28,7 @@ interface ApiBody {
   manage_url?: string;
   id?: string;
   state?: string;
+  platform?: string;
   error: { code: string; message: string; fields: Record<string, string> };
 }
 
@@ -57,6 +58,14 @@ describe('POST /api/subscriptions', () => {
     expect(created.json.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
     expect(created.json.manage_url).toMatch(/^http:\/\/status\.acme\.test\/subscriptions\/manage\/[a-z0-9]{12}-[0-9a-f]{40}$/);
     expect(created.json.state).toBe('pending');
+  });
+
+  it('answers 201 with a manage URL and no secret for a chat channel', async () => {
+    const created = await post({ type: 'mattermost', url: `${hooks.base}/mattermost/noc` }, '198.51.100.12');
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ state: 'pending', platform: 'mattermost' });
+    expect(created.json.secret).toBeUndefined();
+    expect(created.json.manage_url).toMatch(/^http:\/\/status\.acme\.test\/subscriptions\/manage\//);
   });
 
   it('names the bad field, refuses non-JSON, oversized bodies and unknown types', async () => {

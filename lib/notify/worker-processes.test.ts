@@ -22,6 +22,8 @@ function startWorker(url: string, smtpUrl: string, extraEnv: Record<string, stri
       BEACON_WORKER_LEASE_SECONDS: '2',
       BEACON_WORKER_POLL_MS: '100',
       BEACON_MAINTENANCE_REMINDER_MINUTES: '0',
+      // One process, so a kill is a worker's death; the forking supervisor has a test of its own.
+      BEACON_WORKER_PROCESSES: '1',
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -147,6 +149,32 @@ for (const dialect of testDialects()) {
         expect(new Set(ids).size).toBe(total);
         expect(recipients.size).toBe(total);
         expect(ids.length - new Set(ids).size).toBeLessThanOrEqual(held);
+      } finally {
+        await sink.close();
+        await db.drop();
+      }
+    });
+
+    // Several workers share one database only on PostgreSQL (SKIP LOCKED); SQLite runs one.
+    if (dialect === 'postgres') it(`forks worker processes that share ${SUBSCRIBERS} alerts, each sent once, and stop together on SIGTERM`, { timeout: 150_000 }, async () => {
+      const { db, sink } = await setup(dialect);
+      try {
+        const supervisor = startWorker(db.url, sink.url, { BEACON_WORKER_PROCESSES: '2' });
+        children.push(supervisor);
+        await createIncident({ ctx: { db: db.kysely, now: () => new Date() }, input: { name: 'Forked fan-out' } });
+        await until(async () => {
+          const left = await db.kysely.selectFrom('notifications').select('id').where('state', '!=', 'delivered').limit(1).execute();
+          const any = await db.kysely.selectFrom('notifications').select('id').limit(1).execute();
+          return any.length > 0 && left.length === 0;
+        }, 'every alert to be delivered');
+        const ids = notificationIds(sink.raw);
+        const workers = await db.kysely.selectFrom('delivery_attempts').select('worker').distinct().execute();
+        console.log(`[forked workers ${dialect}] ${ids.length} messages from ${workers.length} worker processes`);
+        expect(ids.length).toBe(SUBSCRIBERS);
+        expect(new Set(ids).size).toBe(SUBSCRIBERS);
+        expect(workers.length).toBe(2);
+        supervisor.kill('SIGTERM');
+        expect(await new Promise((r) => supervisor.once('exit', r))).toBe(0);
       } finally {
         await sink.close();
         await db.drop();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { effectiveImpact, impactFromStatuses } from '@/lib/domain/impact';
-import { updateVerdict } from '@/lib/domain/lifecycle';
+import { canReopen, updateVerdict } from '@/lib/domain/lifecycle';
 import { IMPACTS, INCIDENT_STATUSES, MAINTENANCE_STATUSES, UPDATE_STATUS_LABEL, worstOf } from '@/lib/domain/status';
 import { newId } from '@/lib/db/ids';
 import { forUpdate } from '@/lib/db/row-lock';
@@ -9,9 +9,12 @@ import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { assertComponentsExist, recordComponentChanges } from '@/lib/services/component-changes';
 import { recordAudit } from '@/lib/services/audit';
 import { authorize, type ServiceContext } from '@/lib/services/context';
-import { emit, type DomainEvent } from '@/lib/services/events';
+import type { DomainEvent } from '@/lib/domain/events';
+import { emit } from '@/lib/services/events';
 import { ConflictError, NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
 import { ComponentChanges, Id, ImpactInput, IsoTime, Markdown } from '@/lib/services/schemas';
+import { TranslationsInput } from '@/lib/services/translation-schemas';
+import { replaceTranslations } from '@/lib/db/queries/translations';
 
 export const AddIncidentUpdateInput = z.object({
   incidentId: Id,
@@ -22,6 +25,8 @@ export const AddIncidentUpdateInput = z.object({
   /** When the update is shown as posted; defaults to now, may be backdated. */
   displayAt: IsoTime.optional(),
   deliverNotifications: z.boolean().default(true),
+  /** Beacon extension (issue #15): the update's text per language. */
+  translations: TranslationsInput(['body']).optional(),
 });
 export type AddIncidentUpdateInput = z.input<typeof AddIncidentUpdateInput>;
 
@@ -52,6 +57,8 @@ export async function addIncidentUpdate({
 export interface UpdateIntent {
   isMove?: boolean;
   otherChanges?: boolean;
+  /** Reopening a resolved incident (reopen-incident.ts): the one way back from resolved. */
+  reopen?: boolean;
 }
 
 /** The body of addIncidentUpdate, for verbs that post an update as part of a larger change. */
@@ -70,7 +77,8 @@ export async function addUpdateInTransaction(
   const incident = await forUpdate(trx, trx.selectFrom('incidents').selectAll().where('id', '=', data.incidentId)).executeTakeFirst();
   if (!incident) throw new NotFoundError('Incident', data.incidentId);
   const carriesNews = data.body.trim() !== '' || data.components.length > 0 || intent.otherChanges === true;
-  const verdict = updateVerdict(incident.kind, incident.status, data.status, { carriesNews, isMove: intent.isMove });
+  const reopening = intent.reopen === true && canReopen(incident.kind, incident.status, data.status);
+  const verdict = reopening ? 'move' : updateVerdict(incident.kind, incident.status, data.status, { carriesNews, isMove: intent.isMove });
   if (verdict === 'refused') {
     throw new ConflictError(`An ${incident.kind} cannot go from ${incident.status} to ${data.status}`, {
       status: `not allowed after ${incident.status}`,
@@ -94,9 +102,14 @@ export async function addUpdateInTransaction(
     deliver_notifications: data.deliverNotifications,
     created_at: now,
     updated_at: now,
+    edited_at: null,
+    withdrawn_at: null,
   };
   await trx.insertInto('incident_updates').values(update).execute();
-  await recordComponentChanges(trx, incident.id, update.id, data.components, displayAt, nowDate);
+  if (data.translations) await replaceTranslations(trx, 'incident_update', update.id, ['body'], data.translations, nowDate);
+  // Component moves alert (webhooks) like the update does: a quiet reopen stays quiet.
+  const quiet = reopening && !data.deliverNotifications;
+  await recordComponentChanges(trx, incident.id, update.id, data.components, displayAt, nowDate, { alert: !quiet });
 
   // Impact never drops during an incident: recovering components must not erase how bad it was.
   const override = data.impactOverride === undefined ? incident.impact_override : data.impactOverride;
@@ -108,7 +121,7 @@ export async function addUpdateInTransaction(
     impact: incident.kind === 'maintenance' ? incident.impact : effectiveImpact(derived, override),
     impact_override: override ?? null,
     monitoring_at: data.status === 'monitoring' && !incident.monitoring_at ? displayAt : incident.monitoring_at,
-    resolved_at: finished && !incident.resolved_at ? displayAt : incident.resolved_at,
+    resolved_at: reopening ? null : finished && !incident.resolved_at ? displayAt : incident.resolved_at,
     started_at:
       incident.kind === 'maintenance' && data.status === 'in_progress' && incident.status === 'scheduled'
         ? displayAt
@@ -119,7 +132,7 @@ export async function addUpdateInTransaction(
   await emit(trx, { type: eventType(incident, data.status), incidentId: incident.id, updateId: update.id }, nowDate);
   if (ctx) {
     await recordAudit(trx, ctx, {
-      action: `${incident.kind}.update`,
+      action: reopening ? 'incident.reopen' : `${incident.kind}.update`,
       entityType: incident.kind,
       entityId: incident.id,
       before: incident,

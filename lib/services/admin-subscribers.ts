@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import type { ChatPlatform } from '@/lib/domain/chat/alert';
 import { z } from 'zod';
 import { containsIgnoringCase } from '@/lib/db/queries/text-search';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
@@ -21,6 +22,8 @@ export interface SubscriberListItem {
   kind: 'email' | 'webhook';
   email: string | null;
   url: string | null;
+  /** Set for a chat channel: a webhook posting in this platform's format. */
+  chatPlatform: ChatPlatform | null;
   state: string;
   allComponents: boolean;
   events: string;
@@ -68,6 +71,7 @@ export async function listSubscribers(db: DbOrTx, filter: SubscriberFilter, limi
     kind: r.kind,
     email: r.email,
     url: r.url,
+    chatPlatform: r.chat_platform,
     state: r.state,
     allComponents: r.all_components,
     events: r.events,

@@ -34,6 +34,7 @@ export async function recordComponentChanges(
   changes: ComponentChanges,
   at: string,
   now: Date,
+  opts: { alert?: boolean } = {},
 ): Promise<{ id: string; oldStatus: ComponentStatus; newStatus: ComponentStatus }[]> {
   const applied = [];
   await lockComponentsInOrder(db, changes.map((c) => c.id));
@@ -51,7 +52,7 @@ export async function recordComponentChanges(
       .insertInto('incident_update_components')
       .values({ update_id: updateId, component_id: change.id, old_status: old, new_status: change.status })
       .execute();
-    await emit(db, { type: 'component.status_changed', componentId: change.id, oldStatus: old, newStatus: change.status, at }, now);
+    await emit(db, { type: 'component.status_changed', componentId: change.id, oldStatus: old, newStatus: change.status, at }, now, opts);
     applied.push({ id: change.id, oldStatus: old, newStatus: change.status });
   }
   return applied;

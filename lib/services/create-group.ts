@@ -6,16 +6,19 @@ import { recordAudit } from '@/lib/services/audit';
 import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { parseInput } from '@/lib/services/errors';
-import { Description, Name } from '@/lib/services/schemas';
+import { Description, GroupMembers, Name } from '@/lib/services/schemas';
+import { setGroupMembers } from '@/lib/services/set-group-members';
 
 export const CreateGroupInput = z.object({
   name: Name,
   description: Description,
   position: z.number().int().min(0).optional(),
+  /** When given, the components that move into the new group (from wherever they are). */
+  componentIds: GroupMembers.optional(),
 });
 export type CreateGroupInput = z.input<typeof CreateGroupInput>;
 
-/** Creates a component group at the end of the list unless a position is given. */
+/** Creates a component group at the end of the list unless a position is given, with its members when listed. */
 export async function createGroup({ ctx, input }: { ctx: ServiceContext; input: CreateGroupInput }): Promise<ComponentGroupRow> {
   authorize(ctx, 'group.create');
   const data = parseInput(CreateGroupInput, input);
@@ -34,6 +37,7 @@ export async function createGroup({ ctx, input }: { ctx: ServiceContext; input: 
       updated_at: at,
     };
     await trx.insertInto('component_groups').values(row).execute();
+    if (data.componentIds) await setGroupMembers(ctx, trx, row.id, data.componentIds);
     await emit(trx, { type: 'page.changed', what: 'group' }, ctx.now());
     await recordAudit(trx, ctx, { action: 'group.create', entityType: 'group', entityId: row.id, after: row });
     return row;

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { newId } from '@/lib/db/ids';
 import { withTransaction } from '@/lib/db/transaction';
+import { replaceTranslations } from '@/lib/db/queries/translations';
 import { recordAudit } from '@/lib/services/audit';
 import { assertComponentsExist } from '@/lib/services/component-changes';
 import { authorize, type ServiceContext } from '@/lib/services/context';
 import { parseInput } from '@/lib/services/errors';
-import { TemplateFields, toIncidentTemplate, type IncidentTemplate } from '@/lib/services/list-incident-templates';
+import { TemplateFields, templateComponentIds, toIncidentTemplate, type IncidentTemplate } from '@/lib/services/list-incident-templates';
 
 export const CreateIncidentTemplateInput = TemplateFields;
 export type CreateIncidentTemplateInput = z.input<typeof CreateIncidentTemplateInput>;
@@ -22,19 +23,24 @@ export async function createIncidentTemplate({
   const data = parseInput(CreateIncidentTemplateInput, input);
   const now = ctx.now().toISOString();
   return withTransaction(ctx.db, async (trx) => {
-    await assertComponentsExist(trx, data.componentIds, 'componentIds');
+    const componentIds = templateComponentIds(data.componentIds, data.componentStatuses);
+    await assertComponentsExist(trx, componentIds, 'componentIds');
     const row = {
       id: newId(),
       name: data.name,
       title: data.title,
       body: data.body,
       status: data.status,
-      component_ids: JSON.stringify(data.componentIds),
+      component_ids: JSON.stringify(componentIds),
+      incident_class: data.incidentClass,
+      scope: data.scope ? JSON.stringify(data.scope) : null,
+      component_statuses: JSON.stringify(data.componentStatuses),
       created_at: now,
       updated_at: now,
     };
     await trx.insertInto('incident_templates').values(row).execute();
-    const template = toIncidentTemplate(row);
+    if (data.translations) await replaceTranslations(trx, 'incident_template', row.id, ['title', 'body'], data.translations, ctx.now());
+    const template = toIncidentTemplate(row, data.translations);
     await recordAudit(trx, ctx, { action: 'incident_template.create', entityType: 'incident_template', entityId: row.id, after: template });
     return template;
   });

@@ -3,13 +3,17 @@ import { effectiveImpact, impactFromStatuses } from '@/lib/domain/impact';
 import { INCIDENT_CLASSES } from '@/lib/domain/incident-class';
 import { newId } from '@/lib/db/ids';
 import type { IncidentRow } from '@/lib/db/schema';
-import { withTransaction } from '@/lib/db/transaction';
+import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
+import type { Translations } from '@/lib/domain/localize';
 import { assertComponentsExist, recordComponentChanges } from '@/lib/services/component-changes';
 import { recordAudit } from '@/lib/services/audit';
 import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { ValidationError, parseInput } from '@/lib/services/errors';
-import { ComponentChanges, ImpactInput, IsoTime, Markdown, Name } from '@/lib/services/schemas';
+import { ComponentChanges, Id, ImpactInput, IsoTime, Markdown, Name } from '@/lib/services/schemas';
+import { limitNewIncident } from '@/lib/services/incident-audiences';
+import { TranslationsInput } from '@/lib/services/translation-schemas';
+import { replaceTranslations } from '@/lib/db/queries/translations';
 
 export const CreateIncidentInput = z.object({
   name: Name,
@@ -29,6 +33,10 @@ export const CreateIncidentInput = z.object({
       notes: z.string().max(2000).default(''),
     })
     .nullish(),
+  /** Beacon extension (issue #15): the title and first update's text per language. */
+  translations: TranslationsInput(['name', 'body']).optional(),
+  /** Audiences it is limited to ([] = everyone); left out, the default of lib/domain/visibility.ts applies. */
+  audienceIds: z.array(Id).max(100).optional(),
 });
 export type CreateIncidentInput = z.input<typeof CreateIncidentInput>;
 
@@ -88,8 +96,18 @@ export async function createIncident({
       })
       .execute();
     await recordComponentChanges(trx, incident.id, updateId, data.components, startedAt, ctx.now());
+    if (data.translations) await saveIncidentTranslations(trx, incident.id, updateId, data.translations, ctx.now());
+    const audienceIds = await limitNewIncident(trx, incident.id, data.components.map((c) => c.id), data.audienceIds);
     await emit(trx, { type: 'incident.created', incidentId: incident.id, updateId }, ctx.now());
-    await recordAudit(trx, ctx, { action: 'incident.create', entityType: 'incident', entityId: incident.id, after: { ...incident, body: data.body, components: data.components } });
+    await recordAudit(trx, ctx, { action: 'incident.create', entityType: 'incident', entityId: incident.id, after: { ...incident, body: data.body, components: data.components, audienceIds, ...(data.translations && { translations: data.translations }) } });
     return incident;
   });
+}
+
+/** Splits `{ de: { name, body } }` into the incident's name and its update's body translations. */
+export async function saveIncidentTranslations(trx: DbOrTx, incidentId: string, updateId: string | null, translations: Translations, now: Date): Promise<void> {
+  const pick = (field: 'name' | 'body') =>
+    Object.fromEntries(Object.entries(translations).flatMap(([l, t]) => (t?.[field] ? [[l, { [field]: t[field] }]] : []))) as Translations;
+  await replaceTranslations(trx, 'incident', incidentId, ['name'], pick('name'), now);
+  if (updateId) await replaceTranslations(trx, 'incident_update', updateId, ['body'], pick('body'), now);
 }

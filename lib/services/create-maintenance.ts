@@ -6,6 +6,7 @@ import { assertComponentsExist } from '@/lib/services/component-changes';
 import { recordAudit } from '@/lib/services/audit';
 import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
+import { limitNewIncident } from '@/lib/services/incident-audiences';
 import { ValidationError, parseInput } from '@/lib/services/errors';
 import { Id, IsoTime, Markdown, Name } from '@/lib/services/schemas';
 
@@ -81,6 +82,8 @@ export async function createMaintenance({
         updated_at: now,
       })
       .execute();
+    // Maintenance of private components only is private to their audiences (the default rule).
+    await limitNewIncident(trx, maintenance.id, componentIds, undefined);
     await emit(trx, { type: 'maintenance.scheduled', incidentId: maintenance.id, updateId }, ctx.now());
     await recordAudit(trx, ctx, { action: 'maintenance.create', entityType: 'maintenance', entityId: maintenance.id, after: { ...maintenance, body: data.body, componentIds } });
     return maintenance;

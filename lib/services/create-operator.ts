@@ -21,7 +21,14 @@ export const CreateOperatorInput = z.object({
 });
 export type CreateOperatorInput = z.input<typeof CreateOperatorInput>;
 
-export type PublicOperator = Omit<OperatorRow, 'password_hash' | 'removed_at'>;
+/** What may leave the services about an operator: never the password hash or second-factor secrets. */
+export type PublicOperator = Omit<OperatorRow, 'password_hash' | 'removed_at' | 'totp_secret' | 'totp_pending_secret' | 'totp_last_step'>;
+
+/** The public view of an operator row. */
+export function toPublicOperator(row: OperatorRow): PublicOperator {
+  const { password_hash: _hash, removed_at: _removed, totp_secret: _secret, totp_pending_secret: _pending, totp_last_step: _step, ...visible } = row;
+  return visible;
+}
 
 /** Adds an operator with an Argon2id password hash; emails are unique, case-insensitively. */
 export async function createOperator({
@@ -47,9 +54,14 @@ export async function createOperator({
       removed_at: null,
       created_at: now,
       updated_at: now,
+      totp_secret: null,
+      totp_pending_secret: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+      last_sign_in_at: null,
     };
     await trx.insertInto('operators').values(row).execute();
-    const { password_hash: _hash, removed_at: _removed, ...visible } = row;
+    const visible = toPublicOperator(row);
     await recordAudit(trx, ctx, { action: 'operator.create', entityType: 'operator', entityId: row.id, after: visible });
     return visible;
   });

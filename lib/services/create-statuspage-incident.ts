@@ -3,7 +3,8 @@ import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { assertComponentsExist } from '@/lib/services/component-changes';
 import { authorize, type ServiceContext } from '@/lib/services/context';
-import { createIncident } from '@/lib/services/create-incident';
+import { createIncident, saveIncidentTranslations } from '@/lib/services/create-incident';
+import { TranslationsInput } from '@/lib/services/translation-schemas';
 import { createMaintenance } from '@/lib/services/create-maintenance';
 import { ValidationError, parseInput } from '@/lib/services/errors';
 import { ComponentStatusInput, Id, ImpactInput, IsoTime, Markdown, Name } from '@/lib/services/schemas';
@@ -30,6 +31,8 @@ export const CreateStatuspageIncidentInput = z.object({
   scheduledUntil: IsoTime.optional(),
   autoStart: z.boolean().default(false),
   autoComplete: z.boolean().default(false),
+  /** Beacon extension (issue #15): the title and first text per language. */
+  translations: TranslationsInput(['name', 'body']).optional(),
 });
 export type CreateStatuspageIncidentInput = z.input<typeof CreateStatuspageIncidentInput>;
 
@@ -64,7 +67,7 @@ export async function createStatuspageIncident({
       }
       if (!data.scheduledFor) throw new ValidationError('scheduledFor is required', { scheduledFor: 'is required for a maintenance' });
       if (!data.scheduledUntil) throw new ValidationError('scheduledUntil is required', { scheduledUntil: 'is required for a maintenance' });
-      return createMaintenance({
+      const row = await createMaintenance({
         ctx: inner,
         input: {
           name: data.name,
@@ -77,6 +80,11 @@ export async function createStatuspageIncident({
           deliverNotifications: data.deliverNotifications,
         },
       });
+      if (data.translations) {
+        const first = await trx.selectFrom('incident_updates').select('id').where('incident_id', '=', row.id).orderBy('created_at').executeTakeFirst();
+        await saveIncidentTranslations(trx, row.id, first?.id ?? null, data.translations, ctx.now());
+      }
+      return row;
     }
 
     if (data.backfilled) {
@@ -92,6 +100,7 @@ export async function createStatuspageIncident({
           impactOverride: data.impactOverride,
           startedAt: data.backfillDate,
           deliverNotifications: false,
+          translations: data.translations,
         },
       });
     }
@@ -106,6 +115,7 @@ export async function createStatuspageIncident({
         components: data.components.map((c) => ({ id: c.id, status: c.status ?? current.get(c.id)! })),
         impactOverride: data.impactOverride,
         deliverNotifications: data.deliverNotifications,
+        translations: data.translations,
       },
     });
   });

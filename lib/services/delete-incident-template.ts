@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deleteTranslations } from '@/lib/db/queries/translations';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
 import { authorize, type ServiceContext } from '@/lib/services/context';
@@ -23,6 +24,7 @@ export async function deleteIncidentTemplate({
     const before = await getIncidentTemplate(trx, id);
     if (!before) throw new NotFoundError('Incident template', id);
     await trx.deleteFrom('incident_templates').where('id', '=', id).execute();
+    await deleteTranslations(trx, 'incident_template', id);
     await recordAudit(trx, ctx, { action: 'incident_template.delete', entityType: 'incident_template', entityId: id, before });
     return before;
   });

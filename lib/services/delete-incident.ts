@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deletionVerdict } from '@/lib/domain/retention';
 import { getIncident } from '@/lib/db/queries/incidents';
 import type { IncidentRow } from '@/lib/db/schema';
+import { deleteTranslations } from '@/lib/db/queries/translations';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
 import { authorize, type ServiceContext } from '@/lib/services/context';
@@ -38,9 +39,11 @@ export async function deleteIncident({ ctx, input }: { ctx: ServiceContext; inpu
 
     const updateIds = trx.selectFrom('incident_updates').select('id').where('incident_id', '=', id);
     await trx.deleteFrom('incident_update_components').where('update_id', 'in', updateIds).execute();
+    await trx.deleteFrom('content_translations').where('entity_type', '=', 'incident_update').where('entity_id', 'in', updateIds).execute();
     await trx.deleteFrom('incident_updates').where('incident_id', '=', id).execute();
     await trx.deleteFrom('incident_components').where('incident_id', '=', id).execute();
     await trx.deleteFrom('incidents').where('id', '=', id).execute();
+    await deleteTranslations(trx, 'incident', id);
     await recordAudit(trx, ctx, { action: `${incident.kind}.delete`, entityType: incident.kind, entityId: id, before: incident });
     await emit(trx, { type: 'page.changed', what: 'incident', incidentId: id }, ctx.now());
     return incident;

@@ -18,7 +18,8 @@ export type EditIncidentUpdateInput = z.input<typeof EditIncidentUpdateInput>;
 
 /**
  * Corrects a posted update's text, display time or notify flag (Statuspage's "tune an
- * incident update"). Nothing is sent again: subscribers were told when it was posted.
+ * incident update"). A changed text is marked edited with the time, on the public page too.
+ * Nothing is sent again: subscribers were told when it was posted.
  */
 export async function editIncidentUpdate({
   ctx,
@@ -39,16 +40,20 @@ export async function editIncidentUpdate({
       .selectAll()
       .where('id', '=', data.updateId)
       .where('incident_id', '=', data.incidentId)
+      .where('withdrawn_at', 'is', null)
       .executeTakeFirst();
     if (!before) throw new NotFoundError('Incident update', data.updateId);
+    const textChanged = data.body !== undefined && data.body !== before.body;
     const after: IncidentUpdateRow = {
       ...before,
       body: data.body ?? before.body,
+      edited_at: textChanged ? now : (before.edited_at ?? null),
       display_at: data.displayAt ?? before.display_at,
       deliver_notifications: data.deliverNotifications ?? before.deliver_notifications,
       updated_at: now,
     };
     await trx.updateTable('incident_updates').set(after).where('id', '=', before.id).execute();
+    await trx.updateTable('incidents').set({ updated_at: now }).where('id', '=', data.incidentId).execute();
     await recordAudit(trx, ctx, { action: 'incident_update.edit', entityType: 'incident_update', entityId: before.id, before, after });
     await emit(trx, { type: 'page.changed', what: 'incident', incidentId: data.incidentId }, ctx.now());
     return after;

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/**
+ * Beacon's one error hierarchy. Services (and the edges' own checks: bodies, limits) throw these;
+ * each edge formats them once: lib/http/error-response.ts for the JSON APIs and for pages and
+ * server actions, app/api/v1/_lib/respond.ts for the Statuspage-shaped `{ message }` of v1.
+ */
+
 /** A failure a caller can act on; `status` is the HTTP status the edge answers with. */
 export class ServiceError extends Error {
   constructor(
@@ -32,9 +38,40 @@ export class ConflictError extends ServiceError {
 }
 
 /** The actor's role does not allow the action (the same answer at every edge). */
+/** A credential that is missing or wrong (an integration's secret); says nothing of which. */
+export class UnauthorizedError extends ServiceError {
+  constructor(message = 'A valid secret is required') {
+    super('unauthorized', message, 401);
+  }
+}
+
 export class ForbiddenError extends ServiceError {
   constructor(readonly action: string) {
     super('forbidden', 'Your role does not allow this action', 403);
+  }
+}
+
+/** A request the edge cannot read: a body that is not JSON, nested too deep, with a forbidden key. */
+export class BadRequestError extends ServiceError {
+  constructor(message: string, code = 'invalid_body', fields?: Record<string, string>) {
+    super(code, message, 400, fields);
+  }
+}
+
+/** A body over its route's limit (lib/http/body-limit.ts, counted in bytes). */
+export class PayloadTooLargeError extends ServiceError {
+  constructor(message: string) {
+    super('payload_too_large', message, 413);
+  }
+}
+
+/** Too many requests; every edge sends `retryAfterSeconds` as the Retry-After header. */
+export class TooManyRequestsError extends ServiceError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', message, 429);
   }
 }
 
@@ -55,17 +92,21 @@ export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
 
-/** The one mapping from any thrown value to an HTTP status and JSON body. */
-export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+/** Beacon's JSON error body. */
+export function errorBody(code: string, message: string, fields?: Record<string, string>): ErrorBody {
+  return { error: { code, message, ...(fields && { fields }) } };
+}
+
+/** What an edge needs to answer any thrown value: the status, Beacon's body, and the headers it requires. */
+export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
   const known = error instanceof z.ZodError ? fromZodError(error) : error;
   if (known instanceof ServiceError) {
-    return {
-      status: known.status,
-      body: { error: { code: known.code, message: known.message, ...(known.fields && { fields: known.fields }) } },
-    };
+    const body = errorBody(known.code, known.message, known.fields);
+    if (known instanceof TooManyRequestsError) return { status: known.status, body, headers: { 'Retry-After': String(known.retryAfterSeconds) } };
+    return { status: known.status, body };
   }
   console.error(error);
-  return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side' } } };
+  return { status: 500, body: errorBody('internal', 'Something went wrong on our side') };
 }
 
 /** Parses service input, throwing a ValidationError that names each bad field. */

@@ -5,7 +5,8 @@ import { createTestDb, testDialects } from '@/lib/db/testing/test-db';
 import { onChange } from '@/lib/live/change-bus';
 import { createComponent } from '@/lib/services/create-component';
 import { createIncident } from '@/lib/services/create-incident';
-import { emit, type DomainEvent } from '@/lib/services/events';
+import type { DomainEvent } from '@/lib/domain/events';
+import { emit } from '@/lib/services/events';
 import { withTransaction } from '@/lib/db/transaction';
 import { resolveIncident } from '@/lib/services/resolve-incident';
 

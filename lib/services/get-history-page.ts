@@ -5,7 +5,9 @@ import { listComponents, listGroups } from '@/lib/db/queries/components';
 import { listStartedBetween } from '@/lib/db/queries/incidents';
 import type { ServiceContext } from '@/lib/services/context';
 import { toIncidentViews } from '@/lib/services/incident-views';
-import { getPageSettings } from '@/lib/services/page-settings';
+import type { Viewer } from '@/lib/domain/visibility';
+import { loadSight } from '@/lib/services/visibility';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
 import type { HistoryView } from '@/lib/services/views';
 
 export const MONTHS_PER_PAGE = 3;
@@ -34,29 +36,38 @@ export async function getHistoryPage({
   ctx,
   pageNumber,
   componentId,
+  viewer,
 }: {
   ctx: ServiceContext;
   pageNumber: number;
   componentId?: string;
+  /** The public unless a member's audiences are given. */
+  viewer?: Viewer;
 }): Promise<HistoryView | undefined> {
   const now = ctx.now();
   const db = ctx.db;
+  const sight = await loadSight(db, viewer);
   const settings = await getPageSettings(db, now);
   const months = historyMonths(now, pageNumber, settings.time_zone, MONTHS_PER_PAGE);
   const oldest = months[months.length - 1]!;
   const newest = months[0]!;
 
-  const [groups, components] = await Promise.all([listGroups(db), listComponents(db)]);
+  const [groups, components] = await Promise.all([
+    listGroups(db).then((rows) => rows.filter((g) => sight.group(g.id))),
+    listComponents(db).then((rows) => rows.filter((c) => sight.component(c.id, c.group_id))),
+  ]);
   const filter = componentId ? components.find((c) => c.id === componentId) : undefined;
   if (componentId && !filter) return undefined;
   const opts = filter ? { componentId: filter.id } : {};
+  const seen = <T extends { id: string }>(list: T[]) => list.filter((r) => sight.incident(r.id));
   const [rows, older] = await Promise.all([
-    listStartedBetween(db, new Date(oldest.start).toISOString(), new Date(newest.end).toISOString(), opts),
-    listStartedBetween(db, null, new Date(oldest.start).toISOString(), { ...opts, limit: 1 }),
+    listStartedBetween(db, new Date(oldest.start).toISOString(), new Date(newest.end).toISOString(), opts).then(seen),
+    // With private incidents about, the first older row may be one the reader cannot see.
+    listStartedBetween(db, null, new Date(oldest.start).toISOString(), sight.anyPrivateIncident ? opts : { ...opts, limit: 1 }).then(seen),
   ]);
   // Past the first year, a page exists while it holds the oldest incident or newer ones are older.
   if (pageNumber > Math.ceil(HISTORY_MIN_MONTHS / MONTHS_PER_PAGE) && rows.length === 0 && older.length === 0) return undefined;
-  const views = await toIncidentViews(db, rows, now);
+  const views = await toIncidentViews(db, rows, now, sight);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
 
   return {

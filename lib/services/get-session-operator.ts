@@ -1,4 +1,6 @@
 import { digest } from '@/lib/auth/tokens';
+import { withTransaction } from '@/lib/db/transaction';
+import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import type { PublicOperator } from '@/lib/services/create-operator';
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from '@/lib/services/sign-in';
@@ -30,6 +32,8 @@ export async function getSessionOperator({
       'operators.role',
       'operators.created_at',
       'operators.updated_at',
+      'operators.totp_enabled_at',
+      'operators.last_sign_in_at',
     ])
     .where('sessions.id', '=', id)
     .where('operators.removed_at', 'is', null)
@@ -49,7 +53,26 @@ export async function getSessionOperator({
       .where('id', '=', id)
       .execute();
   }
-  return { id: row.id, email: row.email, name: row.name, role: row.role, created_at: row.created_at, updated_at: row.updated_at };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    totp_enabled_at: row.totp_enabled_at,
+    last_sign_in_at: row.last_sign_in_at,
+  };
+}
+
+/** Ends every session of an operator ("sign out everywhere"), audited; returns how many ended. */
+export async function endAllSessions({ ctx, operatorId }: { ctx: ServiceContext; operatorId: string }): Promise<number> {
+  return withTransaction(ctx.db, async (trx) => {
+    const result = await trx.deleteFrom('sessions').where('operator_id', '=', operatorId).executeTakeFirst();
+    const ended = Number(result.numDeletedRows);
+    await recordAudit(trx, ctx, { action: 'operator.sign_out_everywhere', entityType: 'operator', entityId: operatorId, after: { sessions_ended: ended } });
+    return ended;
+  });
 }
 
 /** Ends one session (sign out). */

@@ -11,11 +11,16 @@ import {
 import { assembleIncidents } from '@/lib/domain/statuspage/assemble';
 import type { StatuspageData } from '@/lib/domain/statuspage/types';
 import type { ServiceContext } from '@/lib/services/context';
-import { getPageSettings } from '@/lib/services/page-settings';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
+import { loadSight } from '@/lib/services/visibility';
 
-/** Everything the Statuspage v2 documents are built from, read in one pass (a fixed number of queries). */
+/**
+ * Everything the public Statuspage v2 documents are built from, read in one pass (a fixed number
+ * of queries). Private components and incidents are left out: these documents are public.
+ */
 export async function getStatuspageData({ ctx, baseUrl }: { ctx: ServiceContext; baseUrl: string }): Promise<StatuspageData> {
   const db = ctx.db;
+  const sight = await loadSight(db);
   const [settings, groups, components, recentIncidents, recentMaintenance, unresolved, openMaintenance] = await Promise.all([
     getPageSettings(db, ctx.now()),
     listGroups(db),
@@ -26,11 +31,18 @@ export async function getStatuspageData({ ctx, baseUrl }: { ctx: ServiceContext;
     listByStatus(db, 'maintenance', [...UPCOMING_MAINTENANCE, ...ACTIVE_MAINTENANCE]),
   ]);
   const rows = new Map<string, IncidentRow>();
-  for (const row of [...recentIncidents, ...recentMaintenance, ...unresolved, ...openMaintenance]) rows.set(row.id, row);
+  for (const row of [...recentIncidents, ...recentMaintenance, ...unresolved, ...openMaintenance]) if (sight.incident(row.id)) rows.set(row.id, row);
   const ids = [...rows.keys()];
-  const [updates, affected] = await Promise.all([listUpdates(db, ids), listAffected(db, ids)]);
-  const changes = await listUpdateChanges(db, updates.map((u) => u.id));
+  const [updates, allAffected] = await Promise.all([listUpdates(db, ids), listAffected(db, ids)]);
+  const changes = (await listUpdateChanges(db, updates.map((u) => u.id))).filter((c) => sight.component(c.component_id));
+  const affected = new Map([...allAffected].map(([id, list]) => [id, list.filter((c) => sight.component(c))]));
 
   const incidents = assembleIncidents([...rows.values()], updates, changes, affected);
-  return { settings, baseUrl, groups, components, incidents };
+  return {
+    settings,
+    baseUrl,
+    groups: groups.filter((g) => sight.group(g.id)),
+    components: components.filter((c) => sight.component(c.id, c.group_id)),
+    incidents,
+  };
 }

@@ -76,6 +76,7 @@ export async function getManageIncidents({
             .selectFrom('incident_updates')
             .select('incident_updates.id')
             .whereRef('incident_updates.incident_id', '=', 'incidents.id')
+            .where('incident_updates.withdrawn_at', 'is', null)
             .where(containsIgnoringCase('incident_updates.body', q)),
         ),
       ]),

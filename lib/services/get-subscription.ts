@@ -1,7 +1,8 @@
 import type { DbOrTx } from '@/lib/db/transaction';
 import type { SubscriberRow } from '@/lib/db/schema';
 import { listComponents, listGroups } from '@/lib/db/queries/components';
-import { getPageSettings } from '@/lib/services/page-settings';
+import { loadSight } from '@/lib/services/visibility';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
 import { Token } from '@/lib/services/subscription-schemas';
 import { findSubscriberByLinkToken } from '@/lib/services/subscription-tokens';
 import type { PageView } from '@/lib/services/views';
@@ -10,7 +11,7 @@ import type { PageView } from '@/lib/services/views';
 export interface SubscriptionView {
   pageName: string;
   page: PageView;
-  subscriber: Pick<SubscriberRow, 'kind' | 'email' | 'url' | 'state' | 'all_components' | 'events' | 'maintenance' | 'created_at'>;
+  subscriber: Pick<SubscriberRow, 'kind' | 'email' | 'url' | 'state' | 'all_components' | 'events' | 'maintenance' | 'created_at' | 'chat_platform' | 'locale' | 'time_zone'>;
   componentIds: string[];
   deliveries: { id: string; type: string; state: string; attempts: number; lastError: string | null; createdAt: string; deliveredAt: string | null; lastStatus: number | null }[];
 }
@@ -67,7 +68,12 @@ export async function getSubscription(db: DbOrTx, token: string, now: Date): Pro
 
 /** Components grouped as on the status page, for the checkbox lists. */
 export async function listComponentChoices(db: DbOrTx) {
-  const [groups, components] = await Promise.all([listGroups(db), listComponents(db)]);
+  // Subscribers are the public: a private component is not theirs to choose.
+  const sight = await loadSight(db);
+  const [groups, components] = await Promise.all([
+    listGroups(db).then((rows) => rows.filter((g) => sight.group(g.id))),
+    listComponents(db).then((rows) => rows.filter((c) => sight.component(c.id, c.group_id))),
+  ]);
   return {
     groups: groups
       .map((g) => ({ id: g.id, name: g.name, components: components.filter((c) => c.group_id === g.id).map((c) => ({ id: c.id, name: c.name })) }))

@@ -1,13 +1,20 @@
 import type { IncidentRow } from '@/lib/db/schema';
+import { listTranslations } from '@/lib/db/queries/translations';
+import type { Translations } from '@/lib/domain/localize';
 import { listAffected, listUpdateChanges, listUpdates } from '@/lib/db/queries/incidents';
 import type { DbOrTx } from '@/lib/db/transaction';
+import { SEE_EVERYTHING, type Sight } from '@/lib/domain/visibility';
 import type { IncidentDetailView, IncidentView, UpdateView } from '@/lib/services/views';
 
-/** Builds incident views (with their updates) for a batch of rows in three queries. */
+/**
+ * Builds incident views (with their updates) for a batch of rows in three queries. `sight` leaves
+ * out the affected components and component changes the reader may not see, and marks what is private.
+ */
 export async function toIncidentViews(
   db: DbOrTx,
   rows: readonly IncidentRow[],
   now: Date,
+  sight: Sight = SEE_EVERYTHING,
 ): Promise<IncidentDetailView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -16,7 +23,11 @@ export async function toIncidentViews(
     listAffected(db, ids),
     componentNames(db),
   ]);
-  const changes = await listUpdateChanges(db, updates.map((u) => u.id));
+  const [changes, incidentTranslations, updateTranslations] = await Promise.all([
+    listUpdateChanges(db, updates.map((u) => u.id)),
+    listTranslations(db, 'incident', ids),
+    listTranslations(db, 'incident_update', updates.map((u) => u.id)),
+  ]);
 
   const updatesByIncident = new Map<string, UpdateView[]>();
   for (const u of updates) {
@@ -25,22 +36,27 @@ export async function toIncidentViews(
       status: u.status,
       body: u.body,
       displayAt: u.display_at,
+      editedAt: u.edited_at ?? null,
       changes: changes
-        .filter((c) => c.update_id === u.id)
+        .filter((c) => c.update_id === u.id && sight.component(c.component_id))
         .map((c) => ({
           componentId: c.component_id,
           componentName: names.get(c.component_id) ?? 'Removed component',
           oldStatus: c.old_status,
           newStatus: c.new_status,
         })),
+      ...withTranslations(updateTranslations.get(u.id)),
     };
     updatesByIncident.set(u.incident_id, [...(updatesByIncident.get(u.incident_id) ?? []), view]);
   }
 
   return rows.map((row) => {
     const list = updatesByIncident.get(row.id) ?? [];
+    const privateTo = sight.privateTo('incident', row.id);
     return {
-      ...toSummary(row, now, affected.get(row.id) ?? [], names),
+      ...toSummary(row, now, (affected.get(row.id) ?? []).filter((id) => sight.component(id)), names),
+      ...withTranslations(incidentTranslations.get(row.id)),
+      ...(privateTo.length > 0 ? { privateTo } : {}),
       latestUpdate: list[0] ?? null,
       updates: list,
       postmortem:
@@ -80,4 +96,9 @@ function toSummary(
 async function componentNames(db: DbOrTx): Promise<Map<string, string>> {
   const rows = await db.selectFrom('components').select(['id', 'name']).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** `{ translations }` when there are any, else nothing: views of untranslated content stay as they were. */
+export function withTranslations(translations: Translations | undefined): { translations?: Translations } {
+  return translations && Object.keys(translations).length > 0 ? { translations } : {};
 }

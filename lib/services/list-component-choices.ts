@@ -1,3 +1,4 @@
+import { listAllTranslations } from '@/lib/db/queries/translations';
 import { listComponents, listGroups } from '@/lib/db/queries/components';
 import type { ComponentStatus } from '@/lib/domain/status';
 import type { ServiceContext } from '@/lib/services/context';
@@ -22,6 +23,11 @@ export async function listComponentChoices({ ctx }: { ctx: ServiceContext }): Pr
 
 /** Groups and live components as stored, for the console's component editor. */
 export async function listComponentCatalog({ ctx }: { ctx: ServiceContext }) {
-  const [groups, components] = await Promise.all([listGroups(ctx.db), listComponents(ctx.db)]);
-  return { groups, components };
+  const [groups, components, componentTranslations, groupTranslations] = await Promise.all([
+    listGroups(ctx.db),
+    listComponents(ctx.db),
+    listAllTranslations(ctx.db, 'component'),
+    listAllTranslations(ctx.db, 'component_group'),
+  ]);
+  return { groups, components, translations: { components: componentTranslations, groups: groupTranslations } };
 }

@@ -5,7 +5,7 @@ export async function listOperators({ ctx }: { ctx: ServiceContext }) {
   authorize(ctx, 'operator.read');
   return ctx.db
     .selectFrom('operators')
-    .select(['id', 'email', 'name', 'role', 'created_at'])
+    .select(['id', 'email', 'name', 'role', 'created_at', 'last_sign_in_at', 'totp_enabled_at'])
     .where('removed_at', 'is', null)
     .orderBy('name')
     .execute();

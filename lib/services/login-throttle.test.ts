@@ -9,7 +9,8 @@ import { CLIENT_ADDRESS_HEADER, compileTrust, stampClientAddress } from '@/lib/h
 import type { ServiceContext } from '@/lib/services/context';
 import { createOperator } from '@/lib/services/create-operator';
 import { InvalidCredentialsError, ThrottledError, signIn } from '@/lib/services/sign-in';
-import { throttleSubscribe, TooManyRequestsError } from '@/lib/services/subscription-throttle';
+import { TooManyRequestsError } from '@/lib/services/errors';
+import { throttleSubscribe } from '@/lib/services/subscription-throttle';
 
 const PASSWORD = 'the real password 1';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openDb } from '@/lib/db/connect';
 import { migrations } from '@/lib/db/migrations';
 import { createTestDb, testDialects } from '@/lib/db/testing/test-db';
-import { getPageSettings } from '@/lib/services/page-settings';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
 
 for (const dialect of testDialects()) {
   describe(`the page settings row on ${dialect}`, () => {

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIntegration } from '@/lib/services/create-integration';
+import { decideIntegrationDraft } from '@/lib/services/decide-integration-draft';
+import { listIntegrations } from '@/lib/services/list-integrations';
 import { ALL_PERMISSIONS, isAllowed, ROLES, type Permission } from '@/lib/domain/permissions';
-import { apiHarness, type ApiHarness } from '@/app/api/v1/_lib/test-harness';
+import { apiHarness, type ApiHarness } from '@/app/api/v1/_tests/test-harness';
 import type { ServiceContext } from '@/lib/services/context';
 import { ForbiddenError } from '@/lib/services/errors';
 import { addIncidentUpdate } from '@/lib/services/add-incident-update';
@@ -25,6 +28,8 @@ import { moveItem } from '@/lib/services/move-component';
 import { updatePageSettings } from '@/lib/services/page-settings';
 import { publishPostmortem } from '@/lib/services/publish-postmortem';
 import { removeOperator } from '@/lib/services/remove-operator';
+import { changeOperatorRole } from '@/lib/services/change-operator-role';
+import { startTotpEnrolment } from '@/lib/services/enrol-second-factor';
 import { resolveIncident } from '@/lib/services/resolve-incident';
 import { revokeApiKey } from '@/lib/services/revoke-api-key';
 import { setComponentStatus } from '@/lib/services/set-component-status';
@@ -33,6 +38,10 @@ import { updateGroup } from '@/lib/services/update-group';
 import { updateIncidentTemplate } from '@/lib/services/update-incident-template';
 import { updateMaintenance } from '@/lib/services/update-maintenance';
 import { testDialects } from '@/lib/db/testing/test-db';
+import { addSystemMetricPoints } from '@/lib/services/add-system-metric-points';
+import { createSystemMetric } from '@/lib/services/create-system-metric';
+import { createAudience } from '@/lib/services/create-audience';
+import { getPageAccessGroups } from '@/lib/services/get-page-access';
 
 const ID = 'missing0000';
 const paging = { page: 1, perPage: 10 };
@@ -67,11 +76,20 @@ const SERVICE_CALLS: Record<Permission, (ctx: ServiceContext) => Promise<unknown
   'operator.read': (ctx) => listOperators({ ctx }),
   'operator.create': (ctx) => createOperator({ ctx, input: { email: 'x', name: '', role: 'admin', password: '' } }),
   'operator.remove': (ctx) => removeOperator({ ctx, input: { id: ID } }),
+  'operator.update': (ctx) => changeOperatorRole({ ctx, input: { id: ID, role: 'admin' } }),
+  'account.manage': (ctx) => startTotpEnrolment({ ctx, operatorId: ID }),
   'api_key.read': (ctx) => listApiKeys({ ctx }),
   'api_key.create': (ctx) => createApiKey({ ctx, input: { name: '', operatorId: ID } }),
   'api_key.revoke': (ctx) => revokeApiKey({ ctx, input: { id: ID } }),
+  'integration.read': (ctx) => listIntegrations({ ctx }),
+  'integration.manage': (ctx) => createIntegration({ ctx, input: { kind: 'alertmanager', name: '' } }),
+  'integration.draft': (ctx) => decideIntegrationDraft({ ctx, input: { id: ID, decision: 'acknowledge' } }),
   'settings.update': (ctx) => updatePageSettings({ ctx, input: { name: '' } as never }),
   'audit.read': (ctx) => listAuditLog({ ctx, filter: {} }),
+  'system_metric.manage': (ctx) => createSystemMetric({ ctx, input: { name: '' } }),
+  'system_metric.data': (ctx) => addSystemMetricPoints({ ctx, input: { series: [{ metricId: ID, points: [{ at: 0, value: 1 }] }] } }),
+  'audience.read': (ctx) => getPageAccessGroups({ ctx, paging, pageId: ID }),
+  'audience.manage': (ctx) => createAudience({ ctx, input: { name: '' } }),
 };
 
 type Harness = ApiHarness & { subscriberId: string; incidentId: string };

@@ -3,6 +3,7 @@ import { historyPageCount } from '@/lib/domain/history-pages';
 import type { ServiceContext } from '@/lib/services/context';
 import { MONTHS_PER_PAGE } from '@/lib/services/get-history-page';
 import { getPublicPageIndex, type PublicPageIndex } from '@/lib/services/get-public-page-index';
+import { loadSight } from '@/lib/services/visibility';
 
 /**
  * The page index after a change to some incidents: `previous` with those incidents read again
@@ -21,10 +22,13 @@ export async function refreshPublicPageIndex({
   const oldestOnes = new Set([previous.oldest, ...previous.oldestByComponent.values()]);
   if (incidentIds.some((id) => oldestOnes.has(previous.incidentStarts.get(id) ?? null))) return getPublicPageIndex({ ctx });
   const ids = [...incidentIds];
-  const [rows, affected] = await Promise.all([
+  const sight = await loadSight(ctx.db);
+  const [allRows, affected] = await Promise.all([
     ids.length === 0 ? [] : ctx.db.selectFrom('incidents').select(['id', 'started_at']).where('id', 'in', ids).execute(),
     listAffected(ctx.db, ids),
   ]);
+  // A private incident leaves the index like a deleted one.
+  const rows = allRows.filter((r) => sight.incident(r.id));
   const incidentStarts = new Map(previous.incidentStarts);
   for (const id of ids) incidentStarts.delete(id);
   let oldest = previous.oldest;
@@ -46,5 +50,6 @@ export async function refreshPublicPageIndex({
     historyPagesByComponent: new Map([...previous.historyPagesByComponent.keys()].map((id) => [id, pages(oldestByComponent.get(id) ?? null)])),
     oldest,
     oldestByComponent,
+    groupIds: previous.groupIds,
   };
 }

@@ -5,6 +5,12 @@ import { COMPONENT_STATUSES, IMPACTS } from '@/lib/domain/status';
 export const Id = z.string().trim().regex(/^[a-z0-9]{1,64}$/, 'must be an id of lowercase letters and digits');
 export const Name = z.string().trim().min(1, 'is required').max(255, 'must be at most 255 characters');
 export const Description = z.string().trim().max(2000, 'must be at most 2,000 characters').nullish();
+/** A group's members when listed: never empty (a group is emptied by deleting it), each once. */
+export const GroupMembers = z
+  .array(Id)
+  .min(1, 'must list at least one component')
+  .max(500)
+  .refine((ids) => new Set(ids).size === ids.length, 'lists a component twice');
 export const Markdown = z.string().max(50_000, 'must be at most 50,000 characters');
 export const ComponentStatusInput = z.enum(COMPONENT_STATUSES);
 export const ImpactInput = z.enum(IMPACTS);

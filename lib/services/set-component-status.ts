@@ -19,9 +19,12 @@ export type SetComponentStatusInput = z.input<typeof SetComponentStatusInput>;
 export async function setComponentStatus({
   ctx,
   input,
+  alert = true,
 }: {
   ctx: ServiceContext;
   input: SetComponentStatusInput;
+  /** False for a change subscribers are not told of (an upstream the operator follows quietly). */
+  alert?: boolean;
 }): Promise<ComponentRow> {
   authorize(ctx, 'component.status');
   const data = parseInput(SetComponentStatusInput, input);
@@ -33,7 +36,7 @@ export async function setComponentStatus({
     const old = await applyComponentStatus(trx, data.id, data.status, at);
     if (old && old !== data.status) {
       await recordAudit(trx, ctx, { action: 'component.status', entityType: 'component', entityId: data.id, before: { status: old }, after: { status: data.status } });
-      await emit(trx, { type: 'component.status_changed', componentId: data.id, oldStatus: old, newStatus: data.status, at }, ctx.now());
+      await emit(trx, { type: 'component.status_changed', componentId: data.id, oldStatus: old, newStatus: data.status, at }, ctx.now(), { alert });
     }
     // `old` was read under lock: it, not the first read, says whether this call changed anything.
     return { ...component, status: data.status, updated_at: old === data.status ? component.updated_at : at };

@@ -3,15 +3,17 @@ import { loginCharges, refusal, retryPhrase, type LoginCharge, type LoginCounter
 import { addressKey, verdictFor, windowEndsAt, withAttempt, withoutAttempt, type Verdict, type Window } from '@/lib/domain/throttle';
 import { verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
 import { digest, newSecret } from '@/lib/auth/tokens';
+import { openSession, type OpenedSession } from '@/lib/services/open-session';
 import { deleteLimits, readLimits, updateLimit } from '@/lib/db/queries/rate-limits';
 import type { DbOrTx } from '@/lib/db/transaction';
 import type { ServiceContext } from '@/lib/services/context';
 import { ServiceError, parseInput } from '@/lib/services/errors';
-import type { PublicOperator } from '@/lib/services/create-operator';
-import { isKnownDevice, rememberDevice } from '@/lib/services/known-devices';
+import { isKnownDevice } from '@/lib/services/known-devices';
 
-export const SESSION_IDLE_MS = 12 * 60 * 60_000;
-export const SESSION_MAX_MS = 7 * 24 * 60 * 60_000;
+export { SESSION_IDLE_MS, SESSION_MAX_MS } from '@/lib/services/open-session';
+
+/** How long a sign-in whose password was right waits for its second factor. */
+export const CHALLENGE_MS = 5 * 60_000;
 
 export const SignInInput = z.object({
   email: z.string().trim().toLowerCase().min(1, 'is required').max(254),
@@ -40,6 +42,16 @@ const SCOPES: Record<LoginCounter, string> = {
 export class ThrottledError extends ServiceError {
   constructor(readonly retryAfterSeconds: number, readonly scope: LoginCounter) {
     super('throttled', `Too many failed sign-ins for ${SCOPES[scope]}. Try again in ${retryPhrase(retryAfterSeconds)}.`, 429);
+  }
+}
+
+/**
+ * The password was right and the operator uses a second factor: the edge keeps `challengeToken`
+ * (a cookie) and asks for the code, which completeSignIn checks. Not a failure the user caused.
+ */
+export class SecondFactorRequiredError extends ServiceError {
+  constructor(readonly challengeToken: string, readonly expiresAt: string) {
+    super('second_factor_required', 'Enter the code from your authenticator app', 401);
   }
 }
 
@@ -89,7 +101,7 @@ export async function signIn({
 }: {
   ctx: ServiceContext;
   input: SignInInput;
-}): Promise<{ token: string; operator: PublicOperator; expiresAt: string; deviceToken: string }> {
+}): Promise<OpenedSession> {
   const data = parseInput(SignInInput, input);
   const nowDate = ctx.now();
   const now = nowDate.getTime();
@@ -134,21 +146,22 @@ export async function signIn({
   }
   await deleteLimits(ctx.db, [keys.pair, keys.device]);
 
-  const token = newSecret();
-  const expiresAt = new Date(now + SESSION_IDLE_MS).toISOString();
-  await ctx.db
-    .insertInto('sessions')
-    .values({
-      id: digest(token),
-      operator_id: operator.id,
-      created_at: nowDate.toISOString(),
-      last_seen_at: nowDate.toISOString(),
-      expires_at: expiresAt,
-      ip: data.ip ?? null,
-      user_agent: data.userAgent ?? null,
-    })
-    .execute();
-  const deviceToken = await rememberDevice(ctx.db, data.deviceToken ?? newSecret(), operator.id, nowDate);
-  const { password_hash: _hash, removed_at: _removed, ...visible } = operator;
-  return { token, operator: visible, expiresAt, deviceToken };
+  if (operator.totp_secret) {
+    const challengeToken = newSecret();
+    const expiresAt = new Date(now + CHALLENGE_MS).toISOString();
+    await ctx.db
+      .insertInto('sign_in_challenges')
+      .values({
+        id: digest(challengeToken),
+        operator_id: operator.id,
+        attempts: 0,
+        ip: data.ip ?? null,
+        user_agent: data.userAgent ?? null,
+        created_at: nowDate.toISOString(),
+        expires_at: expiresAt,
+      })
+      .execute();
+    throw new SecondFactorRequiredError(challengeToken, expiresAt);
+  }
+  return openSession(ctx.db, operator, { now: nowDate, ip: data.ip, userAgent: data.userAgent, deviceToken: data.deviceToken });
 }

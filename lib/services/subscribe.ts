@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHAT_PLATFORMS, type ChatPlatform } from '@/lib/domain/chat/alert';
 import { newId } from '@/lib/db/ids';
 import { afterCommit, withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { publicUrl } from '@/lib/env';
@@ -11,13 +12,16 @@ import { wakeWorkers } from '@/lib/notify/wake';
 import { assertComponentsExist } from '@/lib/services/component-changes';
 import type { ServiceContext } from '@/lib/services/context';
 import { ValidationError, parseInput } from '@/lib/services/errors';
-import { ComponentIds, Email, SubscriptionEvents, WebhookUrl } from '@/lib/services/subscription-schemas';
+import { ComponentIds, Email, SubscriberLocale, SubscriptionEvents, TimeZone, WebhookUrl } from '@/lib/services/subscription-schemas';
 import { CONFIRM_VALID_MS, hashToken, newConfirmNonce } from '@/lib/services/subscription-tokens';
 
 const Common = {
   component_ids: ComponentIds.optional(),
   events: SubscriptionEvents.default('all'),
   maintenance: z.boolean().default(true),
+  /** Issue #15: the language and zone of this subscriber's emails; left out = the page's. */
+  locale: SubscriberLocale.optional(),
+  time_zone: TimeZone.optional(),
 };
 
 export const SubscribeInput = z.discriminatedUnion(
@@ -25,23 +29,28 @@ export const SubscribeInput = z.discriminatedUnion(
   [
     z.object({ type: z.literal('email'), email: Email, ...Common }),
     z.object({ type: z.literal('webhook'), url: WebhookUrl, email: Email.optional(), ...Common }),
+    // A chat channel: the incoming-webhook URL of a Slack, Teams, Discord, Google Chat or Mattermost channel.
+    ...CHAT_PLATFORMS.map((platform) => z.object({ type: z.literal(platform), url: WebhookUrl, email: Email.optional(), ...Common })),
   ],
-  { error: 'must be "email" or "webhook"' },
+  { error: `must be "email", "webhook" or one of ${CHAT_PLATFORMS.map((p) => `"${p}"`).join(', ')}` },
 );
 export type SubscribeInput = z.input<typeof SubscribeInput>;
 
 export type SubscribeResult =
   | { type: 'email' }
-  | { type: 'webhook'; id: string; secret: string; manageUrl: string; state: 'pending' };
+  | { type: 'webhook'; id: string; secret: string; manageUrl: string; state: 'pending' }
+  | { type: 'chat'; platform: ChatPlatform; id: string; manageUrl: string; state: 'pending' };
 
 /**
  * Subscribes an email address (double opt-in: a confirmation is sent, and re-sent while
  * pending) or a webhook (pending until its endpoint answers the signed verify ping with 2xx).
+ * A chat channel is a webhook that gets a test message in its platform's format instead of the
+ * ping, and is active once that message is accepted.
  * Email subscribing says nothing about whether the address was known.
  */
 export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: SubscribeInput }): Promise<SubscribeResult> {
   const data = parseInput(SubscribeInput, input);
-  if (data.type === 'webhook') {
+  if (data.type !== 'email') {
     try {
       await assertPublicHost(new URL(data.url).hostname);
     } catch {
@@ -52,7 +61,13 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
   const now = ctx.now();
   const at = now.toISOString();
   const componentIds = data.component_ids ?? [];
-  const prefs = { all_components: componentIds.length === 0, events: data.events, maintenance: data.maintenance };
+  const prefs = {
+    all_components: componentIds.length === 0,
+    events: data.events,
+    maintenance: data.maintenance,
+    locale: data.locale ?? null,
+    time_zone: data.time_zone ?? null,
+  };
 
   return withTransaction(ctx.db, async (trx) => {
     await assertComponentsExist(trx, componentIds, 'component_ids');
@@ -91,7 +106,10 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
     }
 
     const id = newId();
-    const row = { ...newSubscriberRow(id, 'webhook', at), ...prefs, url: data.url, email: data.email ?? null, secret: newWebhookSecret() };
+    const chat = data.type === 'webhook' ? null : data.type;
+    const secret = newWebhookSecret();
+    // Chat platforms do not check signatures; a chat channel has no secret to show.
+    const row = { ...newSubscriberRow(id, 'webhook', at), ...prefs, url: data.url, email: data.email ?? null, secret: chat ? null : secret, chat_platform: chat };
     await trx.insertInto('subscribers').values(row).execute();
     await setComponents(trx, id, componentIds);
     await queueEvent(
@@ -104,7 +122,9 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
       [{ id, channel: 'webhook' }],
       now,
     );
-    return { type: 'webhook', id, secret: row.secret, manageUrl: subscriberLinks(publicUrl(), id).manage, state: 'pending' };
+    const manageUrl = subscriberLinks(publicUrl(), id).manage;
+    if (chat) return { type: 'chat', platform: chat, id, manageUrl, state: 'pending' };
+    return { type: 'webhook', id, secret, manageUrl, state: 'pending' };
   });
 }
 
@@ -129,6 +149,8 @@ function newSubscriberRow(id: string, kind: 'email' | 'webhook', at: string) {
     unsubscribed_at: null,
     created_at: at,
     updated_at: at,
+    locale: null,
+    time_zone: null,
   };
 }
 

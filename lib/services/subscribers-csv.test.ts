@@ -6,6 +6,7 @@ const item: SubscriberListItem = {
   kind: 'email',
   email: 'a@example.com',
   url: null,
+  chatPlatform: null,
   state: 'active',
   allComponents: true,
   events: 'all',

@@ -2,14 +2,7 @@ import { addressKey, bucketFullAt, takeToken, type Bucket, type BucketRule } fro
 import { digest } from '@/lib/auth/tokens';
 import { updateLimit } from '@/lib/db/queries/rate-limits';
 import type { ServiceContext } from '@/lib/services/context';
-import { ServiceError } from '@/lib/services/errors';
-
-/** Too many requests; `retryAfterSeconds` goes into the Retry-After header. */
-export class TooManyRequestsError extends ServiceError {
-  constructor(readonly retryAfterSeconds: number, what: string) {
-    super('rate_limited', `Too many subscription requests ${what}; try again in ${retryAfterSeconds} s`, 429);
-  }
-}
+import { TooManyRequestsError } from '@/lib/services/errors';
 
 /** Per client address: a burst of 10, then 5 a minute. Per email or URL: 3, then one every 10 minutes. */
 export const PER_IP: BucketRule = { capacity: 10, refillPerMinute: 5 };
@@ -38,6 +31,6 @@ export async function throttleSubscribe(ctx: ServiceContext, clientAddress: stri
       },
       1,
     );
-    if (retryAfter > 0) throw new TooManyRequestsError(retryAfter, what);
+    if (retryAfter > 0) throw new TooManyRequestsError(`Too many subscription requests ${what}; try again in ${retryAfter} s`, retryAfter);
   }
 }

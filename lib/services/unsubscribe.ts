@@ -1,4 +1,8 @@
-import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
+import { afterCommit, withTransaction, type DbOrTx } from '@/lib/db/transaction';
+import { publicUrl } from '@/lib/env';
+import { pageSnapshot } from '@/lib/notify/alert-snapshot';
+import { queueEvent } from '@/lib/notify/outbox';
+import { wakeWorkers } from '@/lib/notify/wake';
 import type { ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { Token } from '@/lib/services/subscription-schemas';
@@ -10,7 +14,23 @@ export async function unsubscribe({ ctx, input }: { ctx: ServiceContext; input: 
   return withTransaction(ctx.db, async (trx) => {
     const sub = await findSubscriberByLinkToken(trx, token);
     if (!sub) throw new NotFoundError('Subscription', 'for this link');
+    const wasSubscribed = sub.state !== 'unsubscribed';
     await endSubscription(trx, sub, ctx.now());
+    // One confirmation, in the subscriber's language, to the address that stops getting alerts.
+    if (wasSubscribed && sub.kind === 'email' && sub.email) {
+      const now = ctx.now();
+      await queueEvent(
+        trx,
+        {
+          key: `subscription.unsubscribed:${sub.id}:${now.toISOString()}`,
+          incidentId: null,
+          snapshot: { kind: 'subscription.unsubscribed', generatedAt: now.toISOString(), baseUrl: publicUrl(), page: await pageSnapshot(trx, now) },
+        },
+        [{ id: sub.id, channel: 'email' }],
+        now,
+      );
+      afterCommit(trx, wakeWorkers);
+    }
     return { id: sub.id };
   });
 }

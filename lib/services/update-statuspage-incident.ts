@@ -10,6 +10,12 @@ import { NotFoundError, ValidationError, parseInput } from '@/lib/services/error
 import { updateMaintenance } from '@/lib/services/update-maintenance';
 import { Id, ImpactInput, IsoTime, Markdown, Name } from '@/lib/services/schemas';
 import { assertComponentsExist } from '@/lib/services/component-changes';
+import { canReopen } from '@/lib/domain/lifecycle';
+import { editIncident } from '@/lib/services/edit-incident';
+import { reopenIncident } from '@/lib/services/reopen-incident';
+import { TranslationsInput } from '@/lib/services/translation-schemas';
+import { upsertTranslations } from '@/lib/db/queries/translations';
+import type { Translations } from '@/lib/domain/localize';
 
 export const UpdateStatuspageIncidentInput = z.object({
   id: Id,
@@ -26,6 +32,8 @@ export const UpdateStatuspageIncidentInput = z.object({
   scheduledUntil: IsoTime.optional(),
   autoStart: z.boolean().optional(),
   autoComplete: z.boolean().optional(),
+  /** Beacon extension (issue #15): `name` per language edits the title's; `body` goes with the update this PATCH posts. */
+  translations: TranslationsInput(['name', 'body']).optional(),
 });
 export type UpdateStatuspageIncidentInput = z.input<typeof UpdateStatuspageIncidentInput>;
 
@@ -67,9 +75,12 @@ export async function updateStatuspageIncident({
     const inPlace = data.name !== undefined || data.impactOverride !== undefined || data.autoStart !== undefined || data.autoComplete !== undefined;
     const echoesStatus = data.status === before.status && data.body === undefined && data.components === undefined && inPlace;
     const postsUpdate = (data.status !== undefined && !echoesStatus) || data.body !== undefined || data.components !== undefined;
-    if (!maintenance && data.impactOverride !== undefined && !postsUpdate) {
-      edits.impact_override = data.impactOverride;
-      edits.impact = data.impactOverride ?? before.impact;
+    if (!maintenance) {
+      // An incident's name and impact are corrected by the console's verb: audited, and a
+      // removed override returns to the impact its components imply.
+      const impactOverride = data.impactOverride !== undefined && !postsUpdate ? data.impactOverride : undefined;
+      if (edits.name !== undefined || impactOverride !== undefined) await editIncident({ ctx: inner, input: { id: before.id, name: edits.name, impactOverride } });
+      delete edits.name;
     }
     if (Object.keys(edits).length > 0) {
       edits.updated_at = ctx.now().toISOString();
@@ -82,6 +93,10 @@ export async function updateStatuspageIncident({
         after: edits,
       });
     }
+
+    const names = onlyField(data.translations, 'name');
+    if (names) await upsertTranslations(trx, 'incident', before.id, names, ctx.now());
+    const bodies = onlyField(data.translations, 'body');
 
     const rescheduling = data.scheduledFor !== undefined || data.scheduledUntil !== undefined;
     if (maintenance && data.components === undefined && (postsUpdate || rescheduling)) {
@@ -105,6 +120,21 @@ export async function updateStatuspageIncident({
       const components = data.components ?? [];
       await assertComponentsExist(trx, components.map((c) => c.id));
       const current = await currentStatuses(trx, components.filter((c) => c.status === null).map((c) => c.id));
+      const status = data.status ?? before.status;
+      if (!maintenance && canReopen('incident', before.status, status)) {
+        // Statuspage reopens a resolved incident by PATCHing an open status.
+        await reopenIncident({
+          ctx: inner,
+          input: {
+            incidentId: before.id,
+            status: status as 'investigating',
+            body: data.body ?? '',
+            components: components.map((c) => ({ id: c.id, status: c.status ?? current.get(c.id)! })),
+            deliverNotifications: data.deliverNotifications,
+          },
+        });
+        return (await getIncident(trx, before.id))!;
+      }
       await addIncidentUpdate({
         ctx: inner,
         input: {
@@ -114,6 +144,7 @@ export async function updateStatuspageIncident({
           components: components.map((c) => ({ id: c.id, status: c.status ?? current.get(c.id)! })),
           impactOverride: maintenance ? undefined : data.impactOverride,
           deliverNotifications: data.deliverNotifications,
+          translations: bodies,
         },
       });
     }
@@ -125,4 +156,10 @@ const MAINTENANCE_ONLY: readonly string[] = ['scheduled', 'in_progress', 'verify
 
 function pick(row: IncidentRow, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((k) => k !== 'updated_at').map((k) => [k, row[k as keyof IncidentRow]]));
+}
+
+/** One field of `{ de: { name, body } }`, or undefined when no language has it. */
+function onlyField(translations: Translations | undefined, field: 'name' | 'body'): Translations | undefined {
+  const entries = Object.entries(translations ?? {}).flatMap(([l, t]) => (t?.[field] ? [[l, { [field]: t[field] }]] : []));
+  return entries.length > 0 ? (Object.fromEntries(entries) as Translations) : undefined;
 }

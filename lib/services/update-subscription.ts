@@ -4,7 +4,7 @@ import { assertComponentsExist } from '@/lib/services/component-changes';
 import type { ServiceContext } from '@/lib/services/context';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
 import { setComponents } from '@/lib/services/subscribe';
-import { ComponentIds, SubscriptionEvents, Token } from '@/lib/services/subscription-schemas';
+import { ComponentIds, SubscriberLocale, SubscriptionEvents, TimeZone, Token } from '@/lib/services/subscription-schemas';
 import { findSubscriberByLinkToken } from '@/lib/services/subscription-tokens';
 
 export const UpdateSubscriptionInput = z.object({
@@ -13,6 +13,9 @@ export const UpdateSubscriptionInput = z.object({
   component_ids: ComponentIds.optional(),
   events: SubscriptionEvents,
   maintenance: z.boolean(),
+  /** Issue #15: left out keeps what the subscriber has. */
+  locale: SubscriberLocale.optional(),
+  time_zone: TimeZone.optional(),
 });
 export type UpdateSubscriptionInput = z.input<typeof UpdateSubscriptionInput>;
 
@@ -27,7 +30,14 @@ export async function updateSubscription({ ctx, input }: { ctx: ServiceContext; 
     await assertComponentsExist(trx, componentIds, 'component_ids');
     await trx
       .updateTable('subscribers')
-      .set({ all_components: componentIds.length === 0, events: data.events, maintenance: data.maintenance, updated_at: now })
+      .set({
+        all_components: componentIds.length === 0,
+        events: data.events,
+        maintenance: data.maintenance,
+        ...(data.locale ? { locale: data.locale } : {}),
+        ...(data.time_zone ? { time_zone: data.time_zone } : {}),
+        updated_at: now,
+      })
       .where('id', '=', sub.id)
       .execute();
     await setComponents(trx, sub.id, componentIds);

@@ -1,3 +1,4 @@
+import type { Translations } from '@/lib/domain/localize';
 import type { DayUptime } from '@/lib/domain/uptime';
 import type { PageStatus } from '@/lib/domain/rollup';
 import type {
@@ -21,7 +22,11 @@ export interface UpdateView {
   status: IncidentStatus | MaintenanceStatus;
   body: string;
   displayAt: string;
+  /** When the text was last corrected; shown as an "edited" mark. */
+  editedAt?: string | null;
   changes: { componentId: string; componentName: string; oldStatus: ComponentStatus; newStatus: ComponentStatus }[];
+  /** Issue #15: the text in other languages (`{ de: { body } }`); absent when there is none. Resolve with lib/domain/localize. */
+  translations?: Translations;
 }
 
 export interface IncidentView {
@@ -37,6 +42,10 @@ export interface IncidentView {
   durationMs: number | null;
   components: { id: string; name: string }[];
   latestUpdate: UpdateView | null;
+  /** Issue #15: the title in other languages (`{ de: { name } }`); absent when there is none. */
+  translations?: Translations;
+  /** Audiences (of the reader's) this incident is limited to; absent when it is public. */
+  privateTo?: string[];
 }
 
 export interface IncidentDetailView extends IncidentView {
@@ -54,6 +63,19 @@ export interface ComponentView {
   description: string | null;
   status: ComponentStatus;
   uptime: { percent: number | null; days: UptimeDayView[] } | null;
+  /** Issue #15: name and description in other languages; absent when there is none. */
+  translations?: Translations;
+  /** Audiences (of the reader's) this component is limited to; absent when it is public. */
+  privateTo?: string[];
+  /** Set when the component follows another status page ("third-party"). */
+  upstream?: UpstreamView;
+}
+
+/** A third-party page a component follows: its name, a link, and since when its status is unknown. */
+export interface UpstreamView {
+  pageName: string;
+  pageUrl: string;
+  unknownSince: string | null;
 }
 
 export interface GroupView {
@@ -62,6 +84,8 @@ export interface GroupView {
   description: string | null;
   status: ComponentStatus;
   components: ComponentView[];
+  /** Issue #15: the group's name in other languages; absent when there is none. */
+  translations?: Translations;
 }
 
 export interface StatusPageView {

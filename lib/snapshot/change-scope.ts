@@ -36,6 +36,7 @@ export function scopeOf(event: LiveEvent): ChangeScope {
     case 'incident.postmortem_published':
       return incidentOnly(event.incidentId);
     case 'component.status_changed':
+    case 'system_metrics.changed': // charts are on `/` only: the same re-render of `/` as a status change
       return { all: false, incidents: new Set(), componentStatus: true };
     case 'page.changed':
       return event.what === 'incident' && event.incidentId ? incidentOnly(event.incidentId) : EVERYTHING;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { splitLocale } from '@/lib/i18n/paths';
 
 /** The part of Next's `routes-manifest.json` that says which paths it has a route for. */
 export interface RoutesManifest {
@@ -45,7 +46,9 @@ export class NextRoutes {
   }
 
   /** Whether the path is Next's to answer (a route, a public file, or a path left to it). */
-  has(pathname: string): boolean {
+  has(prefixed: string): boolean {
+    // A language prefix (`/de/…`) is taken off by proxy.ts before Next routes.
+    const pathname = splitLocale(prefixed).rest;
     if (this.exact.has(pathname) || UNUSUAL.test(pathname)) return true;
     for (const prefix of NEXT_PREFIXES) if (pathname.startsWith(prefix)) return true;
     for (const pattern of this.patterns) if (pattern.test(pathname)) return true;

@@ -24,11 +24,22 @@ interface Entry {
   pending: Promise<Representation | null> | null;
 }
 
+/** The page's language as its <html lang> says, for the Content-Language header. */
+function contentLanguage(body: string): Record<string, string> {
+  const lang = /^<!DOCTYPE html><html lang="([a-zA-Z-]{2,12})"/.exec(body)?.[1];
+  return lang ? { 'content-language': lang } : {};
+}
+
 /** A rendered HTML page as the snapshot layer serves it: hash-based CSP, cacheable, precompressed. */
 export function htmlRepresentation(rendered: RenderedPage, builtAt?: string): Representation {
   return represent(
     rendered.body,
-    { 'content-type': 'text/html; charset=utf-8', 'cache-control': CACHE_POLICY.html, 'content-security-policy': snapshotCsp(rendered.body) },
+    {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': CACHE_POLICY.html,
+      'content-security-policy': snapshotCsp(rendered.body),
+      ...contentLanguage(rendered.body),
+    },
     { builtAt, status: rendered.status },
   );
 }

@@ -1,4 +1,5 @@
 import type { PageStatus } from '@/lib/domain/rollup';
+import type { Locale } from '@/lib/i18n/locales';
 import type { ComponentView, GroupView, HistoryView, IncidentDetailView, IncidentView, UpdateView } from '@/lib/services/views';
 
 /**
@@ -15,9 +16,11 @@ export const PAGE_DOC = {
   incident: (id: string) => `${PAGE_DOC_PREFIX}incidents/${encodeURIComponent(id)}.json`,
 } as const;
 
-/** An update with its markdown rendered (sanitised HTML) in place of the source. */
-export interface LiveUpdate extends Omit<UpdateView, 'body'> {
+/** An update with its markdown rendered (sanitised HTML) in place of the source, and each translation's beside it. */
+export interface LiveUpdate extends Omit<UpdateView, 'body' | 'translations'> {
   html: string;
+  /** The text rendered in each language it was translated into; absent when there is none. */
+  htmlIn?: Partial<Record<Locale, string>>;
 }
 
 /** An incident or maintenance as a list card shows it. */

@@ -8,9 +8,12 @@ import type {
   OverviewDocument,
 } from '@/lib/snapshot/page-document-types';
 
-/** An update with its markdown rendered once, on the server (client components cannot sanitise). */
-export function toLiveUpdate({ body, ...update }: UpdateView): LiveUpdate {
-  return { ...update, html: renderMarkdown(body) };
+/** An update with its markdown rendered once, on the server (client components cannot sanitise), translations too. */
+export function toLiveUpdate({ body, translations, ...update }: UpdateView): LiveUpdate {
+  const htmlIn = Object.fromEntries(
+    Object.entries(translations ?? {}).flatMap(([locale, fields]) => (fields?.body?.trim() ? [[locale, renderMarkdown(fields.body)]] : [])),
+  ) as LiveUpdate['htmlIn'];
+  return { ...update, html: renderMarkdown(body), ...(htmlIn && Object.keys(htmlIn).length > 0 ? { htmlIn } : {}) };
 }
 
 /**
@@ -19,7 +22,13 @@ export function toLiveUpdate({ body, ...update }: UpdateView): LiveUpdate {
  */
 function toSummary(incident: IncidentView): IncidentView {
   const { id, kind, name, status, impact, startedAt, resolvedAt, scheduledFor, scheduledUntil, durationMs, components } = incident;
-  return { id, kind, name, status, impact, startedAt, resolvedAt, scheduledFor, scheduledUntil, durationMs, components, latestUpdate: null };
+  const summary: IncidentView = { id, kind, name, status, impact, startedAt, resolvedAt, scheduledFor, scheduledUntil, durationMs, components, latestUpdate: null };
+  // Only a member's view has `privateTo`; only a translated title has `translations`.
+  return {
+    ...summary,
+    ...(incident.translations ? { translations: incident.translations } : {}),
+    ...(incident.privateTo ? { privateTo: incident.privateTo } : {}),
+  };
 }
 
 function toLiveIncident(incident: IncidentView): LiveIncident {

@@ -2,6 +2,7 @@ import { historyPageOf } from '@/lib/domain/history-pages';
 import type { LiveEvent } from '@/lib/live/live-event';
 import { MONTHS_PER_PAGE } from '@/lib/services/get-history-page';
 import type { PublicPageIndex } from '@/lib/services/get-public-page-index';
+import { splitLocale } from '@/lib/i18n/paths';
 import { scopeOf, type ChangeScope } from '@/lib/snapshot/change-scope';
 import type { PageCache } from '@/lib/snapshot/page-cache';
 import type { SnapshotStore } from '@/lib/snapshot/store';
@@ -10,7 +11,8 @@ import type { SnapshotStore } from '@/lib/snapshot/store';
  * Which cached pages a change touched: every page for a change of everything; for incidents,
  * their own pages and the history pages listing them (any component filter). An incident the
  * index does not know (just opened) or one on the last history page (which moves the page count
- * and the "older" links) drops every history page. Component statuses show on no cached page.
+ * and the "older" links) drops every history page. Component pages and the SLA report go with
+ * every change (component statuses and incidents both show there).
  */
 export function pagesTouched(scope: ChangeScope, index: PublicPageIndex | null, now: Date): ((key: string) => boolean) | undefined {
   if (scope.all || !index) return undefined;
@@ -25,11 +27,19 @@ export function pagesTouched(scope: ChangeScope, index: PublicPageIndex | null, 
     }
     history.add(page);
   }
-  return (key) => {
-    if (own.has(key)) return true;
+  return (prefixed) => {
+    // A language's copy goes with the page; its home (`/de`) with every change, like `/`.
+    const { locale, rest: key } = splitLocale(prefixed);
+    if (locale && key === '/') return true;
+    if (own.has(key) || showsUptime(key)) return true;
     if (key !== '/history' && !key.startsWith('/history?')) return false;
     return history === null || history.has(Number(new URLSearchParams(key.slice('/history'.length)).get('page') ?? 1));
   };
+}
+
+/** Component pages and SLA reports show statuses, incidents and uptime: any change may move them. */
+function showsUptime(key: string): boolean {
+  return key.startsWith('/components/') || key === '/uptime' || key.startsWith('/uptime?');
 }
 
 /**

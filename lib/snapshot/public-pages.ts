@@ -1,7 +1,7 @@
 import type { PageCache } from '@/lib/snapshot/page-cache';
 import { pageKeyFor } from '@/lib/snapshot/page-keys';
 import type { Representation } from '@/lib/snapshot/representation';
-import type { SnapshotStore } from '@/lib/snapshot/store';
+import { NOT_FOUND_PATHS, type SnapshotStore } from '@/lib/snapshot/store';
 
 /** A snapshot answer: at once on a hit, after the shared render otherwise; null leaves it to Next. */
 export type PageAnswer = Representation | Promise<Representation | null> | null | undefined;
@@ -18,6 +18,8 @@ export function lookupPage(store: SnapshotStore, cache: PageCache, pathname: str
   const key = pageKeyFor(pathname, searchParams, index);
   if (!key) return undefined;
   if (key.kind === 'page') return cache.get(key.key);
+  // A language's 404 is its own page, rendered once like the others.
+  if (key.locale) return cache.get(`/${key.locale}${NOT_FOUND_PATHS[key.page]}`);
   if (!store.pending()) return store.notFoundPage(key.page);
   return store.nextBuild().then(() => {
     const again = pageKeyFor(pathname, searchParams, store.pageIndex() ?? index);

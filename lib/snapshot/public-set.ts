@@ -20,6 +20,21 @@ export function badgeKey(componentId?: string | null): PublicKey {
   return componentId ? `/badge.svg?component=${componentId}` : '/badge.svg';
 }
 
+/** Drawn badges by label, message and colour: a rebuild redraws only the badges whose text changed. */
+const drawnBadges = new Map<string, string>();
+const BADGES_KEPT = 2_000;
+
+function drawBadge(label: string, message: string, color: string): string {
+  const key = `${label}\u0000${message}\u0000${color}`;
+  let svg = drawnBadges.get(key);
+  if (svg === undefined) {
+    svg = badgeSvg({ label, message, color });
+    drawnBadges.set(key, svg);
+    if (drawnBadges.size > BADGES_KEPT) drawnBadges.delete(drawnBadges.keys().next().value!);
+  }
+  return svg;
+}
+
 /**
  * Every public non-HTML response (v2 JSON, feeds, badges) from one read of the database, each
  * ready to serve with its ETag and compressed variants.
@@ -59,7 +74,7 @@ export async function buildPublicSet(ctx: ServiceContext): Promise<Map<PublicKey
   const badgeHeaders = { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': CACHE_POLICY.badge, ...CORS_HEADERS };
   const svg = (label: string, message: string, color: string) =>
     // Badges are a few hundred bytes: compressing hundreds of them per rebuild costs more than it saves.
-    represent(badgeSvg({ label, message, color }), badgeHeaders, { builtAt, compress: false });
+    represent(drawBadge(label, message, color), badgeHeaders, { builtAt, compress: false });
   set.set(badgeKey(), svg(page.name, status.description, badgeColor(status)));
   for (const c of components) {
     set.set(badgeKey(c.id), svg(c.name, COMPONENT_STATUS_LABEL[c.status], badgeColor({ status: c.status })));

@@ -28,8 +28,9 @@ function wireFor(rep: Representation, encoding: Encoding, extra: Record<string, 
   if (!byEncoding) wires.set(rep, (byEncoding = [undefined, undefined, undefined]));
   const slot = SLOT[encoding ?? 'identity'];
   let wire = byEncoding[slot];
-  if (!wire) {
-    const body = encoding === 'br' ? rep.br! : encoding === 'gzip' ? rep.gzip! : rep.body;
+  const body = encoding === 'br' ? rep.br! : encoding === 'gzip' ? rep.gzip! : rep.body;
+  // A representation's compressed variants are swapped once refined (refineCompression).
+  if (!wire || wire.body !== body) {
     const common = Object.entries({
       ...rep.headers,
       ...extra,

@@ -4,7 +4,7 @@ import { EVERYTHING, mergeScopes, type ChangeScope } from '@/lib/snapshot/change
 import { snapshotCsp } from '@/lib/snapshot/csp';
 import { loadSnapshot, saveSnapshot } from '@/lib/snapshot/disk';
 import { htmlRepresentation, type RenderedPage } from '@/lib/snapshot/page-cache';
-import { represent, type Representation } from '@/lib/snapshot/representation';
+import { refineCompression, represent, type Representation } from '@/lib/snapshot/representation';
 import { withStaleBanner } from '@/lib/snapshot/stale-banner';
 import { V2_NOT_FOUND } from '@/lib/snapshot/v2';
 
@@ -32,14 +32,25 @@ export interface SnapshotStoreOptions {
   /** Where the last good snapshot is kept for restarts. */
   file: string;
   buildId: string;
-  /** Least time between two rebuilds; changes in between are coalesced into the next one. */
+  /**
+   * Least time between the starts of two rebuilds; changes in between are coalesced into the
+   * next one. A slow rebuild stretches it (to twice its own duration), so that a storm of
+   * changes takes at most about half of the event loop whatever the data's size, while fast
+   * rebuilds keep an open page within a fraction of a second of each change.
+   */
   minIntervalMs?: number;
   /**
-   * Wait after a change before rebuilding, so that the browsers refreshing on the same event
-   * (SSE) are rendered first instead of queueing behind the rebuild.
+   * Wait after a change before rebuilding: the events of one change (an incident update and the
+   * component moves it announces) arrive together and make one rebuild. Browsers read only
+   * after the rebuild (lib/live/settled-changes.ts), so nothing is gained by waiting longer.
    */
   settleMs?: number;
   timeoutMs?: number;
+  /**
+   * Quiet time after a rebuild before the documents it compressed fast are recompressed at the
+   * best levels (lib/snapshot/representation.ts); a rebuild due meanwhile goes first.
+   */
+  refineAfterMs?: number;
   /** After each successful rebuild, with the time it started (changes before it are in it). */
   onBuilt?: (startedAt: number) => void;
 }
@@ -51,6 +62,11 @@ export interface SnapshotState {
   reason: string | null;
   rebuilds: number;
   lastBuildMs: number | null;
+  /**
+   * The process's CPU time (user + system) while the last rebuild ran: on a loaded machine a
+   * steadier figure than its wall time (it includes whatever else the process did meanwhile).
+   */
+  lastBuildCpuMs: number | null;
   /** What the last rebuild covered: everything, or only what a change touched. */
   lastScope: 'all' | 'partial' | null;
   /** How long each part of the last rebuild took (they run side by side, so they overlap). */
@@ -87,23 +103,27 @@ export class SnapshotStore {
   private reason: string | null = null;
   private rebuilds = 0;
   private lastBuildMs: number | null = null;
+  private lastBuildCpuMs: number | null = null;
   private running: Promise<void> | null = null;
   /** What the changes waiting for the next rebuild touched (null: none waiting). */
   private dirty: ChangeScope | null = null;
   private lastScope: SnapshotState['lastScope'] = null;
   private lastParts: Record<string, number> = {};
   private timer: NodeJS.Timeout | undefined;
+  private refineTimer: NodeJS.Timeout | undefined;
   private lastStart = 0;
   /** Rebuilds failed in a row while the database answered: retries back off. */
   private failures = 0;
   private readonly minIntervalMs: number;
   private readonly settleMs: number;
   private readonly timeoutMs: number;
+  private readonly refineAfterMs: number;
 
   constructor(private readonly opts: SnapshotStoreOptions) {
-    this.minIntervalMs = opts.minIntervalMs ?? 1_000;
-    this.settleMs = opts.settleMs ?? 300;
+    this.minIntervalMs = opts.minIntervalMs ?? 250;
+    this.settleMs = opts.settleMs ?? 50;
     this.timeoutMs = opts.timeoutMs ?? 5_000;
+    this.refineAfterMs = opts.refineAfterMs ?? 1_000;
   }
 
   /** Loads the copy kept on disk, so a restart with the database down still has something to serve. */
@@ -118,12 +138,14 @@ export class SnapshotStore {
 
   /**
    * Asks for a rebuild of what `scope` touched (everything when not said): runs soon, at most
-   * once per minIntervalMs, never two at a time; the changes in between are coalesced.
+   * once per minIntervalMs (or twice the last rebuild's duration), never two at a time; the
+   * changes in between are coalesced.
    */
   schedule(scope: ChangeScope = EVERYTHING): void {
     this.dirty = mergeScopes(this.dirty, scope);
     if (this.running || this.timer) return;
-    const backoff = this.minIntervalMs * 2 ** Math.min(this.failures, 6);
+    const gap = this.minIntervalMs > 0 ? Math.max(this.minIntervalMs, 2 * (this.lastBuildMs ?? 0)) : 0;
+    const backoff = gap * 2 ** Math.min(this.failures, 6);
     const wait = Math.max(this.settleMs, this.lastStart + backoff - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -156,6 +178,7 @@ export class SnapshotStore {
   private async build(scope: ChangeScope): Promise<void> {
     const started = performance.now();
     const startedAt = Date.now();
+    const cpu = process.cpuUsage();
     // Without a complete previous build there is nothing to keep: everything is built.
     const all = scope.all || this.fromDisk || !this.builtAt || !this.notFound.page || !this.notFound.incident;
     const parts: Record<string, number> = {};
@@ -202,9 +225,12 @@ export class SnapshotStore {
       this.rebuilds++;
       this.failures = 0;
       this.lastBuildMs = performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      this.lastBuildCpuMs = (used.user + used.system) / 1_000;
       this.lastScope = all ? 'all' : 'partial';
       this.lastParts = parts;
       this.recover();
+      this.refineSoon();
       this.opts.onBuilt?.(startedAt);
       saveSnapshot(this.opts.file, { builtAt, buildId: this.opts.buildId, entries: set }).catch((error: unknown) =>
         console.error('[beacon] could not keep the snapshot on disk', error),
@@ -225,6 +251,16 @@ export class SnapshotStore {
       }
       this.degrade(error);
     }
+  }
+
+  /** Recompresses what the last rebuilds compressed fast, once no rebuild is due. */
+  private refineSoon(): void {
+    clearTimeout(this.refineTimer);
+    this.refineTimer = setTimeout(() => {
+      this.refineTimer = undefined;
+      if (!this.pending()) void refineCompression(() => this.pending()).catch(() => undefined);
+    }, this.refineAfterMs);
+    this.refineTimer.unref();
   }
 
   /** Checks the database; enters or leaves the degraded state accordingly. */
@@ -311,6 +347,7 @@ export class SnapshotStore {
       reason: this.reason,
       rebuilds: this.rebuilds,
       lastBuildMs: this.lastBuildMs,
+      lastBuildCpuMs: this.lastBuildCpuMs,
       lastScope: this.lastScope,
       lastParts: this.lastParts,
       entries: this.entries.size,

@@ -8,7 +8,7 @@ import { seedDemo } from '@/lib/demo/seed';
 import { newWebhookSecret } from '@/lib/notify/webhook';
 import { createApiKey } from '@/lib/services/create-api-key';
 import { createOperator } from '@/lib/services/create-operator';
-import { getPageSettings } from '@/lib/services/page-settings';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
 
 /** One subscriber the soak expects alerts for. */
 export interface SoakSubscriber {

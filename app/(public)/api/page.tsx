@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { publicUrl } from '@/lib/env';
 import { requestContext } from '@/lib/services/context';
-import { getPageSettings } from '@/lib/services/page-settings';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
 import { PageHeader } from '@/components/status/page-header';
 import { ApiEndpoint } from '@/components/api-docs/api-endpoint';
 import { API_ENDPOINTS } from '@/components/api-docs/endpoints';

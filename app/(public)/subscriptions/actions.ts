@@ -1,10 +1,14 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
+import { localFailure, localFields, type SubscriptionTranslator } from '@/app/(public)/subscriptions/action-errors';
+import { CHAT_PLATFORMS, CHAT_PLATFORM_LABEL, type ChatPlatform } from '@/lib/domain/chat/alert';
 import { formDataOf } from '@/lib/http/form-data';
 import { confirmSubscription } from '@/lib/services/confirm-subscription';
 import { requestContext } from '@/lib/services/context';
-import { ServiceError, toErrorResponse } from '@/lib/services/errors';
+import { localePath } from '@/lib/i18n/paths';
+import { pageLanguage } from '@/lib/i18n/page-request';
 import { subscribe, type SubscribeInput } from '@/lib/services/subscribe';
 import { clientAddressOf } from '@/lib/http/client-address';
 import { throttleSubscribe } from '@/lib/services/subscription-throttle';
@@ -13,13 +17,16 @@ import { updateSubscription } from '@/lib/services/update-subscription';
 
 /** What was sent, so a refused form shows it again exactly (with or without JavaScript). */
 export interface FormValues {
-  type: 'email' | 'webhook';
+  type: 'email' | 'webhook' | ChatPlatform;
   email: string;
   url: string;
   components: 'all' | 'some';
   componentIds: string[];
   events: 'all' | 'start_and_resolution';
   maintenance: boolean;
+  /** Issue #15: the language and zone of the emails, as sent (empty when the form had none). */
+  locale: string;
+  timeZone: string;
 }
 
 /** What a subscription form shows after submitting. */
@@ -35,65 +42,76 @@ export interface FormState {
   attempt?: number;
 }
 
+const TYPES: readonly FormValues['type'][] = ['email', 'webhook', ...CHAT_PLATFORMS];
+
 function valuesOf(form: FormData): FormValues {
+  const type = TYPES.find((t) => t === form.get('type')) ?? 'email';
   return {
-    type: form.get('type') === 'webhook' ? 'webhook' : 'email',
+    type,
     email: String(form.get('email') ?? '').trim(),
     url: String(form.get('url') ?? '').trim(),
     components: form.get('components') === 'some' ? 'some' : 'all',
     componentIds: form.getAll('component_ids[]').map(String),
     events: form.get('events') === 'start_and_resolution' ? 'start_and_resolution' : 'all',
     maintenance: form.get('maintenance') === 'on',
+    locale: String(form.get('locale') ?? '').trim(),
+    timeZone: String(form.get('time_zone') ?? '').trim(),
   };
 }
 
 function preferences(v: FormValues) {
-  return { ...(v.components === 'some' && { component_ids: v.componentIds }), events: v.events, maintenance: v.maintenance };
+  return {
+    ...(v.components === 'some' && { component_ids: v.componentIds }),
+    events: v.events,
+    maintenance: v.maintenance,
+    // Sent as given, so a value the service refuses comes back named beside its field.
+    ...(v.locale && { locale: v.locale as never }),
+    ...(v.timeZone && { time_zone: v.timeZone }),
+  };
 }
 
-/** Plain words for the subscriber: field problems are shown beside the fields, nothing raw is shown. */
-function failure(error: unknown): Pick<FormState, 'error' | 'fields'> {
-  const { status, body } = toErrorResponse(error);
-  const fields = body.error.fields;
-  if (fields && Object.keys(fields).length > 0) return { error: 'Please correct the marked fields.', fields };
-  if (error instanceof ServiceError && status < 500) return { error: body.error.message };
-  return { error: 'Something went wrong on our side. Please try again in a moment.' };
-}
+/** The page's words: an action answers in the language of the URL it was posted to (proxy.ts). */
+const translator = (): Promise<SubscriptionTranslator> => getTranslations('subscription');
 
+/** What the form lacks, in the services' words (localFields puts them in the page's language). */
 function missing(v: FormValues): Record<string, string> | undefined {
   if (v.type === 'email' && !v.email) return { email: 'is required' };
-  if (v.type === 'webhook' && !v.url) return { url: 'is required' };
+  if (v.type !== 'email' && !v.url) return { url: 'is required' };
   if (v.components === 'some' && v.componentIds.length === 0) return { component_ids: 'choose at least one component, or all components' };
   return undefined;
 }
 
-/** The /subscribe form: email (double opt-in) or webhook (secret shown once). */
+/** A refusal before any service is called: the fields marked, in the page's language. */
+function refused(t: SubscriptionTranslator, fields: Record<string, string>): Pick<FormState, 'error' | 'fields'> {
+  return { error: t('errors.correctFields'), fields: localFields(t, fields) };
+}
+
+/** The /subscribe form: email (double opt-in), webhook (secret shown once) or a chat channel (test message). */
 export async function subscribeAction(previous: FormState | undefined, sent: FormData): Promise<FormState> {
   const values = valuesOf(formDataOf(sent));
   // A hand-made call may send no previous state at all.
   const attempt = (previous?.attempt ?? 0) + 1;
+  const t = await translator();
   const fields = missing(values);
-  if (fields) return { error: 'Please correct the marked fields.', fields, values, attempt };
+  if (fields) return { ...refused(t, fields), values, attempt };
   try {
     const ctx = await requestContext();
     await throttleSubscribe(ctx, clientAddressOf(await headers()), (values.type === 'email' ? values.email : values.url).toLowerCase());
     const input: SubscribeInput =
       values.type === 'email'
         ? { type: 'email', email: values.email, ...preferences(values) }
-        : { type: 'webhook', url: values.url, ...(values.email ? { email: values.email } : {}), ...preferences(values) };
+        : { type: values.type, url: values.url, ...(values.email ? { email: values.email } : {}), ...preferences(values) };
     const result = await subscribe({ ctx, input });
     if (result.type === 'email') {
-      return { ok: true, attempt, message: `Check ${values.email}: if it can receive mail, a confirmation link is on its way (valid for 48 hours).` };
+      return { ok: true, attempt, message: t('sent.email', { email: values.email }) };
     }
-    return {
-      ok: true,
-      attempt,
-      message: 'Webhook registered. A signed subscription.verify ping is on its way; answer it with any 2xx to activate.',
-      secret: result.secret,
-      manageUrl: result.manageUrl,
-    };
+    const manageUrl = await inPageLanguage(result.manageUrl);
+    if (result.type === 'chat') {
+      return { ok: true, attempt, message: t('sent.chat', { platform: CHAT_PLATFORM_LABEL[result.platform] }), manageUrl };
+    }
+    return { ok: true, attempt, message: t('sent.webhook'), secret: result.secret, manageUrl };
   } catch (error) {
-    return { ...failure(error), values, attempt };
+    return { ...localFailure(t, error), values, attempt };
   }
 }
 
@@ -102,35 +120,45 @@ export async function updateSubscriptionAction(previous: FormState | undefined, 
   const form = formDataOf(sent);
   const values = valuesOf(form);
   const attempt = (previous?.attempt ?? 0) + 1;
+  const t = await translator();
   const fields = missing({ ...values, email: 'x', url: 'x' });
-  if (fields) return { error: 'Please correct the marked fields.', fields, values, attempt };
+  if (fields) return { ...refused(t, fields), values, attempt };
   try {
     await updateSubscription({ ctx: await requestContext(), input: { token: String(form.get('token') ?? ''), ...preferences(values) } });
-    return { ok: true, message: 'Your preferences are saved.', values, attempt };
+    return { ok: true, message: t('manage.saved'), values, attempt };
   } catch (error) {
-    return { ...failure(error), values, attempt };
+    return { ...localFailure(t, error), values, attempt };
   }
 }
 
 /** The unsubscribe button (manage and unsubscribe pages). */
 export async function unsubscribeAction(_previous: FormState, sent: FormData): Promise<FormState> {
   const form = formDataOf(sent);
+  const t = await translator();
   try {
     await unsubscribe({ ctx: await requestContext(), input: { token: String(form.get('token') ?? '') } });
-    return { ok: true, message: 'You are unsubscribed. No more alerts will be sent.' };
+    return { ok: true, message: t('unsubscribe.done') };
   } catch (error) {
-    return failure(error);
+    return localFailure(t, error);
   }
 }
 
 /** The confirm page's button: the POST that activates an email subscription (a GET never does). */
 export async function confirmAction(_previous: FormState, sent: FormData): Promise<FormState> {
   const form = formDataOf(sent);
+  const t = await translator();
   try {
     const result = await confirmSubscription({ ctx: await requestContext(), input: { token: String(form.get('token') ?? '') } });
-    return { ok: true, message: `You are subscribed. Alerts will go to ${result.email}.`, manageUrl: result.manageUrl };
+    return { ok: true, message: t('confirm.doneMessage', { email: result.email }), manageUrl: await inPageLanguage(result.manageUrl) };
   } catch (error) {
-    if (error instanceof ServiceError && error.status === 404) return { error: 'This confirmation link is not valid. It may have been used already.' };
-    return failure(error);
+    return localFailure(t, error, t('confirm.invalid'));
   }
+}
+
+/** A subscriber page's URL in the language of the page the form was on (the service's is unprefixed). */
+async function inPageLanguage(url: string): Promise<string> {
+  const lang = await pageLanguage();
+  const at = new URL(url);
+  at.pathname = localePath(lang.locale, at.pathname, lang.defaultLocale);
+  return at.toString();
 }

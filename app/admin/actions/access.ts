@@ -1,5 +1,7 @@
 'use server';
 
+import type { Locale } from '@/lib/i18n/locales';
+import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { adminAction } from '@/lib/auth/admin-action';
 import { createApiKey } from '@/lib/services/create-api-key';
@@ -27,6 +29,7 @@ export const createOperatorAction = adminAction(
   z.object({ email: z.string(), name: z.string(), role: z.enum(['admin', 'responder']), password: z.string() }),
   async (data, ctx) => {
     const operator = await createOperator({ ctx, input: data });
+    revalidatePath('/admin/operators');
     return { ok: true, message: `${operator.email} can now sign in as ${operator.role}.` };
   },
 );
@@ -35,15 +38,19 @@ export const createOperatorAction = adminAction(
 export const removeOperatorAction = adminAction('operator.remove', z.object({ id: z.string() }), async (data, ctx, operator) => {
   if (data.id === operator.id) return { error: 'You cannot remove yourself; ask another admin.' };
   await removeOperator({ ctx, input: data });
+  revalidatePath('/admin/operators');
   return { ok: true, message: 'Operator removed.' };
 });
 
-/** Saves the page's name, canonical URL, time zone and logo. */
+/** Saves the page's name, canonical URL, time zone, default language and logo. */
 export const updateSettingsAction = adminAction(
   'settings.update',
-  z.object({ name: z.string(), url: optionalText, timeZone: z.string(), logoUrl: optionalText }),
+  z.object({ name: z.string(), url: optionalText, timeZone: z.string(), locale: optionalText, logoUrl: optionalText }),
   async (data, ctx) => {
-    await updatePageSettings({ ctx, input: { name: data.name, url: data.url ?? null, timeZone: data.timeZone, logoUrl: data.logoUrl ?? null } });
+    await updatePageSettings({
+      ctx,
+      input: { name: data.name, url: data.url ?? null, timeZone: data.timeZone, locale: data.locale as Locale | undefined, logoUrl: data.logoUrl ?? null },
+    });
     return { ok: true, message: 'Settings saved.' };
   },
 );

@@ -10,7 +10,7 @@ import { moveItem } from '@/lib/services/move-component';
 import { setComponentStatus } from '@/lib/services/set-component-status';
 import { updateComponent } from '@/lib/services/update-component';
 import { updateGroup } from '@/lib/services/update-group';
-import { checkbox, optionalText } from '@/app/admin/actions/form-schemas';
+import { checkbox, optionalText, translationsFrom } from '@/app/admin/actions/form-schemas';
 
 const groupId = z.preprocess((v) => (v === '' ? null : v), z.string().nullable());
 
@@ -21,8 +21,8 @@ export const createGroupAction = adminAction('group.create', z.object({ name: z.
 });
 
 /** Renames a group. */
-export const updateGroupAction = adminAction('group.update', z.object({ id: z.string(), name: z.string(), description: optionalText }), async (data, ctx) => {
-  await updateGroup({ ctx, input: { id: data.id, name: data.name, description: data.description ?? null } });
+export const updateGroupAction = adminAction('group.update', z.object({ id: z.string(), name: z.string(), description: optionalText }).passthrough(), async (data, ctx) => {
+  await updateGroup({ ctx, input: { id: data.id, name: data.name, description: data.description ?? null, translations: translationsFrom(data) ?? {} } });
   return { ok: true, message: 'Group saved.' };
 });
 
@@ -41,8 +41,12 @@ export const createComponentAction = adminAction('component.create', ComponentFo
 });
 
 /** Edits a component's name, description, group and display flags. */
-export const updateComponentAction = adminAction('component.update', ComponentForm.extend({ id: z.string() }), async (data, ctx) => {
-  await updateComponent({ ctx, input: { ...data, description: data.description ?? null } });
+export const updateComponentAction = adminAction('component.update', ComponentForm.extend({ id: z.string() }).passthrough(), async (data, ctx) => {
+  const { id, name, description, groupId, showcase, onlyShowIfDegraded } = data;
+  await updateComponent({
+    ctx,
+    input: { id, name, description: description ?? null, groupId, showcase, onlyShowIfDegraded, translations: translationsFrom(data) ?? {} },
+  });
   return { ok: true, message: 'Component saved.' };
 });
 

@@ -11,7 +11,7 @@ import { addIncidentUpdate } from '@/lib/services/add-incident-update';
 import { createIncident } from '@/lib/services/create-incident';
 import { publishPostmortem } from '@/lib/services/publish-postmortem';
 import { resolveIncident } from '@/lib/services/resolve-incident';
-import { checkbox, commaList, componentChanges, impactOverride, optionalIso } from '@/app/admin/actions/form-schemas';
+import { checkbox, commaList, componentChanges, impactOverride, optionalIso, translationsFrom } from '@/app/admin/actions/form-schemas';
 
 const CreateForm = z
   .object({
@@ -26,6 +26,8 @@ const CreateForm = z
     deviceTypes: commaList,
     devices: z.preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().int().min(0).nullable()),
     notes: z.string().max(2000).default(''),
+    visibility: z.enum(['auto', 'everyone', 'audiences']).default('auto'),
+    audienceIds: z.array(z.string()).default([]),
   })
   .passthrough();
 
@@ -43,6 +45,8 @@ export const createIncidentAction = adminAction('incident.create', CreateForm, a
       deliverNotifications: data.notify,
       incidentClass: data.incidentClass,
       scope: { regions: data.regions, deviceTypes: data.deviceTypes, devices: data.devices, notes: data.notes },
+      translations: translationsFrom(data),
+      audienceIds: data.visibility === 'auto' ? undefined : data.visibility === 'everyone' ? [] : data.audienceIds,
     },
   });
   redirect(`/admin/incidents/${incident.id}`);
@@ -69,6 +73,7 @@ export const postUpdateAction = adminAction('incident.update', UpdateForm, async
       components: componentChanges(data),
       impactOverride: data.impactOverride,
       deliverNotifications: data.notify,
+      translations: translationsFrom(data),
     },
   });
   return { ok: true, message: 'Update posted.' };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { requireOperator } from '@/lib/auth/require-operator';
 import { requestContext } from '@/lib/services/context';
 import { listApiKeys } from '@/lib/services/list-operators';
-import { getPageSettings } from '@/lib/services/page-settings';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
 import { createApiKeyAction, revokeApiKeyAction } from '@/app/admin/actions/access';
 import { ActionForm } from '@/components/admin/action-form';
 import { Field, TextInput } from '@/components/ui/fields';

@@ -10,7 +10,9 @@ import {
   moveAction,
   setStatusAction,
   updateComponentAction,
+  updateGroupAction,
 } from '@/app/admin/actions/components';
+import { TranslationFields } from '@/components/admin/translation-fields';
 import { ActionForm } from '@/components/admin/action-form';
 import { STATUS_TEXT } from '@/components/status/status-style';
 import { Checkbox, Field, Select, TextInput } from '@/components/ui/fields';
@@ -35,8 +37,8 @@ export default async function ComponentsPage() {
   const operator = await requireOperator('responder');
   const admin = hasRole(operator, 'admin');
   const ctx = await requestContext();
-  const { groups, components } = await listComponentCatalog({ ctx });
-  const sections = [...groups.map((g) => ({ id: g.id, name: g.name })), { id: null, name: 'Ungrouped' }];
+  const { groups, components, translations } = await listComponentCatalog({ ctx });
+  const sections = [...groups.map((g) => ({ id: g.id, name: g.name, description: g.description })), { id: null, name: 'Ungrouped', description: null }];
 
   return (
     <div className="space-y-8">
@@ -50,6 +52,23 @@ export default async function ComponentsPage() {
               <h2 id={`group-${section.id ?? 'none'}`} className="font-semibold">{section.name}</h2>
               {admin && section.id && <MoveButtons kind="group" id={section.id} name={section.name} />}
             </div>
+            {admin && section.id && (
+              <details className="border-b border-neutral-200 px-4 py-2 dark:border-neutral-800">
+                <summary className="cursor-pointer text-sm underline underline-offset-2">Edit group {section.name}</summary>
+                <div className="mt-3 max-w-xl">
+                  <ActionForm action={updateGroupAction} submitLabel="Save group">
+                    <input type="hidden" name="id" value={section.id} />
+                    <Field label="Name" htmlFor={`group-name-${section.id}`}>
+                      <TextInput id={`group-name-${section.id}`} name="name" defaultValue={section.name} required />
+                    </Field>
+                    <Field label="Description" htmlFor={`group-description-${section.id}`}>
+                      <TextInput id={`group-description-${section.id}`} name="description" defaultValue={section.description ?? ''} />
+                    </Field>
+                    <TranslationFields idPrefix={`group-${section.id}`} fields={[{ field: 'name' }]} values={translations.groups.get(section.id)} />
+                  </ActionForm>
+                </div>
+              </details>
+            )}
             {members.length === 0 && <p className="px-4 py-3 text-sm text-neutral-600 dark:text-neutral-400">No components in this group.</p>}
             <ul className="divide-y divide-neutral-200 dark:divide-neutral-800">
               {members.map((c) => (
@@ -94,8 +113,19 @@ export default async function ComponentsPage() {
                           </Field>
                           <Checkbox name="showcase" label="Show 90-day uptime bars" defaultChecked={c.showcase} />
                           <Checkbox name="onlyShowIfDegraded" label="Only show while not operational" defaultChecked={c.only_show_if_degraded} />
+                          <TranslationFields
+                            idPrefix={`component-${c.id}`}
+                            fields={[
+                              { field: 'name' },
+                              { field: 'description', maxLength: 2000 },
+                            ]}
+                            values={translations.components.get(c.id)}
+                          />
                         </ActionForm>
                         <div>
+                          <p className="mb-3 text-sm">
+                            <a href={`/admin/components/${c.id}`} className="inline-flex min-h-6 items-center underline underline-offset-2">Follows a third-party page…</a>
+                          </p>
                           <p className="text-sm text-neutral-600 dark:text-neutral-400">
                             Archiving removes the component from the page and the pickers. Its status history and incidents are kept.
                           </p>

@@ -5,7 +5,7 @@ import { LocalTime } from '@/components/ui/local-time';
 import { requireOperator } from '@/lib/auth/require-operator';
 import { DeliveryFilter, getOutboxBacklog, listDeliveries } from '@/lib/services/admin-deliveries';
 import { requestContext } from '@/lib/services/context';
-import { getPageSettings } from '@/lib/services/page-settings';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
 import { retryDeliveryAction } from '@/app/admin/deliveries/actions';
 
 export const metadata: Metadata = { title: 'Deliveries' };

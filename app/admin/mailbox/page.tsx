@@ -5,7 +5,7 @@ import { requireOperator } from '@/lib/auth/require-operator';
 import { getEnv } from '@/lib/env';
 import { getDevMail, listDevMail } from '@/lib/services/admin-deliveries';
 import { requestContext } from '@/lib/services/context';
-import { getPageSettings } from '@/lib/services/page-settings';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
 import { QueryText } from '@/lib/services/schemas';
 
 export const metadata: Metadata = { title: 'Mailbox' };

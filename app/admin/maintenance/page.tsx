@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireOperator } from '@/lib/auth/require-operator';
 import { requestContext } from '@/lib/services/context';
 import { listAdminIncidents } from '@/lib/services/list-admin-incidents';
-import { getPageSettings } from '@/lib/services/page-settings';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
 import { IncidentTable } from '@/components/admin/incident-table';
 
 export const metadata: Metadata = { title: 'Maintenance' };

@@ -6,8 +6,9 @@ import { requireOperator } from '@/lib/auth/require-operator';
 import { isAllowed } from '@/lib/domain/permissions';
 import { listComponents } from '@/lib/db/queries/components';
 import { listSubscribers, SubscriberFilter } from '@/lib/services/admin-subscribers';
+import { maskedWebhookUrl, subscriberTypeLabel } from '@/lib/domain/webhook-display';
 import { requestContext } from '@/lib/services/context';
-import { getPageSettings } from '@/lib/services/page-settings';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
 import { removeSubscriberAction } from '@/app/admin/subscribers/actions';
 
 export const metadata: Metadata = { title: 'Subscribers' };
@@ -117,8 +118,8 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
               {items.map((s) => (
                 <tr key={s.id} className="border-t border-neutral-200 align-top dark:border-neutral-800">
                   <td className="py-2 pr-3 break-all">
-                    <span className="mr-2 rounded bg-neutral-100 px-1.5 py-0.5 text-xs dark:bg-neutral-800">{s.kind}</span>
-                    {s.kind === 'email' ? s.email : s.url}
+                    <span className="me-2 rounded bg-neutral-100 px-1.5 py-0.5 text-xs dark:bg-neutral-800">{subscriberTypeLabel(s.kind, s.chatPlatform)}</span>
+                    {s.kind === 'email' ? s.email : s.url && maskedWebhookUrl(s.url)}
                     {s.kind === 'webhook' && s.email && <span className="block text-xs text-neutral-600 dark:text-neutral-400">owner {s.email}</span>}
                   </td>
                   <td className="py-2 pr-3">
@@ -131,7 +132,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
                   </td>
                   <td className="py-2 pr-3 whitespace-nowrap"><LocalTime iso={s.createdAt} timeZone={settings.time_zone} /></td>
                   <td className="py-2">
-                    {canRemove && <ActionButton action={removeSubscriberAction} id={s.id} label="Remove" pendingLabel="Removing…" danger confirm={`Remove ${s.email ?? s.url}?`} />}
+                    {canRemove && <ActionButton action={removeSubscriberAction} id={s.id} label="Remove" pendingLabel="Removing…" danger confirm={`Remove ${s.kind === 'email' ? s.email : maskedWebhookUrl(s.url ?? '')}?`} />}
                   </td>
                 </tr>
               ))}

@@ -4,6 +4,8 @@ import { LIVE_RETRY_AFTER_SECONDS, admitLiveConnection } from '@/lib/live/connec
 import { onLive, onSettled } from '@/lib/live/hub';
 import { sseStream } from '@/lib/live/sse';
 import { snapshotState } from '@/lib/snapshot/store';
+import type { LiveEvent } from '@/lib/live/live-event';
+import { publicLiveEvent } from '@/lib/services/public-live-event';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,7 +33,10 @@ export function GET(request: Request): Response {
   }
   // Behind the snapshot store a change is announced once its documents show it; without one
   // (plain `next dev`), at once.
-  const body = sseStream(request.signal, snapshotState() ? onSettled : onLive, {
+  const source = snapshotState() ? onSettled : onLive;
+  // Private incidents' ids never reach the public stream (issue #16).
+  const publicSource = (listener: (event: LiveEvent) => void) => source((event) => void publicLiveEvent(event).then(listener));
+  const body = sseStream(request.signal, publicSource, {
     staleSince: () => {
       const state = snapshotState();
       return state?.degradedSince ? state.builtAt : null;

@@ -69,6 +69,21 @@ for (const dialect of testDialects()) {
       expect((await nul.json()).error.message).toMatch(/NUL characters \(at url\)/);
     });
 
+    it('takes a language and an IANA time zone, and refuses others with a 422 naming the field', async () => {
+      const before = await allCounts(db);
+      const locale = await post('{"type":"email","email":"noc@example.com","locale":"tlh"}');
+      expect(locale.status).toBe(422);
+      expect((await locale.json()).error.fields).toEqual({ locale: 'must be one of "en", "de", "fr", "it", "es"' });
+      const zone = await post('{"type":"email","email":"noc@example.com","time_zone":"Europe/Atlantis"}');
+      expect(zone.status).toBe(422);
+      expect((await zone.json()).error.fields).toEqual({ time_zone: 'must be an IANA time zone name such as "Europe/Berlin"' });
+      // The throttle counts every attempt; nothing else is written.
+      expect({ ...(await allCounts(db)), rate_limits: 0 }).toEqual({ ...before, rate_limits: 0 });
+      const ok = await post('{"type":"email","email":"noc@example.com","locale":"it","time_zone":"Europe/Rome"}');
+      expect(ok.status).toBe(202);
+      expect(await db.kysely.selectFrom('subscribers').select(['locale', 'time_zone']).execute()).toEqual([{ locale: 'it', time_zone: 'Europe/Rome' }]);
+    });
+
     it('answers a generated hostile corpus with 4xx only and writes no row', async () => {
       const before = await allCounts(db);
       const statuses: number[] = [];

@@ -1,9 +1,10 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CHAT_PLATFORMS } from '@/lib/domain/chat/alert';
 import type { Db } from '@/lib/db/connect';
 import { testDialects } from '@/lib/db/testing/test-db';
 import { BLOCKED_TARGET_MESSAGE } from '@/lib/notify/ssrf';
 import { peekShared, setShared } from '@/lib/runtime/bridge';
-import { apiHarness, type ApiHarness } from '@/app/api/v1/_lib/test-harness';
+import { apiHarness, type ApiHarness } from '@/app/api/v1/_tests/test-harness';
 import { POST } from '@/app/api/subscriptions/route';
 
 /** IPv6 spellings that embed a loopback, private or metadata IPv4 address, plus a name that resolves to loopback. */
@@ -68,6 +69,20 @@ for (const dialect of testDialects()) {
       expect(res.status).toBe(422);
       expect(res.body.fields['subscriber.endpoint']).toContain(BLOCKED_TARGET_MESSAGE);
       expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|resolves|getaddrinfo|ENOTFOUND/);
+      expect(await dataCounts(h)).toEqual(before);
+    });
+
+    it.each(CHAT_PLATFORMS)('POST /api/subscriptions refuses a %s channel on a blocked address', async (type) => {
+      const before = await dataCounts(h);
+      const res = await POST(
+        new Request('http://localhost/api/subscriptions', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type, url: 'http://[::ffff:169.254.169.254]/hooks' }),
+        }),
+      );
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ url: BLOCKED_TARGET_MESSAGE });
       expect(await dataCounts(h)).toEqual(before);
     });
   });

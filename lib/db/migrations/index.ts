@@ -9,6 +9,15 @@ import { hashedTokens } from '@/lib/db/migrations/006-hashed-tokens';
 import { concurrency } from '@/lib/db/migrations/007-concurrency';
 import { alertEvents } from '@/lib/db/migrations/008-alert-events';
 import { outboxIndexes } from '@/lib/db/migrations/009-outbox-indexes';
+import { corrections } from '@/lib/db/migrations/010-corrections';
+import { operatorSecurity } from '@/lib/db/migrations/011-operator-security';
+import { systemMetrics } from '@/lib/db/migrations/013-system-metrics';
+import { chatAndImport } from '@/lib/db/migrations/014-chat-and-import';
+import { integrations } from '@/lib/db/migrations/015-integrations';
+import { upstream } from '@/lib/db/migrations/016-upstream';
+import { pageLocale } from '@/lib/db/migrations/017-page-locale';
+import { translations } from '@/lib/db/migrations/018-translations';
+import { audiences } from '@/lib/db/migrations/019-audiences';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
@@ -22,5 +31,14 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '007-concurrency': concurrency(dialect),
     '008-alert-events': alertEvents(dialect),
     '009-outbox-indexes': outboxIndexes(),
+    '010-corrections': corrections(dialect),
+    '011-operator-security': operatorSecurity(dialect),
+    '013-system-metrics': systemMetrics(dialect),
+    '014-chat-and-import': chatAndImport(dialect),
+    '015-integrations': integrations(dialect),
+    '016-upstream': upstream(dialect),
+    '017-page-locale': pageLocale(),
+    '018-translations': translations(dialect),
+    '019-audiences': audiences(dialect),
   };
 }

@@ -39,3 +39,39 @@ export async function openFirstInterval(db: DbOrTx, componentId: string, status:
     .values({ component_id: componentId, status, started_at: at, ended_at: null })
     .execute();
 }
+
+/** One status interval with its neighbours in the component's history (before and after it). */
+export async function getIntervalWithNeighbours(db: DbOrTx, componentId: string, intervalId: number) {
+  const target = await db
+    .selectFrom('component_status_intervals')
+    .selectAll()
+    .where('id', '=', intervalId)
+    .where('component_id', '=', componentId)
+    .executeTakeFirst();
+  if (!target) return undefined;
+  const [previous, next] = await Promise.all([
+    db
+      .selectFrom('component_status_intervals')
+      .selectAll()
+      .where('component_id', '=', componentId)
+      .where('started_at', '<', target.started_at)
+      .orderBy('started_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('component_status_intervals')
+      .selectAll()
+      .where('component_id', '=', componentId)
+      .where('started_at', '>', target.started_at)
+      .orderBy('started_at', 'asc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return { target, previous, next };
+}
+
+/** Sets an interval's start and end (a correction; the caller keeps the neighbours contiguous). */
+export async function setIntervalSpan(db: DbOrTx, id: number, span: { started_at?: string; ended_at?: string | null }) {
+  if (Object.keys(span).length === 0) return;
+  await db.updateTable('component_status_intervals').set(span).where('id', '=', id).execute();
+}

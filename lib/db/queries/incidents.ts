@@ -6,13 +6,14 @@ export async function getIncident(db: DbOrTx, id: string): Promise<IncidentRow |
   return db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Updates of the given incidents, newest first. */
+/** Updates of the given incidents, newest first; withdrawn ones are left out everywhere. */
 export async function listUpdates(db: DbOrTx, incidentIds: readonly string[]): Promise<IncidentUpdateRow[]> {
   if (incidentIds.length === 0) return [];
   return db
     .selectFrom('incident_updates')
     .selectAll()
     .where('incident_id', 'in', incidentIds)
+    .where('withdrawn_at', 'is', null)
     .orderBy('display_at', 'desc')
     .orderBy('created_at', 'desc')
     .execute();

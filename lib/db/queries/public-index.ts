@@ -1,12 +1,16 @@
 import type { DbOrTx } from '@/lib/db/transaction';
 
 /** When each incident and maintenance started (by id), and when the oldest one did (null when there is none). */
-export async function listIncidentStarts(db: DbOrTx): Promise<{ starts: Map<string, string>; oldest: string | null }> {
+export async function listIncidentStarts(
+  db: DbOrTx,
+  keep: (id: string) => boolean = () => true,
+): Promise<{ starts: Map<string, string>; oldest: string | null }> {
   const rows = await db.selectFrom('incidents').select(['id', 'started_at']).execute();
   let oldest: string | null = null;
   let oldestMs = Infinity;
   const starts = new Map<string, string>();
   for (const r of rows) {
+    if (!keep(r.id)) continue;
     starts.set(r.id, r.started_at);
     const t = Date.parse(r.started_at);
     if (t < oldestMs) [oldest, oldestMs] = [r.started_at, t];

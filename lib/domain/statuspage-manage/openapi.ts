@@ -1,20 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { COMPONENT_STATUSES } from '@/lib/domain/status';
 import { ComponentBody, GroupBody, IncidentBody, IncidentUpdateBody, INCIDENT_STATUSES_V1, SubscriberBody, TemplateBody } from '@/lib/domain/statuspage-manage/requests';
-
-/** JSON Schema of a request body, straight from the zod schema that validates it. */
-function bodySchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
-}
-
-const str = { type: 'string' };
-const nullableStr = { type: ['string', 'null'] };
-const time = { type: 'string', format: 'date-time' };
-const nullableTime = { type: ['string', 'null'], format: 'date-time' };
-const bool = { type: 'boolean' };
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const obj = (properties: Record<string, unknown>) => ({ type: 'object', properties, required: Object.keys(properties) });
+import { bool, errors, json, nullableStr, nullableTime, obj, paging, ref, str, time, withPathParameters, wrapped } from '@/lib/domain/statuspage-manage/openapi-fragments';
+import { METRIC_SCHEMAS, metricPaths } from '@/lib/domain/statuspage-manage/openapi-metrics';
+import { PAGE_ACCESS_SCHEMAS, pageAccessPaths } from '@/lib/domain/statuspage-manage/openapi-page-access';
+import { UPTIME_SCHEMAS, uptimePaths } from '@/lib/domain/statuspage-manage/openapi-uptime';
 
 const Component = obj({
   id: str, page_id: str, group_id: nullableStr, group: bool, name: str, description: nullableStr, position: { type: 'integer' },
@@ -61,28 +51,10 @@ const Subscriber = obj({
 });
 const ErrorEntity = { type: 'object', properties: { message: str, fields: { type: 'object', additionalProperties: str } }, required: ['message'] };
 
-const wrapped = (key: string, schema: z.ZodType, extra: Record<string, unknown> = {}) => ({
-  required: true,
-  content: {
-    'application/json': { schema: { type: 'object', properties: { [key]: bodySchema(schema), ...extra }, required: [key] } },
-    'application/x-www-form-urlencoded': { schema: { type: 'object', description: `Rails-style keys: ${key}[field], ${key}[list][]=…` } },
-  },
-});
-const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { $ref: `#/components/responses/E${c}` }]));
-const paging = [
-  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 0, default: 1 }, description: '1-based; 0 reads as 1' },
-  { name: 'per_page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 100 } },
-  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 }, description: 'alias of per_page' },
-];
-const idParam = (name: string) => ({ name, in: 'path', required: true, schema: str });
-
 function crud(opts: {
   tag: string;
   collection: string;
   element: string;
-  idName: string;
   schema: string;
   wrapper: string;
   body: z.ZodType;
@@ -101,7 +73,6 @@ function crud(opts: {
       },
     },
     [opts.element]: {
-      parameters: [idParam(opts.idName)],
       get: { tags: [opts.tag], summary: 'Get one', responses: { 200: json(item, 'OK'), ...errors(401, 404) } },
       patch: { tags: [opts.tag], summary: `Update (${opts.writeRole})`, requestBody: wrapped(opts.wrapper, opts.body, opts.extra), responses: { 200: json(item, 'OK'), ...errors(400, 401, 403, 404, 422) } },
       put: { tags: [opts.tag], summary: 'Same as PATCH', requestBody: wrapped(opts.wrapper, opts.body, opts.extra), responses: { 200: json(item, 'OK'), ...errors(400, 401, 403, 404, 422) } },
@@ -117,8 +88,12 @@ function crud(opts: {
 export function buildManageOpenApi(serverUrl: string) {
   const base = '/pages/{page_id}';
   const incidentsCrud = crud({
-    tag: 'Incidents', collection: `${base}/incidents`, element: `${base}/incidents/{incident_id}`, idName: 'incident_id', schema: 'Incident',
+    tag: 'Incidents', collection: `${base}/incidents`, element: `${base}/incidents/{incident_id}`, schema: 'Incident',
     wrapper: 'incident', body: IncidentBody, deleteStatus: 200, writeRole: 'responder or admin',
+  });
+  const incidentUpdateEdit = (summary: string) => ({
+    tags: ['Incidents'], summary, requestBody: wrapped('incident_update', IncidentUpdateBody),
+    responses: { 200: json(ref('IncidentUpdate'), 'OK'), ...errors(400, 401, 404, 422) },
   });
   const subList = (summary: string) => ({
     get: { tags: ['Incidents'], summary, parameters: paging, responses: { 200: json({ type: 'array', items: ref('Incident') }, 'OK'), ...errors(400, 401, 404) } },
@@ -134,21 +109,21 @@ export function buildManageOpenApi(serverUrl: string) {
         'Authenticate with `Authorization: OAuth <key>` (scheme case-insensitive; `Bearer <key>`, a bare key and `?api_key=` also work). ' +
         'Every path is also served with a `.json` suffix. Bodies may be JSON (whatever the Content-Type) or Rails-style forms; ' +
         '`null` means absent and unknown keys are ignored. Keys act with their operator\'s role: responders manage incidents, ' +
-        'maintenance, component status and templates and read subscribers; admins also create, edit and delete components and groups.',
+        'maintenance, component status and templates, push metric data and read subscribers and page access; admins also create, ' +
+        'edit and delete components, groups, metrics and page access groups and users.',
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     security: [{ OAuth: [] }],
-    tags: [{ name: 'Pages' }, { name: 'Incidents' }, { name: 'Components' }, { name: 'Component groups' }, { name: 'Incident templates' }, { name: 'Subscribers' }],
-    paths: {
+    tags: [
+      { name: 'Pages' }, { name: 'Incidents' }, { name: 'Components' }, { name: 'Component groups' }, { name: 'Incident templates' }, { name: 'Subscribers' },
+      { name: 'Uptime' }, { name: 'Metrics' }, { name: 'Page access groups' }, { name: 'Page access users' },
+    ],
+    paths: withPathParameters({
       '/pages': { get: { tags: ['Pages'], summary: 'The one page Beacon serves, as a list', responses: { 200: json({ type: 'array', items: { type: 'object' } }, 'OK'), ...errors(401) } } },
-      [base]: { parameters: [idParam('page_id')], get: { tags: ['Pages'], summary: 'The page (id, name, url, time zone)', responses: { 200: json({ type: 'object' }, 'OK'), ...errors(401, 404) } } },
+      [base]: { get: { tags: ['Pages'], summary: 'The page (id, name, url, time zone)', responses: { 200: json({ type: 'object' }, 'OK'), ...errors(401, 404) } } },
       [`${base}/incidents/{incident_id}/incident_updates/{incident_update_id}`]: {
-        parameters: [idParam('incident_id'), idParam('incident_update_id')],
-        patch: {
-          tags: ['Incidents'], summary: 'Tune an incident update (body, display_at, deliver_notifications); PUT is the same',
-          requestBody: wrapped('incident_update', IncidentUpdateBody),
-          responses: { 200: json(ref('IncidentUpdate'), 'OK'), ...errors(400, 401, 404, 422) },
-        },
+        patch: incidentUpdateEdit('Tune an incident update (body, display_at, deliver_notifications)'),
+        put: incidentUpdateEdit('Same as PATCH'),
       },
       ...incidentsCrud,
       [`${base}/incidents/unresolved`]: subList('Unresolved incidents (investigating, identified, monitoring)'),
@@ -156,15 +131,15 @@ export function buildManageOpenApi(serverUrl: string) {
       [`${base}/incidents/active_maintenance`]: subList('Maintenance in progress or verifying'),
       [`${base}/incidents/scheduled`]: subList('All maintenance'),
       ...crud({
-        tag: 'Components', collection: `${base}/components`, element: `${base}/components/{component_id}`, idName: 'component_id', schema: 'Component',
+        tag: 'Components', collection: `${base}/components`, element: `${base}/components/{component_id}`, schema: 'Component',
         wrapper: 'component', body: ComponentBody, deleteStatus: 204, writeRole: 'admin; responders may PATCH status alone',
       }),
       ...crud({
-        tag: 'Component groups', collection: `${base}/component-groups`, element: `${base}/component-groups/{id}`, idName: 'id', schema: 'GroupComponent',
+        tag: 'Component groups', collection: `${base}/component-groups`, element: `${base}/component-groups/{id}`, schema: 'GroupComponent',
         wrapper: 'component_group', body: GroupBody, extra: { description: str }, deleteStatus: 200, writeRole: 'admin',
       }),
       ...crud({
-        tag: 'Incident templates', collection: `${base}/incident_templates`, element: `${base}/incident_templates/{id}`, idName: 'id', schema: 'IncidentTemplate',
+        tag: 'Incident templates', collection: `${base}/incident_templates`, element: `${base}/incident_templates/{id}`, schema: 'IncidentTemplate',
         wrapper: 'template', body: TemplateBody, deleteStatus: 200, writeRole: 'responder or admin',
       }),
       [`${base}/subscribers`]: {
@@ -194,19 +169,25 @@ export function buildManageOpenApi(serverUrl: string) {
         get: { tags: ['Subscribers'], summary: 'Unsubscribed subscribers', parameters: paging, responses: { 200: json({ type: 'array', items: ref('Subscriber') }, 'OK'), ...errors(400, 401, 404) } },
       },
       [`${base}/subscribers/{subscriber_id}`]: {
-        parameters: [idParam('subscriber_id')],
         get: { tags: ['Subscribers'], summary: 'Get one', responses: { 200: json(ref('Subscriber'), 'OK'), ...errors(401, 404) } },
         delete: { tags: ['Subscribers'], summary: 'Unsubscribe (admin)', responses: { 200: json(ref('Subscriber'), 'The subscriber as it was'), ...errors(401, 403, 404) } },
       },
-    },
+      ...uptimePaths(base),
+      ...metricPaths(base),
+      ...pageAccessPaths(base),
+    }),
     components: {
       securitySchemes: { OAuth: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'OAuth <key>' } },
-      schemas: { Component, IncidentUpdate, Incident, GroupComponent, IncidentTemplate, Subscriber, ErrorEntity },
+      schemas: {
+        Component, IncidentUpdate, Incident, GroupComponent, IncidentTemplate, Subscriber, ErrorEntity,
+        ...UPTIME_SCHEMAS, ...METRIC_SCHEMAS, ...PAGE_ACCESS_SCHEMAS,
+      },
       responses: {
         E400: json(ref('ErrorEntity'), 'Bad request: no wrapper object, unreadable body or bad query parameter'),
         E401: json(ref('ErrorEntity'), 'Could not authenticate'),
         E403: json(ref('ErrorEntity'), 'You are not authorized to access this resource.'),
         E404: json(ref('ErrorEntity'), 'The requested resource could not be found.'),
+        E409: json(ref('ErrorEntity'), 'Conflict: the email already belongs to a page access user'),
         E422: json(ref('ErrorEntity'), 'Unprocessable entity: `fields` names each bad field as sent, e.g. incident.name'),
       },
     },

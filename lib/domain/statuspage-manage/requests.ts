@@ -60,6 +60,8 @@ export const IncidentBody = z.object({
   scheduled_auto_in_progress: optional(LooseBool),
   scheduled_auto_transition: optional(LooseBool),
   scheduled_auto_completed: optional(LooseBool),
+  /** Beacon extension (issue #15): `{ de: { name, body } }`, checked by the service. */
+  translations: z.unknown().optional(),
 });
 export type IncidentBody = z.output<typeof IncidentBody>;
 
@@ -89,6 +91,7 @@ function commonIncidentFields(body: IncidentBody) {
     scheduledUntil: toIso(body.scheduled_until),
     autoStart: body.scheduled_auto_in_progress ?? body.scheduled_auto_transition,
     autoComplete: body.scheduled_auto_completed,
+    translations: body.translations as Record<string, Record<string, string>> | undefined,
   };
 }
 
@@ -133,6 +136,17 @@ export const ComponentBody = z.object({
   showcase: optional(LooseBool),
   only_show_if_degraded: optional(LooseBool),
   start_date: optional(z.union([DateOnly, DateTime], { message: 'must be a date YYYY-MM-DD' })),
+  /** Beacon extension (issue #15): `{ de: { name, description } }`, checked by the service (PATCH only). */
+  translations: z.unknown().optional(),
+  /** Beacon extension (issue #18): follow a component of another status page; null stops following. */
+  upstream: z
+    .object({
+      url: z.string().trim().min(1, 'is required').max(2000, 'must be at most 2,000 characters'),
+      component_id: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
+      notify_subscribers: optional(LooseBool),
+    })
+    .nullable()
+    .optional(),
 });
 export type ComponentBody = z.output<typeof ComponentBody>;
 
@@ -152,7 +166,7 @@ export function toCreateComponentInput(body: ComponentBody) {
 /** PATCH /components/{id} body → updateStatuspageComponent input. */
 export function toUpdateComponentInput(id: string, body: ComponentBody) {
   const { startDate: _ignored, ...rest } = toCreateComponentInput(body);
-  return { ...rest, id, name: body.name };
+  return { ...rest, id, name: body.name, translations: body.translations as Record<string, Record<string, string>> | undefined };
 }
 
 /** Whether a component PATCH changes only the status (what responders may do). */
@@ -164,13 +178,15 @@ export const GroupBody = z.object({
   name: optional(z.string().trim().min(1, 'must not be blank').max(255, 'must be at most 255 characters')),
   description: optional(z.string().max(2000, 'must be at most 2,000 characters')),
   components: optional(IdList),
+  /** Beacon extension (issue #15): `{ de: { name } }`, checked by the service (PATCH only). */
+  translations: z.unknown().optional(),
 });
 export type GroupBody = z.output<typeof GroupBody>;
 
 /** Group bodies: `description` is documented outside the wrapper, clients send it inside; both work. */
 export function toGroupInput(body: GroupBody, outerDescription: unknown) {
   const description = body.description ?? (typeof outerDescription === 'string' ? outerDescription : undefined);
-  return { name: body.name, description, components: body.components };
+  return { name: body.name, description, componentIds: body.components, translations: body.translations as Record<string, Record<string, string>> | undefined };
 }
 
 export const TemplateBody = z.object({
@@ -228,6 +244,8 @@ const FIELD_NAMES: Record<string, string> = {
 /** Renames a service error's field to the client's: `scheduledFor` → `incident.scheduled_for`. */
 export function requestFieldName(wrapper: string, serviceField: string, overrides: Record<string, string> = {}): string {
   const head = serviceField.split('.')[0] ?? serviceField;
+  // A translation's error names the language (and field) as sent: `incident.translations.xx`.
+  if (head === 'translations') return `${wrapper}.${serviceField}`;
   const name = overrides[head] ?? FIELD_NAMES[head] ?? head;
   return `${wrapper}.${name}`;
 }

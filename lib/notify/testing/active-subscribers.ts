@@ -1,7 +1,7 @@
 import { newId } from '@/lib/db/ids';
 import type { Db } from '@/lib/db/connect';
 import { subscriberLinkToken } from '@/lib/notify/links';
-import { hashToken } from '@/lib/services/subscription-tokens';
+import { digest as hashToken } from '@/lib/auth/tokens';
 
 export interface ActiveSubscriber {
   id?: string;

@@ -31,7 +31,18 @@ export async function createSharedTestDb(dialect: SqlDialectName): Promise<Db & 
     ...db,
     url,
     drop: async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(db.kysely);
+      // A killed worker's backend can still be finishing its statement: the drop then deadlocks
+      // with it (40P01). A schema left behind would break the next test's migration (Kysely finds
+      // "its" lock table in any schema), so the drop is retried until the backend is gone.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await sql`drop schema ${sql.id(schema)} cascade`.execute(db.kysely);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '40P01' || attempt === 10) throw error;
+          await new Promise((r) => setTimeout(r, 100 * attempt));
+        }
+      }
       await db.kysely.destroy();
     },
   };

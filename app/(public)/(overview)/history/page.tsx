@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { monthLabel } from '@/components/ui/format-time';
+import { requestPrefix } from '@/lib/i18n/page-prefix';
 import { requestContext } from '@/lib/services/context';
 import { getHistoryPage, parseHistoryQuery } from '@/lib/services/get-history-page';
 import { historyDocument } from '@/lib/snapshot/page-documents';
@@ -10,14 +13,16 @@ import { PageHeader } from '@/components/status/page-header';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Incident history' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('history'))('title') };
+}
 
-function href(page: number, component: string | undefined): string {
+function href(prefix: string, page: number, component: string | undefined): string {
   const params = new URLSearchParams();
   if (page > 1) params.set('page', String(page));
   if (component) params.set('component', component);
   const query = params.toString();
-  return query ? `/history?${query}` : '/history';
+  return query ? `${prefix}/history?${query}` : `${prefix}/history`;
 }
 
 export default async function HistoryPage({ searchParams }: PageProps<'/history'>) {
@@ -29,6 +34,7 @@ export default async function HistoryPage({ searchParams }: PageProps<'/history'
   const view = await getHistoryPage({ ctx: await requestContext(), pageNumber: query.page, componentId: query.component });
   // The snapshot layer answers the same 404s from its index (lib/snapshot/page-keys.ts).
   if (!view) notFound();
+  const [t, prefix, locale] = await Promise.all([getTranslations('history'), requestPrefix(), getLocale()]);
   const first = view.months[view.months.length - 1]!;
   const last = view.months[0]!;
 
@@ -37,29 +43,29 @@ export default async function HistoryPage({ searchParams }: PageProps<'/history'
       <PageHeader page={view.page} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold">Incident history</h1>
+          <h1 className="text-2xl font-bold">{t('title')}</h1>
           <p className="text-sm text-neutral-600 dark:text-neutral-400">
-            {first.label} – {last.label}
-            {view.componentFilter && <> · {view.componentFilter.name} only</>}
+            {monthLabel(first.key, first.label, locale)} – {monthLabel(last.key, last.label, locale)}
+            {view.componentFilter && t('only', { name: view.componentFilter.name })}
           </p>
         </div>
-        <ComponentFilter components={view.components} selected={view.componentFilter?.id} />
+        <ComponentFilter components={view.components} selected={view.componentFilter?.id} action={`${prefix}/history`} />
       </div>
 
       {/* The first page is kept current from /api/page/history.json, where new incidents appear. */}
       <LiveHistory initial={historyDocument(view)} live={view.pageNumber === 1 && !view.componentFilter} />
 
-      <nav aria-label="History pages" className="mt-10 flex items-center justify-between text-sm font-medium">
+      <nav aria-label={t('pages')} className="mt-10 flex items-center justify-between text-sm font-medium">
         {view.pageNumber > 1 ? (
-          <Link prefetch={false} href={href(view.pageNumber - 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="prev">
-            ← Newer
+          <Link prefetch={false} href={href(prefix, view.pageNumber - 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="prev">
+            {t('newer')}
           </Link>
         ) : (
           <span />
         )}
         {view.hasOlder && (
-          <Link prefetch={false} href={href(view.pageNumber + 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="next">
-            Older →
+          <Link prefetch={false} href={href(prefix, view.pageNumber + 1, view.componentFilter?.id)} className="underline underline-offset-2" rel="next">
+            {t('older')}
           </Link>
         )}
       </nav>

@@ -3,89 +3,88 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { hasRole, requireOperator } from '@/lib/auth/require-operator';
 import { allowedNextStatuses } from '@/lib/domain/lifecycle';
-import { IMPACT_LABEL, IMPACTS, UPDATE_STATUS_LABEL } from '@/lib/domain/status';
+import { IMPACT_LABEL, UPDATE_STATUS_LABEL, type IncidentStatus } from '@/lib/domain/status';
 import { requestContext } from '@/lib/services/context';
 import { getIncidentPage } from '@/lib/services/get-incident-page';
+import { EVERYTHING } from '@/lib/domain/visibility';
 import { listComponentChoices } from '@/lib/services/list-component-choices';
-import {
-  postUpdateAction,
-  previewMarkdownAction,
-  publishPostmortemAction,
-  resolveIncidentAction,
-} from '@/app/admin/actions/incidents';
+import { listIncidentIntervals } from '@/lib/services/list-incident-intervals';
+import { listIncidentTemplates } from '@/lib/services/list-incident-templates';
+import { listWithdrawnUpdates } from '@/lib/services/list-withdrawn-updates';
+import { postUpdateAction, previewMarkdownAction, publishPostmortemAction, resolveIncidentAction } from '@/app/admin/actions/incidents';
+import { reopenIncidentAction } from '@/app/admin/actions/corrections';
 import { ActionForm } from '@/components/admin/action-form';
+import { ComponentPicker } from '@/components/admin/component-picker';
 import { DeleteIncidentSection } from '@/components/admin/delete-incident-section';
-import { ComponentStatusFields } from '@/components/admin/component-status-fields';
+import { ImpactTimes } from '@/components/admin/impact-times';
+import { IncidentDetailsForm } from '@/components/admin/incident-details-form';
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
-import { UpdateTimeline } from '@/components/status/update-timeline';
+import { UpdateComposer } from '@/components/admin/update-composer';
+import { UpdateCorrections } from '@/components/admin/update-corrections';
+import { WithdrawnUpdates } from '@/components/admin/withdrawn-updates';
 import { toLiveUpdate } from '@/lib/snapshot/page-documents';
 import { Checkbox, Field, Select } from '@/components/ui/fields';
 
 export const metadata: Metadata = { title: 'Incident' };
 
+const card = 'rounded-lg border border-neutral-200 p-4 dark:border-neutral-800';
+
 export default async function AdminIncidentPage({ params }: PageProps<'/admin/incidents/[id]'>) {
   const operator = await requireOperator('responder');
   const ctx = await requestContext();
-  const found = await getIncidentPage({ ctx, id: (await params).id });
+  const found = await getIncidentPage({ ctx, id: (await params).id, viewer: EVERYTHING });
   if (!found || found.incident.kind !== 'incident') notFound();
-  const { incident, page, deletion } = found;
-  const groups = await listComponentChoices({ ctx });
-  const next = allowedNextStatuses('incident', incident.status).filter((s) => s !== 'resolved' && s !== 'postmortem');
-  const open = !['resolved', 'postmortem'].includes(incident.status);
+  const { incident, page, deletion, impactOverride } = found;
+  const [groups, templates, history, withdrawn] = await Promise.all([
+    listComponentChoices({ ctx }),
+    listIncidentTemplates({ ctx }),
+    listIncidentIntervals({ ctx, incidentId: incident.id }),
+    listWithdrawnUpdates({ ctx, incidentId: incident.id }),
+  ]);
+  const status = incident.status as IncidentStatus;
+  const next = allowedNextStatuses('incident', status).filter((s) => s !== 'resolved' && s !== 'postmortem') as IncidentStatus[];
+  const open = !['resolved', 'postmortem'].includes(status);
+  const affected = groups
+    .map((g) => ({ ...g, components: g.components.filter((c) => incident.components.some((a) => a.id === c.id)) }))
+    .filter((g) => g.components.length > 0);
 
   return (
     <div className="space-y-8">
       <div>
         <p className="text-sm text-neutral-600 dark:text-neutral-400">
-          <Link href="/admin/incidents" className="underline">Incidents</Link> · {UPDATE_STATUS_LABEL[incident.status]} · {IMPACT_LABEL[incident.impact]} impact
+          <Link href="/admin/incidents" className="underline">Incidents</Link> · {UPDATE_STATUS_LABEL[status]} · {incident.impact === 'none' ? 'No impact' : `${IMPACT_LABEL[incident.impact]} impact`}
         </p>
-        <h1 className="text-2xl font-bold">{incident.name}</h1>
+        <h1 className="text-2xl font-bold break-words">{incident.name}</h1>
         <p className="text-sm">
           <Link href={`/incidents/${incident.id}`} className="underline underline-offset-2">View on the public page</Link>
         </p>
       </div>
 
       {open && (
-        <section aria-labelledby="post-update" className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
+        <section aria-labelledby="post-update" className={card}>
           <h2 id="post-update" className="mb-3 text-lg font-semibold">Post an update</h2>
-          <ActionForm action={postUpdateAction} submitLabel="Post update" pendingLabel="Posting…">
-            <input type="hidden" name="incidentId" value={incident.id} />
-            <div className="grid gap-4 sm:grid-cols-2">
-              <Field label="Status" htmlFor="update-status">
-                <Select id="update-status" name="status" defaultValue={incident.status}>
-                  {next.map((s) => (
-                    <option key={s} value={s}>{UPDATE_STATUS_LABEL[s]}</option>
-                  ))}
-                </Select>
-              </Field>
-              <Field label="Impact" htmlFor="update-impact" help="Keep automatic unless the components understate it.">
-                <Select id="update-impact" name="impactOverride" defaultValue="auto">
-                  <option value="auto">Automatic (currently {IMPACT_LABEL[incident.impact]})</option>
-                  {IMPACTS.map((i) => (
-                    <option key={i} value={i}>{IMPACT_LABEL[i]}</option>
-                  ))}
-                </Select>
-              </Field>
-            </div>
-            <ComponentStatusFields groups={groups} legend="Component changes" />
-            <MarkdownEditor id="update-body" name="body" label="Message" preview={previewMarkdownAction} required />
-            <Checkbox name="notify" label="Notify subscribers" defaultChecked />
-          </ActionForm>
+          <UpdateComposer
+            action={postUpdateAction}
+            preview={previewMarkdownAction}
+            incidentId={incident.id}
+            current={status}
+            statuses={next}
+            impact={incident.impact}
+            groups={groups}
+            templates={templates.filter((t) => t.status !== 'postmortem').map((t) => ({ id: t.id, name: t.name, status: t.status, body: t.body, componentStatuses: t.componentStatuses, translations: t.translations }))}
+          />
         </section>
       )}
 
       {open && (
-        <section aria-labelledby="resolve" className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
+        <section aria-labelledby="resolve" className={card}>
           <h2 id="resolve" className="mb-3 text-lg font-semibold">Resolve</h2>
           <p className="mb-3 text-sm text-neutral-600 dark:text-neutral-400">
             Affected components ({incident.components.map((c) => c.name).join(', ') || 'none'}) go back to operational unless you keep a status below.
           </p>
           <ActionForm action={resolveIncidentAction} submitLabel="Resolve incident" pendingLabel="Resolving…">
             <input type="hidden" name="incidentId" value={incident.id} />
-            <ComponentStatusFields
-              groups={groups.map((g) => ({ ...g, components: g.components.filter((c) => incident.components.some((a) => a.id === c.id)) })).filter((g) => g.components.length > 0)}
-              legend="Keep a status instead of operational"
-            />
+            {affected.length > 0 && <ComponentPicker groups={affected} legend="Keep a status instead of operational" idPrefix="resolve-component" />}
             <MarkdownEditor id="resolve-body" name="body" label="Message" preview={previewMarkdownAction} defaultValue="This incident has been resolved." />
             <Checkbox name="notify" label="Notify subscribers" defaultChecked />
           </ActionForm>
@@ -93,7 +92,29 @@ export default async function AdminIncidentPage({ params }: PageProps<'/admin/in
       )}
 
       {!open && (
-        <section aria-labelledby="postmortem" className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
+        <section aria-labelledby="reopen" className={card}>
+          <h2 id="reopen" className="text-lg font-semibold">Reopen</h2>
+          <p className="mb-3 text-sm text-neutral-600 dark:text-neutral-400">
+            Back in the active list at the status you choose. Set the components that are down again; subscribers are told only if you tick notify.
+          </p>
+          <ActionForm action={reopenIncidentAction} submitLabel="Reopen incident" pendingLabel="Reopening…">
+            <input type="hidden" name="incidentId" value={incident.id} />
+            <Field label="Status" htmlFor="reopen-status">
+              <Select id="reopen-status" name="status" defaultValue="investigating">
+                {(['investigating', 'identified', 'monitoring'] as const).map((s) => (
+                  <option key={s} value={s}>{UPDATE_STATUS_LABEL[s]}</option>
+                ))}
+              </Select>
+            </Field>
+            <ComponentPicker groups={groups} legend="Components as it reopens" idPrefix="reopen-component" />
+            <MarkdownEditor id="reopen-body" name="body" label="Message" preview={previewMarkdownAction} defaultValue="We are investigating this issue again." />
+            <Checkbox name="notify" label="Notify subscribers" />
+          </ActionForm>
+        </section>
+      )}
+
+      {!open && (
+        <section aria-labelledby="postmortem" className={card}>
           <h2 id="postmortem" className="mb-3 text-lg font-semibold">Postmortem</h2>
           {incident.postmortem && <p className="mb-2 text-sm">Published. Publishing again replaces the text.</p>}
           <ActionForm action={publishPostmortemAction} submitLabel="Publish postmortem" pendingLabel="Publishing…">
@@ -114,8 +135,12 @@ export default async function AdminIncidentPage({ params }: PageProps<'/admin/in
 
       <section aria-labelledby="timeline">
         <h2 id="timeline" className="mb-3 text-lg font-semibold">Timeline</h2>
-        <UpdateTimeline updates={incident.updates.map(toLiveUpdate)} timeZone={page.timeZone} />
+        <UpdateCorrections incidentId={incident.id} updates={incident.updates.map((u) => ({ ...u, html: toLiveUpdate(u).html }))} timeZone={page.timeZone} />
+        <WithdrawnUpdates updates={withdrawn} timeZone={page.timeZone} />
       </section>
+
+      <IncidentDetailsForm incident={incident} impactOverride={impactOverride} groups={groups} />
+      <ImpactTimes history={history} />
 
       {hasRole(operator, 'admin') && <DeleteIncidentSection id={incident.id} kind="incident" deletion={deletion} timeZone={page.timeZone} />}
     </div>

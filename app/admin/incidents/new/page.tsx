@@ -4,23 +4,24 @@ import { requestContext } from '@/lib/services/context';
 import { listComponentChoices } from '@/lib/services/list-component-choices';
 import { listIncidentTemplates } from '@/lib/services/list-incident-templates';
 import { createIncidentAction, previewMarkdownAction } from '@/app/admin/actions/incidents';
-import { ComponentStatusFields } from '@/components/admin/component-status-fields';
 import { IncidentComposer } from '@/components/admin/incident-composer';
+import { listAudienceChoices } from '@/lib/services/list-audiences';
 
 export const metadata: Metadata = { title: 'New incident' };
 
 export default async function NewIncidentPage() {
   await requireOperator('responder');
   const ctx = await requestContext();
-  const [groups, templates] = await Promise.all([listComponentChoices({ ctx }), listIncidentTemplates({ ctx })]);
+  const [groups, templates, audiences] = await Promise.all([listComponentChoices({ ctx }), listIncidentTemplates({ ctx }), listAudienceChoices({ ctx })]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">New incident</h1>
       <IncidentComposer
         action={createIncidentAction}
         preview={previewMarkdownAction}
-        templates={templates.map((t) => ({ id: t.id, name: t.name, title: t.title, body: t.body, status: t.status, componentIds: t.componentIds }))}
-        componentFields={<ComponentStatusFields groups={groups} />}
+        templates={templates.map(({ createdAt: _c, updatedAt: _u, ...t }) => t)}
+        groups={groups}
+        audiences={audiences}
       />
     </div>
   );

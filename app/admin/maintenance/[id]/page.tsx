@@ -6,13 +6,16 @@ import { allowedNextStatuses } from '@/lib/domain/lifecycle';
 import { UPDATE_STATUS_LABEL } from '@/lib/domain/status';
 import { requestContext } from '@/lib/services/context';
 import { getIncidentPage } from '@/lib/services/get-incident-page';
+import { EVERYTHING } from '@/lib/domain/visibility';
 import { previewMarkdownAction } from '@/app/admin/actions/incidents';
 import { updateMaintenanceAction } from '@/app/admin/actions/maintenance';
 import { ActionForm } from '@/components/admin/action-form';
 import { DeleteIncidentSection } from '@/components/admin/delete-incident-section';
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
 import { WindowFields } from '@/components/admin/window-fields';
-import { UpdateTimeline } from '@/components/status/update-timeline';
+import { UpdateCorrections } from '@/components/admin/update-corrections';
+import { WithdrawnUpdates } from '@/components/admin/withdrawn-updates';
+import { listWithdrawnUpdates } from '@/lib/services/list-withdrawn-updates';
 import { toLiveUpdate } from '@/lib/snapshot/page-documents';
 import { Checkbox, Field, Select } from '@/components/ui/fields';
 import { LocalTime } from '@/components/ui/local-time';
@@ -22,10 +25,11 @@ export const metadata: Metadata = { title: 'Maintenance' };
 export default async function AdminMaintenancePage({ params }: PageProps<'/admin/maintenance/[id]'>) {
   const operator = await requireOperator('responder');
   const ctx = await requestContext();
-  const found = await getIncidentPage({ ctx, id: (await params).id });
+  const found = await getIncidentPage({ ctx, id: (await params).id, viewer: EVERYTHING });
   if (!found || found.incident.kind !== 'maintenance') notFound();
   const { incident: m, page, deletion } = found;
   const next = allowedNextStatuses('maintenance', m.status);
+  const withdrawn = await listWithdrawnUpdates({ ctx, incidentId: m.id });
 
   return (
     <div className="space-y-8">
@@ -68,7 +72,8 @@ export default async function AdminMaintenancePage({ params }: PageProps<'/admin
       )}
       <section aria-labelledby="timeline">
         <h2 id="timeline" className="mb-3 text-lg font-semibold">Timeline</h2>
-        <UpdateTimeline updates={m.updates.map(toLiveUpdate)} timeZone={page.timeZone} />
+        <UpdateCorrections incidentId={m.id} updates={m.updates.map((u) => ({ ...u, html: toLiveUpdate(u).html }))} timeZone={page.timeZone} />
+        <WithdrawnUpdates updates={withdrawn} timeZone={page.timeZone} />
       </section>
 
       {hasRole(operator, 'admin') && <DeleteIncidentSection id={m.id} kind="maintenance" deletion={deletion} timeZone={page.timeZone} />}

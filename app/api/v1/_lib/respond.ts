@@ -22,7 +22,7 @@ export function errorJson(status: number, message: string, fields?: Record<strin
 }
 
 /**
- * Maps a thrown error to Statuspage's error shape. Field names are given back as the client
+ * The v1 edge's formatter of lib/services/errors.ts: maps a thrown error to Statuspage's error shape. Field names are given back as the client
  * sent them (`incident.scheduled_for`); conflicts are 422, as Statuspage reports any
  * refused write.
  */

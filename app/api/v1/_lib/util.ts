@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import { parsePaging, type Paging } from '@/lib/domain/statuspage-manage/paging';
 import { errorJson, invalidBody } from '@/app/api/v1/_lib/respond';
-import type { ApiRequest } from '@/app/api/v1/_lib/types';
 import { unsafeParam } from '@/lib/http/safe-params';
 
 /** The wrapped object of a write body (`{ "incident": {…} }`), validated; or the error response. */
 export function readWrapped<S extends z.ZodType>(
-  req: ApiRequest,
+  req: { body: unknown },
   wrapper: string,
   schema: S,
 ): { ok: true; value: z.output<S>; outer: Record<string, unknown> } | { ok: false; response: Response } {
@@ -25,7 +24,7 @@ export function readWrapped<S extends z.ZodType>(
 }
 
 /** The page and page size of a list request; or a 400 naming the bad parameter. */
-export function readPaging(req: ApiRequest, max = 100): { ok: true; paging: Paging } | { ok: false; response: Response } {
+export function readPaging(req: { url: URL }, max = 100): { ok: true; paging: Paging } | { ok: false; response: Response } {
   const result = parsePaging(req.url.searchParams, max);
   if (result.ok) return result;
   return { ok: false, response: errorJson(400, `Bad request: ${result.field} must be a positive integer`, { [result.field]: 'must be a positive integer' }) };
@@ -38,8 +37,4 @@ export function readPaging(req: ApiRequest, max = 100): { ok: true; paging: Pagi
 export function refuseUnsafeParams(url: URL, segments: readonly string[]): Response | undefined {
   const problem = unsafeParam(url.searchParams, segments);
   return problem ? errorJson(400, `Bad request: ${problem.field} ${problem.message}`, { [problem.field]: problem.message }) : undefined;
-}
-
-export function methodNotAllowed(): Response {
-  return errorJson(405, 'Method not allowed');
 }

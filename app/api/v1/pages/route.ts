@@ -1,11 +1,10 @@
-import { publicUrl } from '@/lib/env';
-import { requestContext } from '@/lib/services/context';
-import { handlePagesList } from '@/app/api/v1/_lib/dispatch';
+import { toManagePage } from '@/lib/domain/statuspage-manage/shapes';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
+import { json } from '@/app/api/v1/_lib/respond';
+import { withManageKey } from '@/app/api/v1/_lib/with-manage-key';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/v1/pages: the one page, for clients that start by listing pages. */
-export async function GET(request: Request): Promise<Response> {
-  const { db, now } = await requestContext();
-  return handlePagesList(request, { db, now, baseUrl: publicUrl() });
-}
+/** GET /api/v1/pages: Beacon serves one page, so the list holds it alone. */
+export const GET = withManageKey<object>(async (req) => json(200, [toManagePage(await getPageSettings(req.ctx.db, req.ctx.now()), req.baseUrl)]), { wrapper: 'page' });
+export { methodNotAllowed as POST, methodNotAllowed as PATCH, methodNotAllowed as PUT, methodNotAllowed as DELETE } from '@/app/api/v1/_lib/with-manage-key';

@@ -1,31 +1,36 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { ConfirmForm } from '@/app/(public)/subscriptions/forms';
 import { PageHeader } from '@/components/status/page-header';
-import { ConfirmForm } from '@/components/subscriptions/manage-forms';
 import { CARD } from '@/components/subscriptions/styles';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
+import { pageLanguage } from '@/lib/i18n/page-request';
 import { getPendingConfirmation } from '@/lib/services/confirm-subscription';
 import { requestContext } from '@/lib/services/context';
 import { ServiceError } from '@/lib/services/errors';
-import { getPageSettings } from '@/lib/services/page-settings';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Confirm subscription', robots: { index: false } };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('subscription.confirm'))('metaTitle'), robots: { index: false } };
+}
 
 /**
- * The link from the confirmation email. Opening it changes nothing (mail scanners open every
- * link); the page's button posts the confirmation.
+ * The link from the confirmation email, in the language of its URL (the subscriber's). Opening it
+ * changes nothing (mail scanners open every link); the page's button posts the confirmation.
  */
 export default async function ConfirmPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const ctx = await requestContext();
-  const settings = await getPageSettings(ctx.db, ctx.now());
+  const [settings, t, lang] = await Promise.all([getPageSettings(ctx.db, ctx.now()), getTranslations('subscription.confirm'), pageLanguage()]);
   let email: string | null = null;
-  let problem = 'This confirmation link is not valid. It may have been used already.';
+  let problem = t('invalid');
   try {
     email = (await getPendingConfirmation({ ctx, input: { token } })).email;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
-    if (error.code === 'expired') problem = error.message;
+    if (error.code === 'expired') problem = t('expired');
   }
   return (
     <>
@@ -33,19 +38,17 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
       <div className={`${CARD} space-y-3`}>
         {email !== null ? (
           <>
-            <h1 className="text-2xl font-bold">Confirm your subscription</h1>
-            <p>
-              Send {settings.name} status alerts to <strong className="break-all">{email}</strong>?
-            </p>
+            <h1 className="text-2xl font-bold">{t('title')}</h1>
+            <p>{t.rich('question', { name: settings.name, email, strong: (chunks) => <strong className="break-all">{chunks}</strong> })}</p>
             <ConfirmForm token={token} />
           </>
         ) : (
           <>
-            <h1 className="text-2xl font-bold">Link not valid</h1>
+            <h1 className="text-2xl font-bold">{t('invalidTitle')}</h1>
             <p>{problem}</p>
             <p>
-              <Link className="font-medium underline" href="/subscribe">
-                Subscribe again
+              <Link prefetch={false} className="font-medium underline" href={`${lang.prefix}/subscribe`}>
+                {t('subscribeAgain')}
               </Link>
             </p>
           </>

@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listTranslations } from '@/lib/db/queries/translations';
+import { testDialects } from '@/lib/db/testing/test-db';
+import { createComponent } from '@/lib/services/create-component';
+import { apiHarness, type ApiHarness } from '@/app/api/v1/_tests/test-harness';
+
+for (const dialect of testDialects()) {
+  describe(`management API v1: translations (Beacon extension) on ${dialect}`, () => {
+    let h: ApiHarness;
+    let vpn: string;
+
+    beforeEach(async () => {
+      h = await apiHarness(dialect);
+      vpn = (await createComponent({ ctx: h.ctx, input: { name: 'VPN' } })).id;
+      h.clock.advance(5);
+    });
+    afterEach(async () => h.db.drop());
+
+    const stored = async (type: 'incident' | 'incident_update' | 'component', id: string) =>
+      (await listTranslations(h.db.kysely, type, [id])).get(id);
+
+    it('stores incident[translations] sent as JSON and as a form, and keeps GET Statuspage-shaped', async () => {
+      const created = await h.call('POST', 'incidents', {
+        body: {
+          incident: {
+            name: 'VPN tunnels dropping',
+            body: 'We are on it.',
+            components: { [vpn]: 'major_outage' },
+            translations: { de: { name: 'VPN-Tunnel brechen ab', body: 'Wir sind dran.' }, fr: { name: 'Tunnels VPN coupés' } },
+          },
+        },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).not.toHaveProperty('translations');
+      const id = created.body.id as string;
+      const updateId = created.body.incident_updates[0].id as string;
+      expect(await stored('incident', id)).toEqual({ de: { name: 'VPN-Tunnel brechen ab' }, fr: { name: 'Tunnels VPN coupés' } });
+      expect(await stored('incident_update', updateId)).toEqual({ de: { body: 'Wir sind dran.' } });
+
+      h.clock.advance(1);
+      const form = new URLSearchParams({
+        'incident[status]': 'monitoring',
+        'incident[body]': 'Fix deployed.',
+        'incident[translations][de][body]': 'Korrektur eingespielt.',
+        'incident[translations][it][name]': 'Tunnel VPN interrotti',
+      });
+      const patched = await h.call('PATCH', `incidents/${id}`, { raw: form.toString(), contentType: 'application/x-www-form-urlencoded' });
+      expect(patched.status).toBe(200);
+      const newest = patched.body.incident_updates[0];
+      expect(newest.body).toBe('Fix deployed.');
+      expect(await stored('incident_update', newest.id)).toEqual({ de: { body: 'Korrektur eingespielt.' } });
+      // A PATCH adds the Italian title and keeps the German and French ones.
+      expect(await stored('incident', id)).toEqual({ de: { name: 'VPN-Tunnel brechen ab' }, fr: { name: 'Tunnels VPN coupés' }, it: { name: 'Tunnel VPN interrotti' } });
+    });
+
+    it('refuses an unknown language or field with a 422 naming it, and writes nothing', async () => {
+      const before = await h.allCounts();
+      const unknown = await h.call('POST', 'incidents', { body: { incident: { name: 'Outage', translations: { klingon: { name: 'x' } } } } });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.message).toContain('incident.translations.klingon');
+      expect(unknown.body.message).toContain('not a language');
+      const field = await h.call('POST', 'incidents', { body: { incident: { name: 'Outage', translations: { de: { colour: 'rot' } } } } });
+      expect(field.status).toBe(422);
+      expect(field.body.message).toContain('incident.translations.de');
+      const shape = await h.call('POST', 'incidents', { body: { incident: { name: 'Outage', translations: 'de' } } });
+      expect(shape.status).toBe(422);
+      expect(shape.body.message).toContain('incident.translations');
+      expect(await h.allCounts()).toEqual(before);
+    });
+
+    it('translates a component through PATCH and refuses the original language', async () => {
+      const ok = await h.call('PATCH', `components/${vpn}`, { body: { component: { translations: { de: { name: 'VPN', description: 'Site-to-Site-Tunnel' } } } } });
+      expect(ok.status).toBe(200);
+      expect(ok.body).not.toHaveProperty('translations');
+      expect(await stored('component', vpn)).toEqual({ de: { name: 'VPN', description: 'Site-to-Site-Tunnel' } });
+      const en = await h.call('PATCH', `components/${vpn}`, { body: { component: { translations: { en: { name: 'VPN' } } } } });
+      expect(en.status).toBe(422);
+      expect(en.body.message).toContain('component.translations.en');
+    });
+
+    it('translates a group name through PATCH component-groups', async () => {
+      const made = await h.call('POST', 'component-groups', { body: { component_group: { name: 'Core', components: [vpn] } } });
+      expect(made.status).toBe(201);
+      const ok = await h.call('PATCH', `component-groups/${made.body.id}`, { body: { component_group: { translations: { fr: { name: 'Cœur de réseau' } } } } });
+      expect(ok.status).toBe(200);
+      expect(ok.body).not.toHaveProperty('translations');
+      expect((await listTranslations(h.db.kysely, 'component_group', [made.body.id])).get(made.body.id)).toEqual({ fr: { name: 'Cœur de réseau' } });
+      const bad = await h.call('PATCH', `component-groups/${made.body.id}`, { body: { component_group: { translations: { fr: { description: 'x' } } } } });
+      expect(bad.status).toBe(422);
+      expect(bad.body.message).toContain('component_group.translations.fr');
+    });
+  });
+}

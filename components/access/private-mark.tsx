@@ -1,0 +1,9 @@
+/** "Private to Globex Logistics": shown on a member's page next to what the public does not see. */
+export function PrivateMark({ audiences }: { audiences?: readonly string[] }) {
+  if (!audiences || audiences.length === 0) return null;
+  return (
+    <span className="ml-2 inline-flex items-center rounded-full border border-violet-300 bg-violet-50 px-2 py-0.5 align-middle text-xs font-medium text-violet-900 dark:border-violet-700 dark:bg-violet-950 dark:text-violet-200" data-private-to={audiences.join(', ')}>
+      Private to {audiences.join(', ')}
+    </span>
+  );
+}

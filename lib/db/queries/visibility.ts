@@ -1,0 +1,25 @@
+import type { VisibilityIndex } from '@/lib/domain/visibility';
+import type { DbOrTx } from '@/lib/db/transaction';
+
+/** Every audience limit on components, groups and incidents, in four small queries. */
+export async function readVisibilityIndex(db: DbOrTx): Promise<VisibilityIndex> {
+  const [components, groups, incidents, audiences, componentGroups] = await Promise.all([
+    db.selectFrom('audience_components').select(['component_id as id', 'audience_id']).execute(),
+    db.selectFrom('audience_groups').select(['group_id as id', 'audience_id']).execute(),
+    db.selectFrom('audience_incidents').select(['incident_id as id', 'audience_id']).execute(),
+    db.selectFrom('audiences').select(['id', 'name']).execute(),
+    db.selectFrom('components').select(['id', 'group_id']).execute(),
+  ]);
+  const collect = (rows: { id: string; audience_id: string }[]) => {
+    const map = new Map<string, string[]>();
+    for (const r of rows) map.set(r.id, [...(map.get(r.id) ?? []), r.audience_id]);
+    return map;
+  };
+  return {
+    components: collect(components),
+    groups: collect(groups),
+    incidents: collect(incidents),
+    componentGroup: new Map(componentGroups.map((c) => [c.id, c.group_id])),
+    audienceNames: new Map(audiences.map((a) => [a.id, a.name])),
+  };
+}

@@ -1,0 +1,49 @@
+import type { ServiceContext } from '@/lib/services/context';
+import { addAudienceMember } from '@/lib/services/add-audience-member';
+import { createAudience } from '@/lib/services/create-audience';
+import { createComponent } from '@/lib/services/create-component';
+import { createIncident } from '@/lib/services/create-incident';
+
+/** The demo's customer organisations (issue #16): each has a component only its members see. */
+export const DEMO_AUDIENCES = [
+  {
+    name: 'Globex Logistics',
+    supportLevel: 'business',
+    domain: 'globex.example',
+    member: 'ops@globex.example',
+    component: { name: 'Globex private APN', description: 'The private APN globex.iot and its RADIUS servers.' },
+  },
+  {
+    name: 'Initech Fleet',
+    supportLevel: 'enterprise',
+    domain: 'initech.example',
+    member: 'noc@initech.example',
+    component: { name: 'Initech VPN tunnel', description: 'The IPsec tunnel between our packet core and the Initech data centre.' },
+  },
+] as const;
+
+export const DEMO_PRIVATE_INCIDENT = 'Initech VPN tunnel re-keying fails';
+
+/**
+ * Two audiences with a private component each, a member each, and one private incident (on the
+ * Initech tunnel only, so the default rule makes it Initech's).
+ */
+export async function seedDemoAudiences(ctx: ServiceContext): Promise<void> {
+  const componentIds: string[] = [];
+  for (const a of DEMO_AUDIENCES) {
+    const component = await createComponent({ ctx, input: { name: a.component.name, description: a.component.description, showcase: true } });
+    componentIds.push(component.id);
+    const audience = await createAudience({ ctx, input: { name: a.name, supportLevel: a.supportLevel, emailDomains: [a.domain], componentIds: [component.id] } });
+    await addAudienceMember({ ctx, input: { audienceId: audience.id, email: a.member } });
+  }
+  await createIncident({
+    ctx,
+    input: {
+      name: DEMO_PRIVATE_INCIDENT,
+      status: 'identified',
+      body: 'Phase 2 re-keying of the Initech tunnel fails every hour since 09:10; traffic drops for about 40 seconds each time. We are replacing the proposal set with Initech\'s network team.',
+      components: [{ id: componentIds[1]!, status: 'partial_outage' }],
+      incidentClass: 'operational',
+    },
+  });
+}
