@@ -18,7 +18,8 @@ export function ComponentRow({ component, bars }: { component: ComponentView; ba
   const t = useTranslations('status');
   return (
     <li className="px-4 py-3" data-component={component.id}>
-      <div className="flex items-center justify-between gap-3">
+      {/* A long status label (German, French…) wraps under the name rather than squeezing it. */}
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
         {/* Its page: status, a year of daily uptime, figures per month, quarter and year, incidents. */}
         <span className="min-w-0">
           <LocalLink prefetch={false} href={`/components/${component.id}`} className="font-medium break-words underline-offset-2 hover:underline">
@@ -27,9 +28,9 @@ export function ComponentRow({ component, bars }: { component: ComponentView; ba
           <PrivateMark audiences={component.privateTo} />
         </span>
         {statusUnknown(component.upstream) ? (
-          <span className="shrink-0 text-sm font-medium text-neutral-700 dark:text-neutral-300">{t('componentUnknown')}</span>
+          <span className="ms-auto shrink-0 text-sm font-medium text-neutral-700 dark:text-neutral-300">{t('componentUnknown')}</span>
         ) : (
-          <span className={`flex shrink-0 items-center gap-1.5 text-sm font-medium ${STATUS_TEXT[component.status]}`}>
+          <span className={`ms-auto flex shrink-0 items-center gap-1.5 text-sm font-medium ${STATUS_TEXT[component.status]}`}>
             <StatusIcon status={component.status} />
             {t(`component.${component.status}`)}
           </span>
