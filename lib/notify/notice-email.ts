@@ -16,7 +16,7 @@ export function renderNoticeEmail(input: {
   pageUrl: string;
   messageId: string;
 }): RenderedEmail {
-  const subject = `[${input.pageName}] Early notice: ${input.title}`;
+  const subject = `${input.pageName} early notice: ${input.title}`;
   const forWhom = `Private to ${input.audienceNames.join(', ')}`;
   const text = [
     input.title,
