@@ -75,7 +75,7 @@ test.describe('early notices reach the chosen audiences and nobody else', () => 
     await adminPage.getByLabel('Message').fill(body);
     await adminPage.getByLabel('These audiences').check();
     await adminPage.getByRole('button', { name: 'Send notice now' }).click();
-    await expect(adminPage.locator('[data-error-for="audienceIds"]')).toHaveText('Audiences choose at least one audience, or a support level');
+    await expect(adminPage.locator('[data-error-for="audienceIds"]')).toHaveText('Audiences must include at least one audience, or choose a support level');
     expect(recipientsOf(title)).toEqual([]);
 
     await adminPage.getByRole('checkbox', { name: /Globex Logistics/ }).check();

@@ -29,8 +29,8 @@ export const SendNoticeInput = z
   })
   .superRefine((v, ctx) => {
     const byName = (v.audienceIds?.length ?? 0) > 0;
-    if (byName && v.minLevel) ctx.addIssue({ code: 'custom', path: ['audienceIds'], message: 'choose audiences by name or a support level, not both' });
-    if (!byName && !v.minLevel) ctx.addIssue({ code: 'custom', path: ['audienceIds'], message: 'choose at least one audience, or a support level' });
+    if (byName && v.minLevel) ctx.addIssue({ code: 'custom', path: ['audienceIds'], message: 'must be left empty when a support level is chosen' });
+    if (!byName && !v.minLevel) ctx.addIssue({ code: 'custom', path: ['audienceIds'], message: 'must include at least one audience, or choose a support level' });
   });
 export type SendNoticeInput = z.input<typeof SendNoticeInput>;
 

@@ -17,7 +17,7 @@ export async function sendNotice({ ctx, input }: { ctx: ServiceContext; input: S
   const target = data.minLevel ? ({ kind: 'level', minLevel: data.minLevel } as const) : ({ kind: 'audiences', audienceIds: data.audienceIds ?? [] } as const);
   const notice = await withTransaction(ctx.db, async (trx) => {
     const record = await recordNotice(trx, ctx, { title: data.title, body: data.body, target });
-    if (!record) throw new ValidationError('Support level: no audience has this support level or higher', { minLevel: 'no audience has this support level or higher' });
+    if (!record) throw new ValidationError('Support level: matches no audience yet', { minLevel: 'matches no audience yet' });
     await recordAudit(trx, ctx, { action: 'notice.send', entityType: 'notice', entityId: record.id, after: { title: record.title, body: record.body, minLevel: record.min_level, audiences: record.audiences, recipients: record.deliveries.queued } });
     return record;
   });
