@@ -139,7 +139,7 @@ test.describe('early notices reach the chosen audiences and nobody else', () => 
     await adminPage.goto('/admin/notices');
     await adminPage.getByLabel('Title').fill(title);
     await adminPage.getByLabel('Message').fill('Access-Accept takes 4 s on average; attaches time out.');
-    await adminPage.getByLabel('Support level').selectOption('enterprise');
+    await adminPage.getByLabel('Support level', { exact: true }).selectOption('enterprise');
     await adminPage.getByRole('button', { name: 'Send notice now' }).click();
     await expect(adminPage.getByText('Notice sent to Initech Fleet')).toBeVisible();
     expect(recipientsOf(title)).toEqual([INITECH.member]);
