@@ -22,13 +22,16 @@ function privateData(): Secrets {
     const components = db.prepare('select c.id, c.name from components c join audience_components a on a.component_id = c.id').all() as { id: string; name: string }[];
     const incidents = db.prepare('select i.id, i.name from incidents i join audience_incidents a on a.incident_id = i.id').all() as { id: string; name: string }[];
     const audiences = db.prepare('select id, name from audiences').all() as { id: string; name: string }[];
-    // Early notices (part 4): their ids, titles and messages are for their audiences only.
-    const notices = db.prepare('select id, title, body from notices').all() as { id: string; title: string; body: string }[];
+    // Early notices (part 4): their ids, titles and messages are for their audiences only, unless
+    // the notice was sent with an incident that is public (the composer's checkbox): then its words are public too.
+    const notices = db
+      .prepare('select id, title, body, incident_id is not null and incident_id not in (select incident_id from audience_incidents) as public from notices')
+      .all() as { id: string; title: string; body: string; public: number }[];
     return {
       componentIds: components.map((c) => c.id),
       incidentIds: incidents.map((i) => i.id),
-      noticeCount: notices.length,
-      needles: [...[...components, ...incidents, ...audiences].flatMap((r) => [r.id, r.name]), ...notices.flatMap((n) => [n.id, n.title, n.body.slice(0, 60)])],
+      noticeCount: notices.filter((n) => !n.public).length,
+      needles: [...[...components, ...incidents, ...audiences].flatMap((r) => [r.id, r.name]), ...notices.flatMap((n) => (n.public ? [n.id] : [n.id, n.title, n.body.slice(0, 60)]))],
     };
   } finally {
     db.close();

@@ -90,6 +90,9 @@ test.describe('early notices reach the chosen audiences and nobody else', () => 
     );
     console.log(`[notices] member mail in the mailbox ${arrivedMs} ms after Send was clicked; last mail ${Date.parse(row!.mailed) - Date.parse(row!.sent)} ms after the notice was written`);
     await expect(adminPage.getByText(/Notice sent to Globex Logistics: \d+ emails? delivered/)).toBeVisible();
+    // The emptied form offers the default choice again, and shows it.
+    await expect(adminPage.getByLabel('Audiences at a support level and up')).toBeChecked();
+    await expect(adminPage.getByLabel('Support level', { exact: true })).toBeVisible();
 
     // Exactly Globex's members: not Initech's member, not the demo's plain subscribers.
     const globexMembers = query<{ email: string }>(
@@ -153,6 +156,23 @@ test.describe('early notices reach the chosen audiences and nobody else', () => 
     expect(await (await anonymous.request.get('/api/v2/incidents.json')).text()).not.toContain(title);
 
     await adminPage.goto('/admin/notices');
-    await expect(adminPage.getByRole('list', { name: 'Closed and promoted notices' }).locator(`[data-notice="${title}"]`).getByRole('link', { name: 'Incident' })).toHaveAttribute('href', `/admin/incidents/${incidentId}`);
+    await expect(adminPage.getByRole('list', { name: 'Closed and promoted notices' }).locator(`[data-notice="${title}"]`).getByRole('link', { name: 'Promoted to incident' })).toHaveAttribute('href', `/admin/incidents/${incidentId}`);
+  });
+
+  test('the composer’s “Notify Business and Enterprise audiences now” mails those members the first message', async ({ adminPage }) => {
+    const title = `Attach failures for LTE-M ${Date.now()}`;
+    await adminPage.goto('/admin/incidents/new');
+    await adminPage.getByLabel('Title').fill(title);
+    await adminPage.getByLabel('Message (markdown)').fill('Some LTE-M devices fail to attach in Germany; we are investigating.');
+    await adminPage.getByLabel('Notify Business and Enterprise audiences now').check();
+    await adminPage.getByRole('button', { name: 'Open incident' }).click();
+    await expect(adminPage).toHaveURL(/\/admin\/incidents\/[a-z0-9]+$/);
+    const premium = query<{ email: string }>(
+      "select distinct m.email from members m join audience_members am on am.member_id = m.id join audiences a on a.id = am.audience_id where a.support_level in ('business', 'enterprise') order by m.email",
+    ).map((m) => m.email);
+    expect(premium).toContain(INITECH.member);
+    expect(recipientsOf(title)).toEqual(premium);
+    const [mail] = query<{ text: string }>('select text from dev_mailbox where subject like ? and "to" = ?', `%${title}%`, INITECH.member);
+    expect(mail!.text).toContain('fail to attach in Germany');
   });
 });

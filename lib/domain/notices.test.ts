@@ -41,6 +41,7 @@ describe('notice lifecycle', () => {
   });
   it('counts open time from the clock passed in', () => {
     const now = new Date('2026-12-03T10:00:00Z');
+    expect(openFor('2026-12-03T09:59:30Z', now)).toBe('under a minute');
     expect(openFor('2026-12-03T09:48:00Z', now)).toBe('12 min');
     expect(openFor('2026-12-03T07:00:00Z', now)).toBe('3 h');
     expect(openFor('2026-11-30T10:00:00Z', now)).toBe('3 days');

@@ -50,9 +50,10 @@ export function describeTarget(minLevel: SupportLevel | null, audienceNames: rea
   return audienceNames.join(', ');
 }
 
-/** How long a notice has been open, for the console: "12 min", "3 h", "2 days". */
+/** How long a notice has been open, for the console: "under a minute", "12 min", "3 h", "2 days". */
 export function openFor(createdAt: string, now: Date): string {
   const minutes = Math.max(0, Math.floor((now.getTime() - new Date(createdAt).getTime()) / 60_000));
+  if (minutes < 1) return 'under a minute';
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `${hours} h`;

@@ -111,7 +111,7 @@ export default async function NoticesPage() {
                 <span className="text-xs text-neutral-600 dark:text-neutral-400">
                   {n.status === 'promoted' && n.incident_id ? (
                     <Link href={`/admin/incidents/${n.incident_id}`} className="font-medium text-neutral-900 underline dark:text-neutral-100">
-                      Incident
+                      Promoted to incident
                     </Link>
                   ) : (
                     'Closed'

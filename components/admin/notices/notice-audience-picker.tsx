@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FieldError } from '@/components/ui/form-state';
 import { Select } from '@/components/ui/fields';
 
@@ -13,6 +13,14 @@ const LEVEL_CHOICES = [
 /** "Send to": audiences by support level (and up), or by name; only the chosen way is submitted. */
 export function NoticeAudiencePicker({ audiences }: { audiences: readonly { id: string; name: string; levelLabel: string }[] }) {
   const [target, setTarget] = useState<'level' | 'audiences'>('level');
+  const ref = useRef<HTMLFieldSetElement>(null);
+  // A sent form is reset by React; the choice shown must follow the radios back to their default.
+  useEffect(() => {
+    const form = ref.current?.form;
+    const onReset = () => setTarget('level');
+    form?.addEventListener('reset', onReset);
+    return () => form?.removeEventListener('reset', onReset);
+  }, []);
   const radio = (value: typeof target, label: string) => (
     <label className="flex min-h-6 items-center gap-2 text-sm">
       <input type="radio" name="target" value={value} checked={target === value} onChange={() => setTarget(value)} className="h-4 w-4" />
@@ -20,7 +28,7 @@ export function NoticeAudiencePicker({ audiences }: { audiences: readonly { id: 
     </label>
   );
   return (
-    <fieldset className="rounded-md border border-neutral-200 p-3 dark:border-neutral-800">
+    <fieldset ref={ref} className="rounded-md border border-neutral-200 p-3 dark:border-neutral-800">
       <legend className="px-1 text-sm font-medium">Send to</legend>
       <div className="space-y-1">
         {radio('level', 'Audiences at a support level and up')}
