@@ -30,12 +30,9 @@ export function NoticeAudiencePicker({ audiences }: { audiences: readonly { id: 
   return (
     <fieldset ref={ref} className="rounded-md border border-neutral-200 p-3 dark:border-neutral-800">
       <legend className="px-1 text-sm font-medium">Send to</legend>
-      <div className="space-y-1">
-        {radio('level', 'Audiences at a support level and up')}
-        {radio('audiences', 'These audiences')}
-      </div>
-      {target === 'level' ? (
-        <div className="mt-2 pl-6">
+      {radio('level', 'Audiences at a support level and up')}
+      {target === 'level' && (
+        <div className="mt-1 mb-2 pl-6">
           <label htmlFor="notice-min-level" className="sr-only">
             Support level
           </label>
@@ -48,8 +45,10 @@ export function NoticeAudiencePicker({ audiences }: { audiences: readonly { id: 
           </Select>
           <FieldError name="minLevel" label="Support level" id="notice-min-level-error" />
         </div>
-      ) : (
-        <div className="mt-2 pl-6">
+      )}
+      {radio('audiences', 'These audiences')}
+      {target === 'audiences' && (
+        <div className="mt-1 pl-6">
           <div className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
             {audiences.map((a) => (
               <label key={a.id} className="flex min-h-6 items-center gap-2 text-sm">
