@@ -11,6 +11,7 @@ const DB_FILE = `data/e2e-${BASE_PORT}.db`;
 interface Secrets {
   componentIds: string[];
   incidentIds: string[];
+  noticeCount: number;
   /** Names and ids no anonymous response may contain. */
   needles: string[];
 }
@@ -21,10 +22,16 @@ function privateData(): Secrets {
     const components = db.prepare('select c.id, c.name from components c join audience_components a on a.component_id = c.id').all() as { id: string; name: string }[];
     const incidents = db.prepare('select i.id, i.name from incidents i join audience_incidents a on a.incident_id = i.id').all() as { id: string; name: string }[];
     const audiences = db.prepare('select id, name from audiences').all() as { id: string; name: string }[];
+    // Early notices (part 4): their ids, titles and messages are for their audiences only, unless
+    // the notice was sent with an incident that is public (the composer's checkbox): then its words are public too.
+    const notices = db
+      .prepare('select id, title, body, incident_id is not null and incident_id not in (select incident_id from audience_incidents) as public from notices')
+      .all() as { id: string; title: string; body: string; public: number }[];
     return {
       componentIds: components.map((c) => c.id),
       incidentIds: incidents.map((i) => i.id),
-      needles: [...components, ...incidents, ...audiences].flatMap((r) => [r.id, r.name]),
+      noticeCount: notices.filter((n) => !n.public).length,
+      needles: [...[...components, ...incidents, ...audiences].flatMap((r) => [r.id, r.name]), ...notices.flatMap((n) => (n.public ? [n.id] : [n.id, n.title, n.body.slice(0, 60)]))],
     };
   } finally {
     db.close();
@@ -66,6 +73,7 @@ test.describe('private components and incidents stay private', () => {
     // The demo must have made something private, or this test proves nothing.
     expect(secrets.componentIds.length).toBeGreaterThanOrEqual(2);
     expect(secrets.incidentIds.length).toBeGreaterThanOrEqual(1);
+    expect(secrets.noticeCount).toBeGreaterThanOrEqual(1);
     const summary = await (await request.get('/api/v2/summary.json')).json();
     const incidents = await (await request.get('/api/v2/incidents.json')).json();
     const urls = publicUrls(summary.page.id, secrets, summary.components[0].id, incidents.incidents[0].id);

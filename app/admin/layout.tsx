@@ -13,6 +13,7 @@ export const metadata: Metadata = { title: { default: 'Beacon console', template
 const NAV = [
   { href: '/admin', label: 'Dashboard', role: 'responder' },
   { href: '/admin/incidents', label: 'Incidents', role: 'responder' },
+  { href: '/admin/notices', label: 'Notices', role: 'responder' },
   { href: '/admin/maintenance', label: 'Maintenance', role: 'responder' },
   { href: '/admin/components', label: 'Components', role: 'responder' },
   { href: '/admin/templates', label: 'Templates', role: 'responder' },

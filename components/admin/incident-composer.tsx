@@ -164,8 +164,9 @@ function ComposerForm({
           <TextInput id="startedAtLocal" type="datetime-local" value={startedLocal} onChange={(e) => setStartedLocal(e.target.value)} />
         </Field>
         <input type="hidden" name="startedAt" value={startedIso} />
-        <div className="pt-6">
+        <div className="space-y-2 pt-6">
           <Checkbox name="notify" label="Notify subscribers" defaultChecked />
+          {audiences.length > 0 && <Checkbox name="notifyAudiences" label="Notify Business and Enterprise audiences now" />}
         </div>
       </div>
       {state.error && (

@@ -8,6 +8,7 @@ import type {
 } from '@/lib/domain/status';
 import type { ChatPlatform } from '@/lib/domain/chat/alert';
 import type { AudienceTables } from '@/lib/db/schema-audiences';
+import type { NoticeTables } from '@/lib/db/schema-notices';
 
 /** Timestamps cross lib/db as ISO 8601 strings in UTC on both dialects. */
 type Timestamp = string;
@@ -287,7 +288,7 @@ export interface ContentTranslationsTable {
   updated_at: Timestamp;
 }
 
-export interface Database extends AudienceTables {
+export interface Database extends AudienceTables, NoticeTables {
   content_translations: ContentTranslationsTable;
   operators: OperatorsTable;
   sessions: SessionsTable;

@@ -3,6 +3,7 @@ import { addAudienceMember } from '@/lib/services/add-audience-member';
 import { createAudience } from '@/lib/services/create-audience';
 import { createComponent } from '@/lib/services/create-component';
 import { createIncident } from '@/lib/services/create-incident';
+import { sendNotice } from '@/lib/services/send-notice';
 
 /** The demo's customer organisations (issue #16): each has a component only its members see. */
 export const DEMO_AUDIENCES = [
@@ -24,16 +25,24 @@ export const DEMO_AUDIENCES = [
 
 export const DEMO_PRIVATE_INCIDENT = 'Initech VPN tunnel re-keying fails';
 
+/** An open early notice to Initech (enterprise) only (issue #16 part 4). */
+export const DEMO_NOTICE = {
+  title: 'Elevated PDP context creation from your devices',
+  body: 'Since 08:40 UTC your SIMs open about six times the usual number of PDP contexts: the devices retry because your application server at 203.0.113.40:8443 does not answer. The network is fine; no other customer is affected and there is no public incident. We will tell you when the retries stop.',
+} as const;
+
 /**
- * Two audiences with a private component each, a member each, and one private incident (on the
- * Initech tunnel only, so the default rule makes it Initech's).
+ * Two audiences with a private component each, a member each, one private incident (on the
+ * Initech tunnel only, so the default rule makes it Initech's) and an open notice to Initech.
  */
 export async function seedDemoAudiences(ctx: ServiceContext): Promise<void> {
   const componentIds: string[] = [];
+  const audienceIds: string[] = [];
   for (const a of DEMO_AUDIENCES) {
     const component = await createComponent({ ctx, input: { name: a.component.name, description: a.component.description, showcase: true } });
     componentIds.push(component.id);
     const audience = await createAudience({ ctx, input: { name: a.name, supportLevel: a.supportLevel, emailDomains: [a.domain], componentIds: [component.id] } });
+    audienceIds.push(audience.id);
     await addAudienceMember({ ctx, input: { audienceId: audience.id, email: a.member } });
   }
   await createIncident({
@@ -46,4 +55,5 @@ export async function seedDemoAudiences(ctx: ServiceContext): Promise<void> {
       incidentClass: 'operational',
     },
   });
+  await sendNotice({ ctx, input: { ...DEMO_NOTICE, audienceIds: [audienceIds[1]!] } });
 }

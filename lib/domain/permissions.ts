@@ -52,6 +52,11 @@ export const PERMISSIONS = {
   // Audiences (#16): customer organisations, their members and what they may see.
   'audience.read': ['admin', 'responder'],
   'audience.manage': ['admin'],
+  // Early notices (#16 part 4): operator writes, like incidents.
+  'notice.read': ['admin', 'responder'],
+  'notice.send': ['admin', 'responder'],
+  'notice.close': ['admin', 'responder'],
+  'notice.promote': ['admin', 'responder'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

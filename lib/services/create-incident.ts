@@ -14,6 +14,8 @@ import { ComponentChanges, Id, ImpactInput, IsoTime, Markdown, Name } from '@/li
 import { limitNewIncident } from '@/lib/services/incident-audiences';
 import { TranslationsInput } from '@/lib/services/translation-schemas';
 import { replaceTranslations } from '@/lib/db/queries/translations';
+import { SupportLevelInput } from '@/lib/services/audience-schemas';
+import { deliverNotice, recordNotice } from '@/lib/services/notice-delivery';
 
 export const CreateIncidentInput = z.object({
   name: Name,
@@ -37,10 +39,15 @@ export const CreateIncidentInput = z.object({
   translations: TranslationsInput(['name', 'body']).optional(),
   /** Audiences it is limited to ([] = everyone); left out, the default of lib/domain/visibility.ts applies. */
   audienceIds: z.array(Id).max(100).optional(),
+  /** Issue #16 part 4: also send the first message as a notice to audiences at this level and up. */
+  notifyAudiencesAtLevel: SupportLevelInput.nullish(),
 });
 export type CreateIncidentInput = z.input<typeof CreateIncidentInput>;
 
-/** Opens an incident with its first update and the components it affects. */
+/**
+ * Opens an incident with its first update and the components it affects; with
+ * `notifyAudiencesAtLevel`, the first message also goes out at once as a notice to those audiences.
+ */
 export async function createIncident({
   ctx,
   input,
@@ -53,8 +60,9 @@ export async function createIncident({
   const now = ctx.now().toISOString();
   const startedAt = data.startedAt ?? now;
   if (startedAt > now) throw new ValidationError('startedAt cannot be in the future', { startedAt: 'is in the future' });
+  if (data.notifyAudiencesAtLevel) authorize(ctx, 'notice.send');
 
-  return withTransaction(ctx.db, async (trx) => {
+  const { incident, noticeId } = await withTransaction(ctx.db, async (trx) => {
     await assertComponentsExist(trx, data.components.map((c) => c.id));
     const derived = impactFromStatuses(data.components.map((c) => c.status));
     const incident: IncidentRow = {
@@ -100,8 +108,16 @@ export async function createIncident({
     const audienceIds = await limitNewIncident(trx, incident.id, data.components.map((c) => c.id), data.audienceIds);
     await emit(trx, { type: 'incident.created', incidentId: incident.id, updateId }, ctx.now());
     await recordAudit(trx, ctx, { action: 'incident.create', entityType: 'incident', entityId: incident.id, after: { ...incident, body: data.body, components: data.components, audienceIds, ...(data.translations && { translations: data.translations }) } });
-    return incident;
+    if (!data.notifyAudiencesAtLevel) return { incident, noticeId: null };
+    // Already an incident, so the notice is born promoted: members see the incident itself.
+    const notice = await recordNotice(trx, ctx, { title: data.name, body: data.body || data.name, target: { kind: 'level', minLevel: data.notifyAudiencesAtLevel }, status: 'promoted', incidentId: incident.id });
+    // No audience at that level yet: the incident still opens, nobody is left to tell.
+    if (!notice) return { incident, noticeId: null };
+    await recordAudit(trx, ctx, { action: 'notice.send', entityType: 'notice', entityId: notice.id, after: { title: notice.title, minLevel: notice.min_level, audiences: notice.audiences, recipients: notice.deliveries.queued, incidentId: incident.id } });
+    return { incident, noticeId: notice.id };
   });
+  if (noticeId) await deliverNotice(ctx, noticeId);
+  return incident;
 }
 
 /** Splits `{ de: { name, body } }` into the incident's name and its update's body translations. */

@@ -41,6 +41,10 @@ import { testDialects } from '@/lib/db/testing/test-db';
 import { addSystemMetricPoints } from '@/lib/services/add-system-metric-points';
 import { createSystemMetric } from '@/lib/services/create-system-metric';
 import { createAudience } from '@/lib/services/create-audience';
+import { closeNotice } from '@/lib/services/close-notice';
+import { listNotices } from '@/lib/services/list-notices';
+import { promoteNotice } from '@/lib/services/promote-notice';
+import { sendNotice } from '@/lib/services/send-notice';
 import { getPageAccessGroups } from '@/lib/services/get-page-access';
 
 const ID = 'missing0000';
@@ -90,6 +94,10 @@ const SERVICE_CALLS: Record<Permission, (ctx: ServiceContext) => Promise<unknown
   'system_metric.data': (ctx) => addSystemMetricPoints({ ctx, input: { series: [{ metricId: ID, points: [{ at: 0, value: 1 }] }] } }),
   'audience.read': (ctx) => getPageAccessGroups({ ctx, paging, pageId: ID }),
   'audience.manage': (ctx) => createAudience({ ctx, input: { name: '' } }),
+  'notice.read': (ctx) => listNotices({ ctx }),
+  'notice.send': (ctx) => sendNotice({ ctx, input: { title: '', body: '' } }),
+  'notice.close': (ctx) => closeNotice({ ctx, input: { id: ID } }),
+  'notice.promote': (ctx) => promoteNotice({ ctx, input: { id: ID } }),
 };
 
 type Harness = ApiHarness & { subscriberId: string; incidentId: string };

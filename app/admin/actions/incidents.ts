@@ -28,6 +28,7 @@ const CreateForm = z
     notes: z.string().max(2000).default(''),
     visibility: z.enum(['auto', 'everyone', 'audiences']).default('auto'),
     audienceIds: z.array(z.string()).default([]),
+    notifyAudiences: checkbox,
   })
   .passthrough();
 
@@ -47,6 +48,8 @@ export const createIncidentAction = adminAction('incident.create', CreateForm, a
       scope: { regions: data.regions, deviceTypes: data.deviceTypes, devices: data.devices, notes: data.notes },
       translations: translationsFrom(data),
       audienceIds: data.visibility === 'auto' ? undefined : data.visibility === 'everyone' ? [] : data.audienceIds,
+      // "Notify Business and Enterprise audiences now": a notice with the first message.
+      notifyAudiencesAtLevel: data.notifyAudiences ? 'business' : null,
     },
   });
   redirect(`/admin/incidents/${incident.id}`);

@@ -1,0 +1,94 @@
+import { newId } from '@/lib/db/ids';
+import { getPageSettings } from '@/lib/db/queries/page-settings';
+import { getNoticeRecord, listAudienceLevels, membersOfAudiences, type NoticeRecord } from '@/lib/db/queries/notices';
+import type { Transaction } from 'kysely';
+import type { Database } from '@/lib/db/schema';
+import type { NoticeStatus, NoticeTarget } from '@/lib/domain/notices';
+import { audiencesOfTarget, noticeRecipients } from '@/lib/domain/notices';
+import { publicUrl } from '@/lib/env';
+import { mailFrom, mailHost, sendEmail } from '@/lib/notify/email';
+import { renderNoticeEmail } from '@/lib/notify/notice-email';
+import type { ServiceContext } from '@/lib/services/context';
+import { ValidationError } from '@/lib/services/errors';
+
+/** Messages handed to the mailer at the same time (the SMTP pool holds five connections). */
+const PARALLEL_SENDS = 5;
+
+/**
+ * Writes a notice, whom it is for and one queued delivery per member address, in the caller's
+ * transaction. Members have no subscriptions of their own yet (issue #16 part 3), so a notice goes
+ * to every member's email address; nobody outside the chosen audiences gets a row. Null when no
+ * audience has the level asked for.
+ */
+export async function recordNotice(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  input: { title: string; body: string; target: NoticeTarget; status?: NoticeStatus; incidentId?: string | null },
+): Promise<NoticeRecord | null> {
+  const chosen = audiencesOfTarget(await listAudienceLevels(trx), input.target);
+  if (input.target.kind === 'audiences' && chosen.length !== input.target.audienceIds.length) {
+    throw new ValidationError('Audiences: lists an audience that does not exist', { audienceIds: 'lists an audience that does not exist' });
+  }
+  if (chosen.length === 0) return null;
+  const at = ctx.now().toISOString();
+  const id = newId();
+  await trx
+    .insertInto('notices')
+    .values({
+      id,
+      title: input.title,
+      body: input.body,
+      status: input.status ?? 'open',
+      min_level: input.target.kind === 'level' ? input.target.minLevel : null,
+      incident_id: input.incidentId ?? null,
+      sent_by: ctx.actor?.name ?? 'system',
+      created_at: at,
+      updated_at: at,
+      closed_at: null,
+    })
+    .execute();
+  await trx.insertInto('notice_audiences').values(chosen.map((a, position) => ({ notice_id: id, audience_id: a.id, position }))).execute();
+  const recipients = noticeRecipients(await membersOfAudiences(trx, chosen.map((a) => a.id)));
+  if (recipients.length > 0) {
+    await trx
+      .insertInto('notice_deliveries')
+      .values(recipients.map((r) => ({ id: newId(), notice_id: id, member_id: r.memberId, email: r.email, channel: 'email' as const, state: 'queued' as const, attempts: 0, last_error: null, delivered_at: null, created_at: at })))
+      .execute();
+  }
+  return (await getNoticeRecord(trx, id))!;
+}
+
+/**
+ * Sends a notice's queued messages now, after its transaction committed ("at once" is the
+ * promise), recording each outcome. A failed message stays visible in the console as failed.
+ */
+export async function deliverNotice(ctx: Pick<ServiceContext, 'db' | 'now'>, noticeId: string): Promise<{ delivered: number; failed: number }> {
+  const notice = await getNoticeRecord(ctx.db, noticeId);
+  if (!notice) return { delivered: 0, failed: 0 };
+  const queued = await ctx.db.selectFrom('notice_deliveries').selectAll().where('notice_id', '=', noticeId).where('state', '=', 'queued').orderBy('email').execute();
+  const settings = await getPageSettings(ctx.db);
+  const result = { delivered: 0, failed: 0 };
+  for (let i = 0; i < queued.length; i += PARALLEL_SENDS) {
+    await Promise.all(
+      queued.slice(i, i + PARALLEL_SENDS).map(async (row) => {
+        const message = renderNoticeEmail({
+          pageName: settings.name,
+          title: notice.title,
+          body: notice.body,
+          audienceNames: notice.audiences.map((a) => a.name),
+          pageUrl: `${publicUrl()}/`,
+          messageId: `<notice-${notice.id}-${row.id}@${mailHost()}>`,
+        });
+        try {
+          await sendEmail(ctx.db, { ...message, to: row.email, from: mailFrom(settings.name) }, ctx.now());
+          await ctx.db.updateTable('notice_deliveries').set({ state: 'delivered', attempts: row.attempts + 1, delivered_at: ctx.now().toISOString(), last_error: null }).where('id', '=', row.id).execute();
+          result.delivered += 1;
+        } catch (error) {
+          await ctx.db.updateTable('notice_deliveries').set({ state: 'failed', attempts: row.attempts + 1, last_error: String((error as Error).message ?? error).slice(0, 500) }).where('id', '=', row.id).execute();
+          result.failed += 1;
+        }
+      }),
+    );
+  }
+  return result;
+}
