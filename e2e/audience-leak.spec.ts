@@ -11,6 +11,7 @@ const DB_FILE = `data/e2e-${BASE_PORT}.db`;
 interface Secrets {
   componentIds: string[];
   incidentIds: string[];
+  fileIds: string[];
   /** Names and ids no anonymous response may contain. */
   needles: string[];
 }
@@ -21,10 +22,13 @@ function privateData(): Secrets {
     const components = db.prepare('select c.id, c.name from components c join audience_components a on a.component_id = c.id').all() as { id: string; name: string }[];
     const incidents = db.prepare('select i.id, i.name from incidents i join audience_incidents a on a.incident_id = i.id').all() as { id: string; name: string }[];
     const audiences = db.prepare('select id, name from audiences').all() as { id: string; name: string }[];
+    // Incident files (part 5) are never public: neither their names nor their ids.
+    const files = db.prepare('select id, name from incident_files').all() as { id: string; name: string }[];
     return {
       componentIds: components.map((c) => c.id),
       incidentIds: incidents.map((i) => i.id),
-      needles: [...components, ...incidents, ...audiences].flatMap((r) => [r.id, r.name]),
+      fileIds: files.map((f) => f.id),
+      needles: [...components, ...incidents, ...audiences, ...files].flatMap((r) => [r.id, r.name]),
     };
   } finally {
     db.close();
@@ -45,6 +49,7 @@ function publicUrls(pageId: string, s: Secrets, publicComponent: string, publicI
     if (url.startsWith('/api/v2/')) return V2_PATHS.map((p) => `/api/v2/${p}`);
     if (url.startsWith('/incidents/')) return fills(url, /abcdefghijkl/, [publicIncident, ...s.incidentIds]);
     if (url.startsWith('/components/')) return fills(url, /abcdefghijkl/, [publicComponent, ...s.componentIds]);
+    if (url.startsWith('/api/files/')) return fills(url, /abcdefghijkl/, s.fileIds);
     return [url];
   });
   return [
@@ -66,6 +71,7 @@ test.describe('private components and incidents stay private', () => {
     // The demo must have made something private, or this test proves nothing.
     expect(secrets.componentIds.length).toBeGreaterThanOrEqual(2);
     expect(secrets.incidentIds.length).toBeGreaterThanOrEqual(1);
+    expect(secrets.fileIds.length).toBeGreaterThanOrEqual(1);
     const summary = await (await request.get('/api/v2/summary.json')).json();
     const incidents = await (await request.get('/api/v2/incidents.json')).json();
     const urls = publicUrls(summary.page.id, secrets, summary.components[0].id, incidents.incidents[0].id);
@@ -83,5 +89,9 @@ test.describe('private components and incidents stay private', () => {
     // A private incident's and component's pages are 404s, as for an id that never existed.
     expect((await request.get(`/incidents/${secrets.incidentIds[0]}`)).status()).toBe(404);
     expect((await request.get(`/components/${secrets.componentIds[0]}`)).status()).toBe(404);
+    // A file's download URL without a signed link is refused, and carries no byte of the file.
+    const download = await request.get(`/api/files/${secrets.fileIds[0]}`);
+    expect(download.status()).toBe(403);
+    expect(download.headers()['content-disposition']).toBeUndefined();
   });
 });

@@ -3,6 +3,9 @@ import { addAudienceMember } from '@/lib/services/add-audience-member';
 import { createAudience } from '@/lib/services/create-audience';
 import { createComponent } from '@/lib/services/create-component';
 import { createIncident } from '@/lib/services/create-incident';
+import { attachIncidentFile } from '@/lib/services/attach-incident-file';
+import { demoTrace } from '@/lib/demo/pcap';
+import { DEMO_ACTIVE_INCIDENT } from '@/lib/demo/scenario';
 
 /** The demo's customer organisations (issue #16): each has a component only its members see. */
 export const DEMO_AUDIENCES = [
@@ -24,16 +27,22 @@ export const DEMO_AUDIENCES = [
 
 export const DEMO_PRIVATE_INCIDENT = 'Initech VPN tunnel re-keying fails';
 
+/** A trace on the public breakout incident that only Initech (enterprise) asked for and may download. */
+export const DEMO_FILE_NAME = 'initech-breakout-gtp-echo-timeouts.pcap';
+
 /**
- * Two audiences with a private component each, a member each, and one private incident (on the
- * Initech tunnel only, so the default rule makes it Initech's).
+ * Two audiences with a private component each, a member each, one private incident (on the
+ * Initech tunnel only, so the default rule makes it Initech's), and a network trace on the public
+ * breakout incident for Initech only.
  */
 export async function seedDemoAudiences(ctx: ServiceContext): Promise<void> {
   const componentIds: string[] = [];
+  const audienceIds: string[] = [];
   for (const a of DEMO_AUDIENCES) {
     const component = await createComponent({ ctx, input: { name: a.component.name, description: a.component.description, showcase: true } });
     componentIds.push(component.id);
     const audience = await createAudience({ ctx, input: { name: a.name, supportLevel: a.supportLevel, emailDomains: [a.domain], componentIds: [component.id] } });
+    audienceIds.push(audience.id);
     await addAudienceMember({ ctx, input: { audienceId: audience.id, email: a.member } });
   }
   await createIncident({
@@ -46,4 +55,8 @@ export async function seedDemoAudiences(ctx: ServiceContext): Promise<void> {
       incidentClass: 'operational',
     },
   });
+  const breakout = await ctx.db.selectFrom('incidents').select('id').where('name', '=', DEMO_ACTIVE_INCIDENT.name).executeTakeFirst();
+  if (breakout) {
+    await attachIncidentFile({ ctx, input: { incidentId: breakout.id, name: DEMO_FILE_NAME, bytes: demoTrace(new Date(ctx.now().getTime() - 30 * 60_000), 8), audienceIds: [audienceIds[1]!] } });
+  }
 }

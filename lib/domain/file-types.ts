@@ -20,7 +20,7 @@ export const ACCEPTED_EXTENSIONS = Object.values(FILE_KINDS).flatMap((k) => k.ex
 /** The four byte orders and resolutions of the classic libpcap header's magic number. */
 const PCAP_MAGICS = ['a1b2c3d4', 'd4c3b2a1', 'a1b23c4d', '4d3cb2a1'];
 
-const hex = (bytes: Uint8Array, from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString('hex');
+const hex = (bytes: Uint8Array, from: number, to: number) => [...bytes.subarray(from, to)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** Whether the bytes start like a file of `kind`. */
 export function contentMatches(kind: FileKind, bytes: Uint8Array): boolean {
@@ -31,7 +31,7 @@ export function contentMatches(kind: FileKind, bytes: Uint8Array): boolean {
       // A Section Header Block (type 0x0A0D0D0A) whose byte-order magic is 0x1A2B3C4D either way round.
       return bytes.length >= 28 && hex(bytes, 0, 4) === '0a0d0d0a' && ['1a2b3c4d', '4d3c2b1a'].includes(hex(bytes, 8, 12));
     case 'pdf':
-      return bytes.length >= 8 && hex(bytes, 0, 5) === Buffer.from('%PDF-').toString('hex');
+      return bytes.length >= 8 && hex(bytes, 0, 5) === '255044462d' /* %PDF- */;
     case 'text':
       return isText(bytes);
   }
@@ -72,7 +72,6 @@ export function sniffFile(name: string, bytes: Uint8Array): SniffResult {
  * at most 200 characters (the extension kept). Undefined when nothing is left.
  */
 export function cleanFileName(raw: string): string | undefined {
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const base = (raw.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   if (!base || base === '.' || base === '..') return undefined;
   if (base.length <= 200) return base;

@@ -12,7 +12,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /** Answers `{ error: { code, message } }` with the refusal's status. */
 export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
-  const body = JSON.stringify(errorBody(refusal.code, refusal.message));
+  const body = JSON.stringify(errorBody(refusal.code, refusal.message, refusal.fields));
   res.writeHead(refusal.status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
@@ -32,6 +32,7 @@ export function refuseRequest(req: IncomingMessage, res: ServerResponse): boolea
     checkBodyHeaders(method, req.url ?? '/', {
       'content-length': req.headers['content-length'],
       'transfer-encoding': req.headers['transfer-encoding'],
+      'content-type': first(req.headers['content-type']),
     }) ??
     checkRouterState(req.headers) ??
     (isActionRequest(method, req.headers) ? checkActionHeaders(method, req.headers) : undefined);

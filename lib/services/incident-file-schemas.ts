@@ -11,7 +11,7 @@ export const FileAudienceIds = z
 export const AttachIncidentFileInput = z.object({
   incidentId: Id,
   name: z.string().max(1000, 'must be at most 1,000 characters'),
-  bytes: z.instanceof(Uint8Array, { message: 'is required' }),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'is required' }),
   audienceIds: FileAudienceIds.optional(),
 });
 export type AttachIncidentFileInput = z.input<typeof AttachIncidentFileInput>;

@@ -15,3 +15,19 @@ export async function listIncidentFiles({ ctx, incidentId, viewer }: { ctx: Serv
     .map((f) => ({ ...f, audiences: f.audiences.filter((a) => mine.has(a.id)) }))
     .filter((f) => f.audiences.length > 0);
 }
+
+/** What the console's Files section needs: every file, the incident's own audiences, and every audience to choose from. */
+export async function listIncidentFilesForConsole({ ctx, incidentId }: { ctx: ServiceContext; incidentId: string }) {
+  const [files, incidentAudiences, audiences] = await Promise.all([
+    listIncidentFileRecords(ctx.db, { incidentId }),
+    ctx.db
+      .selectFrom('audience_incidents')
+      .innerJoin('audiences', 'audiences.id', 'audience_incidents.audience_id')
+      .select(['audiences.id', 'audiences.name'])
+      .where('audience_incidents.incident_id', '=', incidentId)
+      .orderBy('audience_incidents.position')
+      .execute(),
+    ctx.db.selectFrom('audiences').select(['id', 'name']).orderBy('name').execute(),
+  ]);
+  return { files, incidentAudiences, audiences };
+}
