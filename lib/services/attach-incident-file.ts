@@ -26,7 +26,9 @@ export async function attachIncidentFile({ ctx, input, maxBytes = maxFileBytes()
   const name = cleanFileName(data.name);
   if (!name) throw new ValidationError('file: the file has no name', { file: 'has no name' });
   if (data.bytes.byteLength > maxBytes) {
-    const message = `${name} is ${formatBytes(data.bytes.byteLength)}; files may be at most ${formatBytes(maxBytes)}`;
+    const [size, max] = [formatBytes(data.bytes.byteLength), formatBytes(maxBytes)];
+    // When rounding makes them read the same, the exact counts say why.
+    const message = size === max ? `${name} is ${data.bytes.byteLength.toLocaleString('en')} bytes; files may be at most ${maxBytes.toLocaleString('en')} bytes (${max})` : `${name} is ${size}; files may be at most ${max}`;
     throw new PayloadTooLargeError(`file: ${message}`, { file: message });
   }
   if (data.bytes.byteLength === 0) throw new ValidationError(`file: ${name} is empty`, { file: `${name} is empty` });
