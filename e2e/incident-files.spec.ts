@@ -51,14 +51,15 @@ test.describe('incident files: for the audiences who asked', () => {
     await adminPage.goto(`/admin/incidents/${incidentId}`);
     const section = adminPage.locator('section[data-section="files"]');
     await expect(section.locator(`[data-file="${DEMO_FILE_NAME}"]`)).toContainText('Network trace (pcap)');
-    await section.getByLabel('File', { exact: true }).setInputFiles({ name: 'renamed.pcapng', mimeType: 'application/octet-stream', buffer: trace });
-    await section.getByLabel('Only these audiences').check();
-    await section.getByLabel(INITECH.name, { exact: true }).check();
-    await section.getByRole('button', { name: 'Upload file' }).click();
-    await expect(section.getByRole('alert')).toContainText('renamed.pcapng does not contain what its extension says');
+    const attach = section.getByRole('form', { name: 'Attach a file' });
+    await attach.getByLabel('File', { exact: true }).setInputFiles({ name: 'renamed.pcapng', mimeType: 'application/octet-stream', buffer: trace });
+    await attach.getByLabel('Only these audiences').check();
+    await attach.getByLabel(INITECH.name, { exact: true }).check();
+    await attach.getByRole('button', { name: 'Upload file' }).click();
+    await expect(attach.getByRole('alert')).toContainText('renamed.pcapng does not contain what its extension says');
 
-    await section.getByLabel('File', { exact: true }).setInputFiles({ name, mimeType: 'application/vnd.tcpdump.pcap', buffer: trace });
-    await section.getByRole('button', { name: 'Upload file' }).click();
+    await attach.getByLabel('File', { exact: true }).setInputFiles({ name, mimeType: 'application/vnd.tcpdump.pcap', buffer: trace });
+    await attach.getByRole('button', { name: 'Upload file' }).click();
     const row = section.locator(`[data-file="${name}"]`);
     await expect(row).toContainText('Network trace (pcap)');
     await expect(row.getByLabel(INITECH.name)).toBeChecked();
@@ -70,7 +71,7 @@ test.describe('incident files: for the audiences who asked', () => {
       headers: { Origin: new URL(adminPage.url()).origin },
       multipart: { file: { name: 'huge.pcap', mimeType: 'application/octet-stream', buffer: Buffer.concat([trace, Buffer.alloc(20 * 1024 * 1024 + 1 - trace.length)]) }, visibility: 'audiences', audienceIds: 'x' },
     });
-    expect(tooBig.status()).toBe(413);
+    expect(tooBig.status(), await tooBig.text()).toBe(413);
     expect(((await tooBig.json()) as { error: { message: string } }).error.message).toBe('file: huge.pcap is 20,971,521 bytes; files may be at most 20,971,520 bytes (20 MB)');
 
     // Initech's member sees it on the incident page and downloads exactly what was uploaded.

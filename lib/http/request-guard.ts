@@ -35,7 +35,7 @@ export function refuseRequest(req: IncomingMessage, res: ServerResponse): boolea
       'content-type': first(req.headers['content-type']),
     }) ??
     checkRouterState(req.headers) ??
-    (isActionRequest(method, req.headers) ? checkActionHeaders(method, req.headers) : undefined);
+    (isActionRequest(method, req.headers, normalizedPathname(req.url ?? '/')) ? checkActionHeaders(method, req.headers) : undefined);
   if (!refusal) return false;
   sendRefusal(res, refusal);
   return true;
@@ -43,7 +43,7 @@ export function refuseRequest(req: IncomingMessage, res: ServerResponse): boolea
 
 /** Whether `checkedActionRequest` must see this request's body before Next does. */
 export function needsBodyCheck(req: IncomingMessage): boolean {
-  return isActionRequest(req.method ?? 'GET', req.headers);
+  return isActionRequest(req.method ?? 'GET', req.headers, normalizedPathname(req.url ?? '/'));
 }
 
 /** The whole body, or undefined past `limit` (the rest is read and dropped, so the answer still arrives). */

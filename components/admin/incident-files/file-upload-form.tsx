@@ -60,7 +60,7 @@ export function FileUploadForm({ incidentId, incidentAudiences, audiences, maxBy
     </label>
   );
   return (
-    <form ref={form} onSubmit={upload} className="space-y-4" aria-describedby={error ? `${id}-error` : undefined}>
+    <form ref={form} onSubmit={upload} className="space-y-4" aria-label="Attach a file" aria-describedby={error ? `${id}-error` : undefined}>
       <div>
         <label htmlFor={`${id}-file`} className="block text-sm font-medium">
           File
