@@ -89,9 +89,11 @@ test.describe('private components and incidents stay private', () => {
     // A private incident's and component's pages are 404s, as for an id that never existed.
     expect((await request.get(`/incidents/${secrets.incidentIds[0]}`)).status()).toBe(404);
     expect((await request.get(`/components/${secrets.componentIds[0]}`)).status()).toBe(404);
-    // A file's download URL without a signed link is refused, and carries no byte of the file.
-    const download = await request.get(`/api/files/${secrets.fileIds[0]}`);
-    expect(download.status()).toBe(403);
-    expect(download.headers()['content-disposition']).toBeUndefined();
+    // A file's download URL without a signed link, or with a forged one, is refused and carries no byte of the file.
+    const bare = await request.get(`/api/files/${secrets.fileIds[0]}`);
+    expect(bare.status()).toBe(422);
+    const forged = await request.get(`/api/files/${secrets.fileIds[0]}?member=abcdefghijkl&expires=${2 ** 33}&signature=${'A'.repeat(43)}`);
+    expect(forged.status()).toBe(403);
+    for (const res of [bare, forged]) expect(res.headers()['content-disposition']).toBeUndefined();
   });
 });

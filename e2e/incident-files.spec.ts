@@ -64,6 +64,11 @@ test.describe('incident files: for the audiences who asked', () => {
     await expect(row).toContainText('Network trace (pcap)');
     await expect(row.getByLabel(INITECH.name)).toBeChecked();
     await expect(row.getByLabel(GLOBEX.name)).not.toBeChecked();
+    // The confirmation, then out of the way of the screenshots.
+    const toast = adminPage.getByRole('status').filter({ hasText: `${name} uploaded for ${INITECH.name}.` });
+    await expect(toast).toBeVisible();
+    await adminPage.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(toast).toHaveCount(0);
     await shots(adminPage, section, 'incident-files-console');
 
     // The server refuses a file one byte over the limit, by name, whatever the browser lets through.

@@ -65,7 +65,8 @@ export async function attachIncidentFile({ ctx, input, maxBytes = maxFileBytes()
         size: data.bytes.byteLength,
         sha256,
         content: Buffer.from(data.bytes.buffer, data.bytes.byteOffset, data.bytes.byteLength),
-        uploaded_by: ctx.actor?.name ?? 'system',
+        // Demo data and scripts act without an operator.
+        uploaded_by: ctx.actor?.name ?? 'Beacon',
         created_at: ctx.now().toISOString(),
       })
       .execute();
