@@ -51,8 +51,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: not the static files, image optimiser or JSON APIs.
-      source: '/((?!_next/static|_next/image|api/).*)',
+      // Pages only: not the static files, image optimiser or JSON APIs, nor the incident file upload
+      // (Next would hold its body to the proxy's 10 MB and cut a bigger file short).
+      source: '/((?!_next/static|_next/image|api/|admin/incidents/[a-z0-9]+/files$).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }],
     },
   ],

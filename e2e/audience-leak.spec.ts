@@ -12,6 +12,7 @@ interface Secrets {
   componentIds: string[];
   incidentIds: string[];
   noticeCount: number;
+  fileIds: string[];
   /** Names and ids no anonymous response may contain. */
   needles: string[];
 }
@@ -27,11 +28,17 @@ function privateData(): Secrets {
     const notices = db
       .prepare('select id, title, body, incident_id is not null and incident_id not in (select incident_id from audience_incidents) as public from notices')
       .all() as { id: string; title: string; body: string; public: number }[];
+    // Incident files (part 5) are never public: neither their names nor their ids.
+    const files = db.prepare('select id, name from incident_files').all() as { id: string; name: string }[];
     return {
       componentIds: components.map((c) => c.id),
       incidentIds: incidents.map((i) => i.id),
       noticeCount: notices.filter((n) => !n.public).length,
-      needles: [...[...components, ...incidents, ...audiences].flatMap((r) => [r.id, r.name]), ...notices.flatMap((n) => (n.public ? [n.id] : [n.id, n.title, n.body.slice(0, 60)]))],
+      fileIds: files.map((f) => f.id),
+      needles: [
+        ...[...components, ...incidents, ...audiences, ...files].flatMap((r) => [r.id, r.name]),
+        ...notices.flatMap((n) => (n.public ? [n.id] : [n.id, n.title, n.body.slice(0, 60)])),
+      ],
     };
   } finally {
     db.close();
@@ -52,6 +59,7 @@ function publicUrls(pageId: string, s: Secrets, publicComponent: string, publicI
     if (url.startsWith('/api/v2/')) return V2_PATHS.map((p) => `/api/v2/${p}`);
     if (url.startsWith('/incidents/')) return fills(url, /abcdefghijkl/, [publicIncident, ...s.incidentIds]);
     if (url.startsWith('/components/')) return fills(url, /abcdefghijkl/, [publicComponent, ...s.componentIds]);
+    if (url.startsWith('/api/files/')) return fills(url, /abcdefghijkl/, s.fileIds);
     return [url];
   });
   return [
@@ -74,6 +82,7 @@ test.describe('private components and incidents stay private', () => {
     expect(secrets.componentIds.length).toBeGreaterThanOrEqual(2);
     expect(secrets.incidentIds.length).toBeGreaterThanOrEqual(1);
     expect(secrets.noticeCount).toBeGreaterThanOrEqual(1);
+    expect(secrets.fileIds.length).toBeGreaterThanOrEqual(1);
     const summary = await (await request.get('/api/v2/summary.json')).json();
     const incidents = await (await request.get('/api/v2/incidents.json')).json();
     const urls = publicUrls(summary.page.id, secrets, summary.components[0].id, incidents.incidents[0].id);
@@ -91,5 +100,11 @@ test.describe('private components and incidents stay private', () => {
     // A private incident's and component's pages are 404s, as for an id that never existed.
     expect((await request.get(`/incidents/${secrets.incidentIds[0]}`)).status()).toBe(404);
     expect((await request.get(`/components/${secrets.componentIds[0]}`)).status()).toBe(404);
+    // A file's download URL without a signed link, or with a forged one, is refused and carries no byte of the file.
+    const bare = await request.get(`/api/files/${secrets.fileIds[0]}`);
+    expect(bare.status()).toBe(422);
+    const forged = await request.get(`/api/files/${secrets.fileIds[0]}?member=abcdefghijkl&expires=${2 ** 33}&signature=${'A'.repeat(43)}`);
+    expect(forged.status()).toBe(403);
+    for (const res of [bare, forged]) expect(res.headers()['content-disposition']).toBeUndefined();
   });
 });

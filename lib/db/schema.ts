@@ -9,6 +9,7 @@ import type {
 import type { ChatPlatform } from '@/lib/domain/chat/alert';
 import type { AudienceTables } from '@/lib/db/schema-audiences';
 import type { NoticeTables } from '@/lib/db/schema-notices';
+import type { IncidentFileTables } from '@/lib/db/schema-incident-files';
 
 /** Timestamps cross lib/db as ISO 8601 strings in UTC on both dialects. */
 type Timestamp = string;
@@ -288,7 +289,7 @@ export interface ContentTranslationsTable {
   updated_at: Timestamp;
 }
 
-export interface Database extends AudienceTables, NoticeTables {
+export interface Database extends AudienceTables, NoticeTables, IncidentFileTables {
   content_translations: ContentTranslationsTable;
   operators: OperatorsTable;
   sessions: SessionsTable;
@@ -466,7 +467,7 @@ export type JsonColumn = string | object | null;
 export interface AuditLogTable {
   id: Generated<number>;
   at: Timestamp;
-  actor_type: 'operator' | 'api_key' | 'system';
+  actor_type: 'operator' | 'api_key' | 'system' | 'member';
   actor_id: string | null;
   actor_name: string;
   action: string;

@@ -4,6 +4,9 @@ import { createAudience } from '@/lib/services/create-audience';
 import { createComponent } from '@/lib/services/create-component';
 import { createIncident } from '@/lib/services/create-incident';
 import { sendNotice } from '@/lib/services/send-notice';
+import { attachIncidentFile } from '@/lib/services/attach-incident-file';
+import { demoTrace } from '@/lib/demo/pcap';
+import { DEMO_ACTIVE_INCIDENT } from '@/lib/demo/scenario';
 
 /** The demo's customer organisations (issue #16): each has a component only its members see. */
 export const DEMO_AUDIENCES = [
@@ -31,9 +34,13 @@ export const DEMO_NOTICE = {
   body: 'Since 08:40 UTC your SIMs open about six times the usual number of PDP contexts: the devices retry because your application server at 203.0.113.40:8443 does not answer. The network is fine; no other customer is affected and there is no public incident. We will tell you when the retries stop.',
 } as const;
 
+/** A trace on the public breakout incident that only Initech (enterprise) asked for and may download. */
+export const DEMO_FILE_NAME = 'initech-breakout-gtp-echo-timeouts.pcap';
+
 /**
  * Two audiences with a private component each, a member each, one private incident (on the
- * Initech tunnel only, so the default rule makes it Initech's) and an open notice to Initech.
+ * Initech tunnel only, so the default rule makes it Initech's), a network trace on the public
+ * breakout incident and an open notice, both for Initech only.
  */
 export async function seedDemoAudiences(ctx: ServiceContext): Promise<void> {
   const componentIds: string[] = [];
@@ -56,4 +63,8 @@ export async function seedDemoAudiences(ctx: ServiceContext): Promise<void> {
     },
   });
   await sendNotice({ ctx, input: { ...DEMO_NOTICE, audienceIds: [audienceIds[1]!] } });
+  const breakout = await ctx.db.selectFrom('incidents').select('id').where('name', '=', DEMO_ACTIVE_INCIDENT.name).executeTakeFirst();
+  if (breakout) {
+    await attachIncidentFile({ ctx, input: { incidentId: breakout.id, name: DEMO_FILE_NAME, bytes: demoTrace(new Date(ctx.now().getTime() - 30 * 60_000), 8), audienceIds: [audienceIds[1]!] } });
+  }
 }

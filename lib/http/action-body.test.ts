@@ -33,6 +33,9 @@ describe('checkActionHeaders', () => {
     expect(isActionRequest('POST', { 'content-type': 'multipart/form-data; boundary=x' })).toBe(true);
     expect(isActionRequest('POST', { 'content-type': 'application/json' })).toBe(false);
     expect(isActionRequest('GET', { 'next-action': ID })).toBe(true);
+    // The incident file upload is a route handler: its multipart body is not an action's (and may be 20 MB).
+    expect(isActionRequest('POST', { 'content-type': 'multipart/form-data; boundary=x' }, '/admin/incidents/abc123/files')).toBe(false);
+    expect(isActionRequest('POST', { 'content-type': 'multipart/form-data; boundary=x' }, '/admin/incidents/abc123')).toBe(true);
   });
 });
 

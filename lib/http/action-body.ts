@@ -4,7 +4,7 @@
  * malformed Origin and to a cross-origin one; these checks refuse such requests with a 4xx
  * naming the problem instead. What a browser sends always passes.
  */
-import type { Refusal } from '@/lib/http/body-limit';
+import { FILE_UPLOAD_PATH, type Refusal } from '@/lib/http/body-limit';
 import { FORBIDDEN_KEYS, NOT_JSON, parseJson } from '@/lib/http/parse-body';
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -15,8 +15,10 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 const ACTION_ID = /^[0-9a-f]{42}$/i;
 
 /** Whether the body of this request is read by Next's server-action decoder. */
-export function isActionRequest(method: string, headers: Headers): boolean {
+export function isActionRequest(method: string, headers: Headers, pathname?: string): boolean {
   if (headers['next-action'] !== undefined) return true;
+  // The file upload is a route handler, never a page: Next does not decode its body as an action.
+  if (pathname !== undefined && FILE_UPLOAD_PATH.test(pathname)) return false;
   // Next tries any multipart POST to a page as a no-JavaScript form action.
   return method.toUpperCase() === 'POST' && (first(headers['content-type']) ?? '').toLowerCase().startsWith('multipart/form-data');
 }

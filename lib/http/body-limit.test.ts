@@ -72,3 +72,17 @@ describe('readBodyWithin', () => {
     expect(await readBodyWithin(new Request('http://localhost/a', { method: 'POST' }), '/a')).toEqual({ ok: true, text: '' });
   });
 });
+
+describe('the incident file upload limit', () => {
+  it('takes a multipart body up to the file limit on the upload route only, and names the limit', () => {
+    const multipart = 'multipart/form-data; boundary=x';
+    expect(bodyLimitFor('/admin/incidents/abc123/files', multipart)).toBe(20 * 1024 * 1024 + 64 * 1024);
+    // Any other body to that route, and multipart anywhere else, keeps the console's limit.
+    expect(bodyLimitFor('/admin/incidents/abc123/files', 'application/json')).toBe(1024 * 1024);
+    expect(bodyLimitFor('/admin/incidents/abc123', multipart)).toBe(1024 * 1024);
+    expect(checkBodyHeaders('POST', '/admin/incidents/abc123/files', { 'content-length': String(10 * 1024 * 1024), 'content-type': multipart })).toBeUndefined();
+    const refusal = checkBodyHeaders('POST', '/admin/incidents/abc123/files', { 'content-length': String(30 * 1024 * 1024), 'content-type': multipart });
+    expect(refusal).toMatchObject({ status: 413, message: 'The upload is 30 MB; files may be at most 20 MB', fields: { file: 'files may be at most 20 MB' } });
+    expect(checkBodyHeaders('POST', '/admin/incidents/abc123/files', { 'content-length': String(10 * 1024 * 1024), 'content-type': 'application/json' })?.status).toBe(413);
+  });
+});

@@ -5,6 +5,9 @@
  * against the same limit.
  */
 
+import { formatBytes } from '@/lib/domain/file-types';
+import { getEnv } from '@/lib/env';
+
 const KB = 1024;
 
 /** A request refused before it reaches Next.js: the status and the JSON error it answers with. */
@@ -13,6 +16,7 @@ export interface Refusal {
   code: string;
   message: string;
   headers?: Record<string, string>;
+  fields?: Record<string, string>;
 }
 
 /** Longest prefix first; a prefix matches itself and anything below it (`/a` matches `/a/b`, not `/ab`). */
@@ -58,8 +62,19 @@ export function checkRequestPath(target: string): Refusal | undefined {
   }
 }
 
+/** The console's incident file upload (issue #16 part 5), whose multipart bodies may carry a whole file. */
+export const FILE_UPLOAD_PATH = /^\/admin\/incidents\/[a-z0-9]{1,64}\/files$/;
+/** Room for the multipart framing and the form's other fields around the file. */
+export const UPLOAD_OVERHEAD = 64 * KB;
+
+/** Whether a request is a file upload: multipart, to the upload route (any other body there keeps the console's limit). */
+function isFileUpload(pathname: string, contentType: string | undefined): boolean {
+  return contentType !== undefined && /^multipart\/form-data/i.test(contentType.trim()) && FILE_UPLOAD_PATH.test(pathname);
+}
+
 /** The largest body, in bytes, a request to `pathname` may carry. */
-export function bodyLimitFor(pathname: string): number {
+export function bodyLimitFor(pathname: string, contentType?: string): number {
+  if (isFileUpload(pathname, contentType)) return getEnv().BEACON_FILE_MAX_BYTES + UPLOAD_OVERHEAD;
   for (const { prefix, bytes } of BODY_LIMITS) {
     if (pathname === prefix || pathname.startsWith(`${prefix}/`)) return bytes;
   }
@@ -73,11 +88,16 @@ const describe = (bytes: number) => (bytes % KB === 0 ? `${bytes / KB} KB` : `${
  * a length (411), so no handler ever buffers an unbounded body. Any method may carry a body;
  * the limits hold for all of them.
  */
-export function checkBodyHeaders(method: string, target: string, headers: { 'content-length'?: string; 'transfer-encoding'?: string }): Refusal | undefined {
-  const limit = bodyLimitFor(normalizedPathname(target));
+export function checkBodyHeaders(method: string, target: string, headers: { 'content-length'?: string; 'transfer-encoding'?: string; 'content-type'?: string }): Refusal | undefined {
+  const pathname = normalizedPathname(target);
+  const limit = bodyLimitFor(pathname, headers['content-type']);
   const length = headers['content-length'];
   if (length !== undefined) {
     if (!/^\d+$/.test(length.trim())) return { status: 400, code: 'invalid_content_length', message: 'Content-Length must be a number of bytes' };
+    if (Number(length) > limit && isFileUpload(pathname, headers['content-type'])) {
+      const max = formatBytes(limit - UPLOAD_OVERHEAD);
+      return { status: 413, code: 'payload_too_large', message: `The upload is ${formatBytes(Number(length))}; files may be at most ${max}`, fields: { file: `files may be at most ${max}` } };
+    }
     if (Number(length) > limit) {
       return { status: 413, code: 'payload_too_large', message: `The request body is ${describe(Number(length))}; this route takes at most ${describe(limit)}` };
     }

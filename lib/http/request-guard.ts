@@ -12,7 +12,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /** Answers `{ error: { code, message } }` with the refusal's status. */
 export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
-  const body = JSON.stringify(errorBody(refusal.code, refusal.message));
+  const body = JSON.stringify(errorBody(refusal.code, refusal.message, refusal.fields));
   res.writeHead(refusal.status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
@@ -32,9 +32,10 @@ export function refuseRequest(req: IncomingMessage, res: ServerResponse): boolea
     checkBodyHeaders(method, req.url ?? '/', {
       'content-length': req.headers['content-length'],
       'transfer-encoding': req.headers['transfer-encoding'],
+      'content-type': first(req.headers['content-type']),
     }) ??
     checkRouterState(req.headers) ??
-    (isActionRequest(method, req.headers) ? checkActionHeaders(method, req.headers) : undefined);
+    (isActionRequest(method, req.headers, normalizedPathname(req.url ?? '/')) ? checkActionHeaders(method, req.headers) : undefined);
   if (!refusal) return false;
   sendRefusal(res, refusal);
   return true;
@@ -42,7 +43,7 @@ export function refuseRequest(req: IncomingMessage, res: ServerResponse): boolea
 
 /** Whether `checkedActionRequest` must see this request's body before Next does. */
 export function needsBodyCheck(req: IncomingMessage): boolean {
-  return isActionRequest(req.method ?? 'GET', req.headers);
+  return isActionRequest(req.method ?? 'GET', req.headers, normalizedPathname(req.url ?? '/'));
 }
 
 /** The whole body, or undefined past `limit` (the rest is read and dropped, so the answer still arrives). */

@@ -11,7 +11,9 @@ import { ForbiddenError } from '@/lib/services/errors';
  */
 export type Actor =
   | { type: 'operator' | 'api_key'; id: string | null; name: string; role: OperatorRole }
-  | { type: 'system'; id: string | null; name: string };
+  | { type: 'system'; id: string | null; name: string }
+  /** A signed-in member of an audience (downloads are audited); may do no operator action. */
+  | { type: 'member'; id: string; name: string };
 
 /** What every service verb receives: where to read and write, what time it is, and who acts. */
 export interface ServiceContext {
@@ -31,5 +33,5 @@ export async function requestContext(actor?: Actor): Promise<ServiceContext> {
 export function authorize(ctx: Pick<ServiceContext, 'actor'>, action: Permission): void {
   const actor = ctx.actor;
   if (!actor || actor.type === 'system') return;
-  if (!isAllowed(actor.role, action)) throw new ForbiddenError(action);
+  if (actor.type === 'member' || !isAllowed(actor.role, action)) throw new ForbiddenError(action);
 }

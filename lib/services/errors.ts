@@ -60,8 +60,15 @@ export class BadRequestError extends ServiceError {
 
 /** A body over its route's limit (lib/http/body-limit.ts, counted in bytes). */
 export class PayloadTooLargeError extends ServiceError {
-  constructor(message: string) {
-    super('payload_too_large', message, 413);
+  constructor(message: string, fields?: Record<string, string>) {
+    super('payload_too_large', message, 413, fields);
+  }
+}
+
+/** Something that was valid and is no longer (an expired download link). */
+export class GoneError extends ServiceError {
+  constructor(message: string, code = 'gone') {
+    super(code, message, 410);
   }
 }
 

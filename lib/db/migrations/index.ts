@@ -19,6 +19,7 @@ import { pageLocale } from '@/lib/db/migrations/017-page-locale';
 import { translations } from '@/lib/db/migrations/018-translations';
 import { audiences } from '@/lib/db/migrations/019-audiences';
 import { notices } from '@/lib/db/migrations/020-notices';
+import { incidentFiles } from '@/lib/db/migrations/021-incident-files';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
@@ -42,5 +43,6 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '018-translations': translations(dialect),
     '019-audiences': audiences(dialect),
     '020-notices': notices(dialect),
+    '021-incident-files': incidentFiles(dialect),
   };
 }

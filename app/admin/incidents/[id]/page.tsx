@@ -11,6 +11,9 @@ import { listComponentChoices } from '@/lib/services/list-component-choices';
 import { listIncidentIntervals } from '@/lib/services/list-incident-intervals';
 import { listIncidentTemplates } from '@/lib/services/list-incident-templates';
 import { listWithdrawnUpdates } from '@/lib/services/list-withdrawn-updates';
+import { listIncidentFilesForConsole } from '@/lib/services/list-incident-files';
+import { maxFileBytes } from '@/lib/services/attach-incident-file';
+import { IncidentFilesSection } from '@/components/admin/incident-files/incident-files-section';
 import { postUpdateAction, previewMarkdownAction, publishPostmortemAction, resolveIncidentAction } from '@/app/admin/actions/incidents';
 import { reopenIncidentAction } from '@/app/admin/actions/corrections';
 import { ActionForm } from '@/components/admin/action-form';
@@ -35,11 +38,12 @@ export default async function AdminIncidentPage({ params }: PageProps<'/admin/in
   const found = await getIncidentPage({ ctx, id: (await params).id, viewer: EVERYTHING });
   if (!found || found.incident.kind !== 'incident') notFound();
   const { incident, page, deletion, impactOverride } = found;
-  const [groups, templates, history, withdrawn] = await Promise.all([
+  const [groups, templates, history, withdrawn, files] = await Promise.all([
     listComponentChoices({ ctx }),
     listIncidentTemplates({ ctx }),
     listIncidentIntervals({ ctx, incidentId: incident.id }),
     listWithdrawnUpdates({ ctx, incidentId: incident.id }),
+    listIncidentFilesForConsole({ ctx, incidentId: incident.id }),
   ]);
   const status = incident.status as IncidentStatus;
   const next = allowedNextStatuses('incident', status).filter((s) => s !== 'resolved' && s !== 'postmortem') as IncidentStatus[];
@@ -138,6 +142,8 @@ export default async function AdminIncidentPage({ params }: PageProps<'/admin/in
         <UpdateCorrections incidentId={incident.id} updates={incident.updates.map((u) => ({ ...u, html: toLiveUpdate(u).html }))} timeZone={page.timeZone} />
         <WithdrawnUpdates updates={withdrawn} timeZone={page.timeZone} />
       </section>
+
+      <IncidentFilesSection incidentId={incident.id} {...files} maxBytes={maxFileBytes()} timeZone={page.timeZone} />
 
       <IncidentDetailsForm incident={incident} impactOverride={impactOverride} groups={groups} />
       <ImpactTimes history={history} />
