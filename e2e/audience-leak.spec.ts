@@ -11,6 +11,8 @@ const DB_FILE = `data/e2e-${BASE_PORT}.db`;
 interface Secrets {
   componentIds: string[];
   incidentIds: string[];
+  postmortemSentences: string[];
+  postmortemIncidentIds: string[];
   /** Names and ids no anonymous response may contain. */
   needles: string[];
 }
@@ -21,10 +23,16 @@ function privateData(): Secrets {
     const components = db.prepare('select c.id, c.name from components c join audience_components a on a.component_id = c.id').all() as { id: string; name: string }[];
     const incidents = db.prepare('select i.id, i.name from incidents i join audience_incidents a on a.incident_id = i.id').all() as { id: string; name: string }[];
     const audiences = db.prepare('select id, name from audiences').all() as { id: string; name: string }[];
+    // A postmortem for some support levels only: each of its plain sentences (markdown renders the rest differently).
+    const postmortems = db.prepare("select id, postmortem_body as body from incidents where postmortem_visibility <> 'everyone' and postmortem_body is not null").all() as { id: string; body: string }[];
+    const sentences = postmortems.flatMap((p) => p.body.split('\n').filter((line) => line.length > 30 && !/[#*_`[\]<>&]/.test(line)));
     return {
       componentIds: components.map((c) => c.id),
       incidentIds: incidents.map((i) => i.id),
-      needles: [...components, ...incidents, ...audiences].flatMap((r) => [r.id, r.name]),
+      postmortemSentences: sentences,
+      // Public incidents whose pages must leave the postmortem out.
+      postmortemIncidentIds: postmortems.map((p) => p.id),
+      needles: [...components, ...incidents, ...audiences].flatMap((r) => [r.id, r.name]).concat(sentences),
     };
   } finally {
     db.close();
@@ -43,7 +51,7 @@ function publicUrls(pageId: string, s: Secrets, publicComponent: string, publicI
   const routes = [...appPages(pageId), ...routeHandlers(pageId).filter((h) => h.methods.includes('GET'))].map((r) => r.url).filter((u) => !NOT_PUBLIC.test(u));
   const urls = routes.flatMap((url) => {
     if (url.startsWith('/api/v2/')) return V2_PATHS.map((p) => `/api/v2/${p}`);
-    if (url.startsWith('/incidents/')) return fills(url, /abcdefghijkl/, [publicIncident, ...s.incidentIds]);
+    if (url.startsWith('/incidents/')) return fills(url, /abcdefghijkl/, [publicIncident, ...s.postmortemIncidentIds, ...s.incidentIds]);
     if (url.startsWith('/components/')) return fills(url, /abcdefghijkl/, [publicComponent, ...s.componentIds]);
     return [url];
   });
@@ -54,18 +62,19 @@ function publicUrls(pageId: string, s: Secrets, publicComponent: string, publicI
       `/badge.svg?component=${publicComponent}`,
       PAGE_DOC.overview,
       PAGE_DOC.history,
-      ...[publicIncident, ...s.incidentIds].map((id) => PAGE_DOC.incident(id)),
+      ...[publicIncident, ...s.postmortemIncidentIds, ...s.incidentIds].map((id) => PAGE_DOC.incident(id)),
       '/no-such-page-for-the-leak-test',
     ]),
   ];
 }
 
-test.describe('private components and incidents stay private', () => {
+test.describe('private components, incidents and postmortems stay private', () => {
   test('no anonymous public URL contains a private name or id', async ({ request }) => {
     const secrets = privateData();
     // The demo must have made something private, or this test proves nothing.
     expect(secrets.componentIds.length).toBeGreaterThanOrEqual(2);
     expect(secrets.incidentIds.length).toBeGreaterThanOrEqual(1);
+    expect(secrets.postmortemSentences.length).toBeGreaterThanOrEqual(2);
     const summary = await (await request.get('/api/v2/summary.json')).json();
     const incidents = await (await request.get('/api/v2/incidents.json')).json();
     const urls = publicUrls(summary.page.id, secrets, summary.components[0].id, incidents.incidents[0].id);

@@ -18,6 +18,7 @@ import { upstream } from '@/lib/db/migrations/016-upstream';
 import { pageLocale } from '@/lib/db/migrations/017-page-locale';
 import { translations } from '@/lib/db/migrations/018-translations';
 import { audiences } from '@/lib/db/migrations/019-audiences';
+import { memberChannels } from '@/lib/db/migrations/022-member-channels';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
@@ -40,5 +41,6 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '017-page-locale': pageLocale(),
     '018-translations': translations(dialect),
     '019-audiences': audiences(dialect),
+    '022-member-channels': memberChannels(dialect),
   };
 }
