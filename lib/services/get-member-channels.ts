@@ -3,12 +3,12 @@ import type { DbOrTx } from '@/lib/db/transaction';
 import { FEED_FILES, type FeedFile } from '@/lib/domain/feeds/feed-set';
 import { V2_PATHS } from '@/lib/domain/statuspage/documents';
 
-/** Where a member's own channels are: the API under one prefix, each feed under their secret. */
+/** Where a member's own channels are: the API under one prefix, each feed under their secret (URL-safe as made). */
 export function memberChannelUrls(baseUrl: string, token: string): { api: string; feeds: Record<FeedFile, string> } {
   const base = baseUrl.replace(/\/+$/, '');
   return {
     api: `${base}/api/v2/member/`,
-    feeds: Object.fromEntries(FEED_FILES.map((f) => [f, `${base}/feeds/member/${encodeURIComponent(token)}/${f}`])) as Record<FeedFile, string>,
+    feeds: Object.fromEntries(FEED_FILES.map((f) => [f, `${base}/feeds/member/${token}/${f}`])) as Record<FeedFile, string>,
   };
 }
 

@@ -2,6 +2,7 @@
 
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
 import type { ActionState } from '@/lib/auth/admin-action';
 import { currentMemberViewer, MEMBER_COOKIE, memberCookieOptions } from '@/lib/auth/member-session';
 import { isSameOrigin } from '@/lib/auth/same-origin';
@@ -66,6 +67,8 @@ export async function rotateChannelTokenAction(_state: ActionState): Promise<Act
   try {
     const { token } = await rotateMemberToken({ ctx: await requestContext(), memberId: viewer.memberId });
     const urls = memberChannelUrls(publicUrl(), token);
+    // The panel's "made on …" and its button follow; the revealed token stays in the form's state.
+    revalidatePath('/access/channels');
     return {
       ok: true,
       message: 'Your new token. It is shown only this once: copy it now. Any older token and feed URL no longer works.',

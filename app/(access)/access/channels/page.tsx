@@ -10,7 +10,13 @@ import { ActionForm } from '@/components/admin/action-form';
 export const metadata: Metadata = { title: 'Your feeds and API', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
-const code = 'rounded bg-neutral-100 px-1 py-0.5 font-mono text-xs break-all dark:bg-neutral-800';
+const code = 'rounded bg-neutral-100 px-1 py-0.5 font-mono text-xs [overflow-wrap:anywhere] dark:bg-neutral-800';
+
+const FEEDS = [
+  ['history.rss', 'History (RSS)'],
+  ['history.atom', 'History (Atom)'],
+  ['maintenance.ics', 'Maintenance calendar (ICS)'],
+] as const;
 
 /** A signed-in member's own channels: their v2 API token and feed URLs, and a way to rotate them. */
 export default async function MemberChannelsPage() {
@@ -67,17 +73,16 @@ export default async function MemberChannelsPage() {
           Feeds
         </h2>
         <p className="mt-1 text-neutral-700 dark:text-neutral-300">For a feed reader or calendar; the token is part of the address.</p>
-        <ul className="mt-2 space-y-1">
-          <li>
-            History (RSS): <code className={code}>{urls.feeds['history.rss']}</code>
-          </li>
-          <li>
-            History (Atom): <code className={code}>{urls.feeds['history.atom']}</code>
-          </li>
-          <li>
-            Maintenance (ICS): <code className={code}>{urls.feeds['maintenance.ics']}</code>
-          </li>
-        </ul>
+        <dl className="mt-2 space-y-2">
+          {FEEDS.map(([file, label]) => (
+            <div key={file}>
+              <dt className="font-medium">{label}</dt>
+              <dd>
+                <code className={code}>{urls.feeds[file]}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
       </section>
     </>
   );
