@@ -13,6 +13,8 @@ interface Secrets {
   incidentIds: string[];
   noticeCount: number;
   fileIds: string[];
+  postmortemSentences: string[];
+  postmortemIncidentIds: string[];
   /** Names and ids no anonymous response may contain. */
   needles: string[];
 }
@@ -30,14 +32,21 @@ function privateData(): Secrets {
       .all() as { id: string; title: string; body: string; public: number }[];
     // Incident files (part 5) are never public: neither their names nor their ids.
     const files = db.prepare('select id, name from incident_files').all() as { id: string; name: string }[];
+    // A postmortem for some support levels only: each of its plain sentences (markdown renders the rest differently).
+    const postmortems = db.prepare("select id, postmortem_body as body from incidents where postmortem_visibility <> 'everyone' and postmortem_body is not null").all() as { id: string; body: string }[];
+    const sentences = postmortems.flatMap((p) => p.body.split('\n').filter((line) => line.length > 30 && !/[#*_`[\]<>&]/.test(line)));
     return {
       componentIds: components.map((c) => c.id),
       incidentIds: incidents.map((i) => i.id),
       noticeCount: notices.filter((n) => !n.public).length,
       fileIds: files.map((f) => f.id),
+      postmortemSentences: sentences,
+      // Public incidents whose pages must leave the postmortem out.
+      postmortemIncidentIds: postmortems.map((p) => p.id),
       needles: [
         ...[...components, ...incidents, ...audiences, ...files].flatMap((r) => [r.id, r.name]),
         ...notices.flatMap((n) => (n.public ? [n.id] : [n.id, n.title, n.body.slice(0, 60)])),
+        ...sentences,
       ],
     };
   } finally {
@@ -57,7 +66,7 @@ function publicUrls(pageId: string, s: Secrets, publicComponent: string, publicI
   const routes = [...appPages(pageId), ...routeHandlers(pageId).filter((h) => h.methods.includes('GET'))].map((r) => r.url).filter((u) => !NOT_PUBLIC.test(u));
   const urls = routes.flatMap((url) => {
     if (url.startsWith('/api/v2/')) return V2_PATHS.map((p) => `/api/v2/${p}`);
-    if (url.startsWith('/incidents/')) return fills(url, /abcdefghijkl/, [publicIncident, ...s.incidentIds]);
+    if (url.startsWith('/incidents/')) return fills(url, /abcdefghijkl/, [publicIncident, ...s.postmortemIncidentIds, ...s.incidentIds]);
     if (url.startsWith('/components/')) return fills(url, /abcdefghijkl/, [publicComponent, ...s.componentIds]);
     if (url.startsWith('/api/files/')) return fills(url, /abcdefghijkl/, s.fileIds);
     return [url];
@@ -69,13 +78,13 @@ function publicUrls(pageId: string, s: Secrets, publicComponent: string, publicI
       `/badge.svg?component=${publicComponent}`,
       PAGE_DOC.overview,
       PAGE_DOC.history,
-      ...[publicIncident, ...s.incidentIds].map((id) => PAGE_DOC.incident(id)),
+      ...[publicIncident, ...s.postmortemIncidentIds, ...s.incidentIds].map((id) => PAGE_DOC.incident(id)),
       '/no-such-page-for-the-leak-test',
     ]),
   ];
 }
 
-test.describe('private components and incidents stay private', () => {
+test.describe('private components, incidents and postmortems stay private', () => {
   test('no anonymous public URL contains a private name or id', async ({ request }) => {
     const secrets = privateData();
     // The demo must have made something private, or this test proves nothing.
@@ -83,6 +92,7 @@ test.describe('private components and incidents stay private', () => {
     expect(secrets.incidentIds.length).toBeGreaterThanOrEqual(1);
     expect(secrets.noticeCount).toBeGreaterThanOrEqual(1);
     expect(secrets.fileIds.length).toBeGreaterThanOrEqual(1);
+    expect(secrets.postmortemSentences.length).toBeGreaterThanOrEqual(2);
     const summary = await (await request.get('/api/v2/summary.json')).json();
     const incidents = await (await request.get('/api/v2/incidents.json')).json();
     const urls = publicUrls(summary.page.id, secrets, summary.components[0].id, incidents.incidents[0].id);

@@ -1,52 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
 import { DEMO_AUDIENCES, DEMO_PRIVATE_INCIDENT } from '../lib/demo/audiences';
 import { expect, test } from './fixtures/operators';
-import { screenshot } from './screenshot';
+import { signInAsMember } from './support/member-sign-in';
+import { shots } from './support/shots';
 
 const [GLOBEX, INITECH] = DEMO_AUDIENCES;
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} ${v.nodes[0]?.target.join(' ')}`);
-}
-
-/** Screenshots at 1280 and 390 px, light and dark, each checked with axe. */
-async function shots(page: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    for (const width of [1280, 390]) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.setViewportSize({ width, height: 900 });
-      await screenshot(page, `${name}-${width}-${scheme}`);
-      expect(await axeViolations(page), `${name} ${width} ${scheme}`).toEqual([]);
-    }
-  }
-}
-
-/** Asks for a sign-in link as `email` and follows it from the dev mailbox; returns the member's page. */
-async function signInAsMember(browser: Browser, adminPage: Page, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  // As a customer finds it: from the public page's footer.
-  await page.goto('/');
-  await page.getByRole('contentinfo').getByRole('link', { name: 'Customer sign-in' }).click();
-  await expect(page).toHaveURL(/\/access\/sign-in$/);
-  await page.getByLabel('Work email').fill(email);
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await expect(page.getByText('If this address may sign in, a link is on its way.')).toBeVisible();
-
-  await adminPage.goto('/admin/mailbox');
-  await adminPage.getByRole('link', { name: new RegExp(`to ${email.replace(/[.]/g, '\\.')}`) }).first().click();
-  await adminPage.getByText('Plain text and headers').click();
-  const text = await adminPage.locator('pre').first().innerText();
-  const link = /https?:\/\/\S+\/access\/verify\?token=[\w-]+/.exec(text)?.[0];
-  expect(link, text).toBeTruthy();
-
-  await page.goto(new URL(link!).pathname + new URL(link!).search);
-  await page.getByRole('button', { name: 'Sign in on this device' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
-}
 
 test.describe('audiences: members sign in and see what is theirs', () => {
   // Several pages, a mailbox round trip and axe at four sizes: more than the default 30 s on a busy machine.

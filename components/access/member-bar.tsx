@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { MemberViewer } from '@/lib/services/get-member-viewer';
 import { SUPPORT_LEVEL_LABELS } from '@/lib/domain/support-levels';
 import { memberSignOutAction } from '@/app/(access)/access/actions';
@@ -10,11 +11,16 @@ export function MemberBar({ viewer }: { viewer: MemberViewer }) {
         Signed in as <strong className="break-all">{viewer.email}</strong> ·{' '}
         {viewer.audiences.map((a) => `${a.name} (${SUPPORT_LEVEL_LABELS[a.supportLevel]})`).join(', ')}
       </p>
-      <form action={memberSignOutAction}>
-        <button type="submit" className="min-h-6 font-medium underline underline-offset-2">
-          Sign out
-        </button>
-      </form>
+      <div className="flex items-center gap-4">
+        <Link prefetch={false} href="/access/channels" className="inline-flex min-h-6 items-center font-medium underline underline-offset-2">
+          Your feeds and API
+        </Link>
+        <form action={memberSignOutAction}>
+          <button type="submit" className="min-h-6 font-medium underline underline-offset-2">
+            Sign out
+          </button>
+        </form>
+      </div>
     </div>
   );
 }

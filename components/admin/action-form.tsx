@@ -130,7 +130,7 @@ export function ActionForm({
                   <p className="font-medium">{item.label}</p>
                   <CopyButton value={item.value} label={item.label} />
                 </div>
-                <pre data-reveal={item.label} className="mt-1 overflow-x-auto rounded border border-green-200 bg-white p-2 font-mono text-xs whitespace-pre text-neutral-900 dark:border-green-900 dark:bg-neutral-950 dark:text-neutral-100">
+                <pre data-reveal={item.label} className="mt-1 rounded border border-green-200 bg-white p-2 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere] text-neutral-900 dark:border-green-900 dark:bg-neutral-950 dark:text-neutral-100">
                   {item.value}
                 </pre>
               </div>

@@ -26,6 +26,9 @@ export interface MembersTable {
   id: string;
   email: string;
   external_login: string | null;
+  /** Migration 022: SHA-256 of the member's API and feed secret; null until they make one. */
+  channel_token_hash: string | null;
+  channel_token_created_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   ComponentStatus,
   Impact,
@@ -10,6 +10,7 @@ import type { ChatPlatform } from '@/lib/domain/chat/alert';
 import type { AudienceTables } from '@/lib/db/schema-audiences';
 import type { NoticeTables } from '@/lib/db/schema-notices';
 import type { IncidentFileTables } from '@/lib/db/schema-incident-files';
+import type { PostmortemVisibility } from '@/lib/domain/postmortem-visibility';
 
 /** Timestamps cross lib/db as ISO 8601 strings in UTC on both dialects. */
 type Timestamp = string;
@@ -79,6 +80,8 @@ export interface IncidentsTable {
   postmortem_published_at: Timestamp | null;
   /** Whether publishing the postmortem alerted subscribers (its own switch). */
   postmortem_notify: boolean | null;
+  /** Migration 022: who may read the postmortem (lib/domain/postmortem-visibility.ts). */
+  postmortem_visibility: ColumnType<PostmortemVisibility, PostmortemVisibility | undefined, PostmortemVisibility>;
   incident_class: 'critical' | 'operational' | 'none' | null;
   /** { regions, deviceTypes, devices, notes } as JSON (jsonb on PostgreSQL). */
   scope: string | object | null;

@@ -36,6 +36,8 @@ export interface DemoIncident {
   /** Chronological; the first status is investigating or identified. */
   updates: DemoUpdate[];
   postmortem?: { afterHours: number; body: string };
+  /** The NOC's class; an operational incident's postmortem goes to Enterprise audiences only (issue #16). */
+  incidentClass?: 'critical' | 'operational';
   /** The title in other languages (issue #15). */
   translations?: Translations;
 }
@@ -57,6 +59,20 @@ export interface DemoMaintenance {
 export type DemoEvent = DemoIncident | DemoMaintenance;
 
 const DAY = 24 * 60;
+
+/** The demo's postmortem that only Enterprise members read (e2e and the leak test look for it). */
+export const DEMO_ENTERPRISE_POSTMORTEM = `## Summary
+
+SMSC node B stopped draining its delivery queue after its SIGTRAN certificate was rotated for 22 minutes.
+
+## Root cause
+
+The rotation script restarted the M3UA association before the new certificate was loaded, and the node kept the association half open.
+
+## What we are changing
+
+Certificate rotation on SMSC nodes now checks the association state before it reports success.
+`;
 
 /** A status map setting every listed component to one status. */
 function all(keys: readonly string[], status: ComponentStatus): Record<string, ComponentStatus> {
@@ -185,6 +201,9 @@ export const DEMO_HISTORY: DemoEvent[] = [
         components: { sms: 'operational' },
       },
     ],
+    incidentClass: 'operational',
+    // An operational incident: by default this postmortem is for Enterprise audiences only.
+    postmortem: { afterHours: 20, body: DEMO_ENTERPRISE_POSTMORTEM },
   },
   {
     kind: 'incident',

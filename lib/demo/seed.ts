@@ -149,6 +149,7 @@ function stepsFor(event: DemoEvent, start: number, ids: Map<string, string>): St
               body: first.body,
               components: changes(first, ids),
               impactOverride: event.impactOverride,
+              incidentClass: event.incidentClass,
               translations: incidentTranslations(event),
             },
           });

@@ -3,6 +3,8 @@
  * limited to audiences is seen by their members only. A component inside a private group is
  * private to the group's audiences too. Pure: the index is read by lib/services/visibility.ts.
  */
+import { mayReadPostmortem, type PostmortemVisibility } from '@/lib/domain/postmortem-visibility';
+import type { SupportLevel } from '@/lib/domain/support-levels';
 
 /** Who is reading: everyone (the console and the manage API), the public, or a member's audiences. */
 export type Viewer = { kind: 'everything' } | { kind: 'audiences'; audienceIds: readonly string[] };
@@ -19,6 +21,10 @@ export interface VisibilityIndex {
   /** Every component's group, so a component id alone can be judged. */
   componentGroup: ReadonlyMap<string, string | null>;
   audienceNames: ReadonlyMap<string, string>;
+  /** Each audience's support level (what postmortems its members may read). */
+  audienceLevels: ReadonlyMap<string, SupportLevel>;
+  /** Incidents whose postmortem is not for everyone, with who may read it. */
+  postmortems: ReadonlyMap<string, PostmortemVisibility>;
 }
 
 /** The judgements one viewer gets from one index. */
@@ -27,6 +33,8 @@ export interface Sight {
   component(id: string, groupId?: string | null): boolean;
   group(id: string): boolean;
   incident(id: string): boolean;
+  /** Whether the incident's postmortem (when there is one) may be shown to this viewer. */
+  postmortem(incidentId: string): boolean;
   /** False when no incident is limited to anyone (queries may then take the first row as is). */
   anyPrivateIncident: boolean;
   /** The audiences a private item is limited to that this viewer belongs to (empty when public). */
@@ -45,6 +53,7 @@ function componentAudiences(index: VisibilityIndex, id: string, groupId?: string
 export function sightOf(index: VisibilityIndex, viewer: Viewer): Sight {
   const mine = viewer.kind === 'everything' ? null : new Set(viewer.audienceIds);
   const allowed = (limits: readonly string[]) => limits.length === 0 || mine === null || limits.some((a) => mine.has(a));
+  const levels = mine === null ? 'everything' : [...mine].flatMap((a) => index.audienceLevels.get(a) ?? []);
   const names = (limits: readonly string[]) =>
     limits.filter((a) => mine === null || mine.has(a)).map((a) => index.audienceNames.get(a) ?? a);
   return {
@@ -52,6 +61,7 @@ export function sightOf(index: VisibilityIndex, viewer: Viewer): Sight {
     component: (id, groupId) => allowed(componentAudiences(index, id, groupId)),
     group: (id) => allowed(index.groups.get(id) ?? []),
     incident: (id) => allowed(index.incidents.get(id) ?? []),
+    postmortem: (id) => mayReadPostmortem(index.postmortems.get(id) ?? 'everyone', levels),
     anyPrivateIncident: mine !== null && index.incidents.size > 0,
     privateTo: (kind, id) =>
       names(kind === 'component' ? componentAudiences(index, id) : kind === 'group' ? (index.groups.get(id) ?? []) : (index.incidents.get(id) ?? [])),
@@ -64,6 +74,7 @@ export const SEE_EVERYTHING: Sight = {
   component: () => true,
   group: () => true,
   incident: () => true,
+  postmortem: () => true,
   anyPrivateIncident: false,
   privateTo: () => [],
 };
@@ -78,4 +89,9 @@ export function defaultIncidentAudiences(index: VisibilityIndex, componentIds: r
   const limits = componentIds.map((id) => componentAudiences(index, id));
   if (limits.some((l) => l.length === 0)) return [];
   return [...new Set(limits.flat())];
+}
+
+/** The row as `sight` may read it: a postmortem it may not read is left out, as if unpublished. */
+export function withVisiblePostmortem<T extends { id: string; postmortem_body: string | null; postmortem_published_at: string | null }>(row: T, sight: Sight): T {
+  return row.postmortem_body === null || sight.postmortem(row.id) ? row : { ...row, postmortem_body: null, postmortem_published_at: null };
 }

@@ -22,7 +22,7 @@ export interface AlertTranslations {
 }
 
 import { readVisibilityIndex } from '@/lib/db/queries/visibility';
-import { PUBLIC_VIEWER, sightOf, type Sight } from '@/lib/domain/visibility';
+import { PUBLIC_VIEWER, sightOf, withVisiblePostmortem, type Sight } from '@/lib/domain/visibility';
 
 /** Alerts go to subscribers, who are the public: what is private to audiences is not in them. */
 async function publicSight(db: DbOrTx): Promise<Sight> {
@@ -100,6 +100,8 @@ export async function incidentSnapshot(
   // A private incident alerts no subscriber (member alerts are not built yet: issue #16 part 3).
   const sight = await publicSight(db);
   if (!sight.incident(incident.id)) return null;
+  // A postmortem for some support levels only is not news to the public.
+  if (kind === 'incident.postmortem' && !sight.postmortem(incident.id)) return null;
   const page = await pageSnapshot(db, now);
   const [updates, allAffected, components] = await Promise.all([
     listUpdates(db, [incidentId]),
@@ -108,7 +110,7 @@ export async function incidentSnapshot(
   ]);
   const affected = new Map([...allAffected].map(([id, list]) => [id, list.filter((c) => sight.component(c))]));
   const changes = (await listUpdateChanges(db, updates.map((u) => u.id))).filter((c) => sight.component(c.component_id));
-  const [input] = assembleIncidents([incident], updates, changes, affected);
+  const [input] = assembleIncidents([withVisiblePostmortem(incident, sight)], updates, changes, affected);
   const baseUrl = publicUrl();
   const translations = await alertTranslations(db, incidentId, updates.map((u) => u.id), components.map((c) => c.id));
   return {

@@ -68,6 +68,7 @@ export async function createIncident({
     const incident: IncidentRow = {
       id: newId(),
       kind: 'incident',
+      postmortem_visibility: 'everyone',
       name: data.name,
       status: data.status,
       impact: effectiveImpact(derived, data.impactOverride),

@@ -42,6 +42,7 @@ export async function createMaintenance({
     const maintenance: IncidentRow = {
       id: newId(),
       kind: 'maintenance',
+      postmortem_visibility: 'everyone',
       name: data.name,
       status: 'scheduled',
       impact: 'none',

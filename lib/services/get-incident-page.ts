@@ -7,6 +7,7 @@ import { getPageSettings } from '@/lib/db/queries/page-settings';
 import type { IncidentDetailView, PageView } from '@/lib/services/views';
 import type { Viewer } from '@/lib/domain/visibility';
 import { loadSight } from '@/lib/services/visibility';
+import { defaultPostmortemVisibility, type PostmortemVisibility } from '@/lib/domain/postmortem-visibility';
 
 /**
  * One incident or maintenance with its full timeline and whether retention lets it be deleted
@@ -21,7 +22,7 @@ export async function getIncidentPage({
   ctx: ServiceContext;
   id: string;
   viewer?: Viewer;
-}): Promise<{ page: PageView; incident: IncidentDetailView; deletion: DeletionVerdict; impactOverride: Impact | null } | undefined> {
+}): Promise<{ page: PageView; incident: IncidentDetailView; deletion: DeletionVerdict; impactOverride: Impact | null; postmortemVisibility: PostmortemVisibility } | undefined> {
   if (!/^[a-z0-9]{1,64}$/.test(id)) return undefined;
   const now = ctx.now();
   const [settings, row, sight] = await Promise.all([getPageSettings(ctx.db, now), getIncident(ctx.db, id), loadSight(ctx.db, viewer)]);
@@ -32,5 +33,7 @@ export async function getIncidentPage({
     incident: incident!,
     deletion: deletionVerdict(row, now),
     impactOverride: row.impact_override,
+    // Before the first publication: what the incident's class promises (the console form's default).
+    postmortemVisibility: row.postmortem_published_at ? row.postmortem_visibility : defaultPostmortemVisibility(row.incident_class),
   };
 }

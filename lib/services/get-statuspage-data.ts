@@ -13,14 +13,16 @@ import type { StatuspageData } from '@/lib/domain/statuspage/types';
 import type { ServiceContext } from '@/lib/services/context';
 import { getPageSettings } from '@/lib/db/queries/page-settings';
 import { loadSight } from '@/lib/services/visibility';
+import { withVisiblePostmortem, type Viewer } from '@/lib/domain/visibility';
 
 /**
  * Everything the public Statuspage v2 documents are built from, read in one pass (a fixed number
- * of queries). Private components and incidents are left out: these documents are public.
+ * of queries). Private components and incidents are left out: these documents are public, unless
+ * `viewer` names a member's audiences (their own API and feeds, never a shared snapshot).
  */
-export async function getStatuspageData({ ctx, baseUrl }: { ctx: ServiceContext; baseUrl: string }): Promise<StatuspageData> {
+export async function getStatuspageData({ ctx, baseUrl, viewer }: { ctx: ServiceContext; baseUrl: string; viewer?: Viewer }): Promise<StatuspageData> {
   const db = ctx.db;
-  const sight = await loadSight(db);
+  const sight = await loadSight(db, viewer);
   const [settings, groups, components, recentIncidents, recentMaintenance, unresolved, openMaintenance] = await Promise.all([
     getPageSettings(db, ctx.now()),
     listGroups(db),
@@ -31,7 +33,7 @@ export async function getStatuspageData({ ctx, baseUrl }: { ctx: ServiceContext;
     listByStatus(db, 'maintenance', [...UPCOMING_MAINTENANCE, ...ACTIVE_MAINTENANCE]),
   ]);
   const rows = new Map<string, IncidentRow>();
-  for (const row of [...recentIncidents, ...recentMaintenance, ...unresolved, ...openMaintenance]) if (sight.incident(row.id)) rows.set(row.id, row);
+  for (const row of [...recentIncidents, ...recentMaintenance, ...unresolved, ...openMaintenance]) if (sight.incident(row.id)) rows.set(row.id, withVisiblePostmortem(row, sight));
   const ids = [...rows.keys()];
   const [updates, allAffected] = await Promise.all([listUpdates(db, ids), listAffected(db, ids)]);
   const changes = (await listUpdateChanges(db, updates.map((u) => u.id))).filter((c) => sight.component(c.component_id));

@@ -60,7 +60,7 @@ export async function toIncidentViews(
       latestUpdate: list[0] ?? null,
       updates: list,
       postmortem:
-        row.postmortem_body && row.postmortem_published_at
+        row.postmortem_body && row.postmortem_published_at && sight.postmortem(row.id)
           ? { body: row.postmortem_body, publishedAt: row.postmortem_published_at }
           : null,
     };

@@ -1,9 +1,8 @@
 import { badgeColor, badgeSvg } from '@/lib/domain/badge';
-import { historyAtom, historyRss } from '@/lib/domain/feeds/history-feed';
-import { maintenanceIcs } from '@/lib/domain/feeds/ics';
+import { FEED_CONTENT_TYPES, FEED_FILES, feedBodies } from '@/lib/domain/feeds/feed-set';
 import { COMPONENT_STATUS_LABEL } from '@/lib/domain/status';
 import { buildV2Documents, V2_PATHS } from '@/lib/domain/statuspage/documents';
-import type { SpComponent, SpIncident, SpPage, SpScheduledMaintenance, SpStatus } from '@/lib/domain/statuspage/types';
+import type { SpComponent, SpPage, SpStatus } from '@/lib/domain/statuspage/types';
 import { publicUrl } from '@/lib/env';
 import type { ServiceContext } from '@/lib/services/context';
 import { getStatuspageData } from '@/lib/services/get-statuspage-data';
@@ -48,28 +47,12 @@ export async function buildPublicSet(ctx: ServiceContext): Promise<Map<PublicKey
   const set = new Map<PublicKey, Representation>();
   for (const path of V2_PATHS) set.set(`/api/v2/${path}`, v2Representation(docs[path], builtAt));
 
-  const { page, components, status } = docs['summary.json'] as {
-    page: SpPage;
-    components: SpComponent[];
-    status: SpStatus;
-  };
-  const { incidents } = docs['incidents.json'] as { incidents: SpIncident[] };
-  const { scheduled_maintenances: maintenance } = docs['scheduled-maintenances.json'] as {
-    scheduled_maintenances: SpScheduledMaintenance[];
-  };
+  const { page, components, status } = docs['summary.json'] as { page: SpPage; components: SpComponent[]; status: SpStatus };
   const cancelled = new Set(data.incidents.filter((i) => i.status === 'cancelled').map((i) => i.id));
-  const feedHeaders = (type: string) => ({ 'content-type': type, 'cache-control': CACHE_POLICY.feed, ...CORS_HEADERS });
-  const feedInput = { page, baseUrl, incidents, maintenance, now };
-  set.set('/history.rss', represent(historyRss(feedInput), feedHeaders('application/rss+xml; charset=utf-8'), { builtAt }));
-  set.set('/history.atom', represent(historyAtom(feedInput), feedHeaders('application/atom+xml; charset=utf-8'), { builtAt }));
-  set.set(
-    '/maintenance.ics',
-    represent(
-      maintenanceIcs({ page, baseUrl, maintenance: maintenance.map((m) => ({ ...m, cancelled: cancelled.has(m.id) })) }),
-      feedHeaders('text/calendar; charset=utf-8'),
-      { builtAt },
-    ),
-  );
+  const feeds = feedBodies(docs, { baseUrl, now, cancelled });
+  for (const file of FEED_FILES) {
+    set.set(`/${file}`, represent(feeds[file], { 'content-type': FEED_CONTENT_TYPES[file], 'cache-control': CACHE_POLICY.feed, ...CORS_HEADERS }, { builtAt }));
+  }
 
   const badgeHeaders = { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': CACHE_POLICY.badge, ...CORS_HEADERS };
   const svg = (label: string, message: string, color: string) =>

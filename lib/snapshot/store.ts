@@ -15,7 +15,8 @@ export const NOT_FOUND_PATHS = { page: '/__beacon/not-found', incident: '/incide
 export type NotFoundKind = keyof typeof NOT_FOUND_PATHS;
 
 /** Paths whose every answer is in the public set: a miss there is a 404, never a rebuild. */
-const SNAPSHOTTED = /^\/(?:api\/v2\/|api\/page\/|badge\.svg$|history\.(?:rss|atom)$|maintenance\.ics$)/;
+// A member's own v2 API (/api/v2/member/…) is never a snapshot: Next answers it per request.
+const SNAPSHOTTED = /^\/(?:api\/v2\/(?!member\/)|api\/page\/|badge\.svg$|history\.(?:rss|atom)$|maintenance\.ics$)/;
 
 export interface SnapshotStoreOptions {
   /** JSON, feeds and badges, from one database read. */

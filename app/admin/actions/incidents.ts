@@ -10,6 +10,7 @@ import { renderMarkdown } from '@/lib/render/markdown';
 import { addIncidentUpdate } from '@/lib/services/add-incident-update';
 import { createIncident } from '@/lib/services/create-incident';
 import { publishPostmortem } from '@/lib/services/publish-postmortem';
+import { POSTMORTEM_VISIBILITIES } from '@/lib/domain/postmortem-visibility';
 import { resolveIncident } from '@/lib/services/resolve-incident';
 import { checkbox, commaList, componentChanges, impactOverride, optionalIso, translationsFrom } from '@/app/admin/actions/form-schemas';
 
@@ -98,11 +99,11 @@ export const resolveIncidentAction = adminAction('incident.resolve', ResolveForm
   return { ok: true, message: 'Incident resolved.' };
 });
 
-const PostmortemForm = z.object({ incidentId: z.string(), body: z.string().max(100_000), notify: checkbox });
+const PostmortemForm = z.object({ incidentId: z.string(), body: z.string().max(100_000), notify: checkbox, visibility: z.enum(POSTMORTEM_VISIBILITIES).optional() });
 
 /** Publishes the postmortem of a resolved incident. */
 export const publishPostmortemAction = adminAction('postmortem.publish', PostmortemForm, async (data, ctx) => {
-  await publishPostmortem({ ctx, input: { incidentId: data.incidentId, body: data.body, deliverNotifications: data.notify } });
+  await publishPostmortem({ ctx, input: { incidentId: data.incidentId, body: data.body, deliverNotifications: data.notify, visibility: data.visibility } });
   return { ok: true, message: 'Postmortem published.' };
 });
 

@@ -20,6 +20,7 @@ import { translations } from '@/lib/db/migrations/018-translations';
 import { audiences } from '@/lib/db/migrations/019-audiences';
 import { notices } from '@/lib/db/migrations/020-notices';
 import { incidentFiles } from '@/lib/db/migrations/021-incident-files';
+import { memberChannels } from '@/lib/db/migrations/022-member-channels';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
@@ -44,5 +45,6 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '019-audiences': audiences(dialect),
     '020-notices': notices(dialect),
     '021-incident-files': incidentFiles(dialect),
+    '022-member-channels': memberChannels(dialect),
   };
 }

@@ -11,7 +11,8 @@ export interface AudienceRecord extends AudienceRow {
 }
 
 /** A member with the audiences they belong to, in the order they were given. */
-export interface MemberRecord extends MemberRow {
+/** A member as the console, the manage API and the audit log see them: never their channel secret. */
+export interface MemberRecord extends Omit<MemberRow, 'channel_token_hash' | 'channel_token_created_at'> {
   audienceIds: string[];
 }
 
@@ -98,7 +99,7 @@ export async function listMemberRecords(
   opts: { ids?: readonly string[]; email?: string; offset?: number; limit?: number } = {},
 ): Promise<MemberRecord[]> {
   if (opts.ids && opts.ids.length === 0) return [];
-  let query = db.selectFrom('members').selectAll().orderBy('created_at').orderBy('id');
+  let query = db.selectFrom('members').select(['id', 'email', 'external_login', 'created_at', 'updated_at']).orderBy('created_at').orderBy('id');
   if (opts.ids) query = query.where('id', 'in', opts.ids);
   if (opts.email !== undefined) query = query.where('email', '=', opts.email.toLowerCase());
   if (opts.limit !== undefined) query = query.limit(opts.limit).offset(opts.offset ?? 0);

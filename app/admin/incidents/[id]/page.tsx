@@ -27,6 +27,7 @@ import { UpdateCorrections } from '@/components/admin/update-corrections';
 import { WithdrawnUpdates } from '@/components/admin/withdrawn-updates';
 import { toLiveUpdate } from '@/lib/snapshot/page-documents';
 import { Checkbox, Field, Select } from '@/components/ui/fields';
+import { POSTMORTEM_VISIBILITIES, POSTMORTEM_VISIBILITY_LABELS } from '@/lib/domain/postmortem-visibility';
 
 export const metadata: Metadata = { title: 'Incident' };
 
@@ -37,7 +38,7 @@ export default async function AdminIncidentPage({ params }: PageProps<'/admin/in
   const ctx = await requestContext();
   const found = await getIncidentPage({ ctx, id: (await params).id, viewer: EVERYTHING });
   if (!found || found.incident.kind !== 'incident') notFound();
-  const { incident, page, deletion, impactOverride } = found;
+  const { incident, page, deletion, impactOverride, postmortemVisibility } = found;
   const [groups, templates, history, withdrawn, files] = await Promise.all([
     listComponentChoices({ ctx }),
     listIncidentTemplates({ ctx }),
@@ -132,6 +133,20 @@ export default async function AdminIncidentPage({ params }: PageProps<'/admin/in
               preview={previewMarkdownAction}
               defaultValue={incident.postmortem?.body ?? '## Summary\n\n## Timeline\n\n## Root cause\n\n## Impact\n\n## What we are changing\n'}
             />
+            <Field
+              label="Who may read it"
+              htmlFor="postmortem-visibility"
+              name="visibility"
+              help="Support levels promise critical incidents' postmortems to everyone and operational incidents' to Enterprise customers; the choice starts from this incident's class. Held back from the public page, API, feeds and subscribers unless everyone may read it."
+            >
+              <Select id="postmortem-visibility" name="visibility" defaultValue={postmortemVisibility}>
+                {POSTMORTEM_VISIBILITIES.map((v) => (
+                  <option key={v} value={v}>
+                    {POSTMORTEM_VISIBILITY_LABELS[v]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
             <Checkbox name="notify" label="Notify subscribers" defaultChecked={!incident.postmortem} />
           </ActionForm>
         </section>

@@ -1,0 +1,11 @@
+import { answerMemberChannel } from '@/lib/http/member-channel';
+import { requestContext } from '@/lib/services/context';
+
+export const dynamic = 'force-dynamic';
+
+/** A member's history.rss; the secret in the URL is their member token (404 once rotated or removed). */
+export async function GET(_request: Request, { params }: RouteContext<'/feeds/member/[token]/history.rss'>): Promise<Response> {
+  return answerMemberChannel(await requestContext(), 'feed', (await params).token, 'history.rss');
+}
+
+export const HEAD = GET;
