@@ -27,7 +27,8 @@ Commands:
       its public v2 API: groups, components, incidents with every update, maintenance, times kept.
       Run it again to take what changed: nothing is duplicated. The public API lists the 50 most
       recent incidents; with a manage API key (--api-base defaults to https://api.statuspage.io/v1;
-      for a Beacon, PAGE_URL/api/v1) every incident is read.`;
+      for a Beacon, PAGE_URL/api/v1) every incident is read, and the page's confirmed email and
+      webhook subscribers (no one is sent anything) and its incident templates come across too.`;
 
 const COMMANDS = ['operator:create', 'apikey:create', 'export', 'import', 'import-statuspage'];
 
@@ -98,6 +99,12 @@ async function main() {
       const result = await importStatuspage({ ctx, input: read as never });
       const line = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `${n} ${k}${n === 1 ? '' : 's'}`).join(', ');
       console.error(`Imported ${read.source}: created ${line(result.created)}; updated ${line(result.updated)}.`);
+      if (result.manage) {
+        const m = result.manage;
+        console.error(`Subscribers: created ${m.created.subscriber}, updated ${m.updated.subscriber}, linked to existing ${m.linked}. Templates: created ${m.created.template}, updated ${m.updated.template}.`);
+        const skipped = Object.entries(m.skipped);
+        console.error(skipped.length ? `Skipped: ${skipped.map(([why, n]) => `${n} ${why}`).join(', ')}.` : 'Skipped: nothing.');
+      }
     } else if (command === 'operator:create') {
       const operator = await createOperator({
         ctx,

@@ -236,7 +236,8 @@ export interface JobLeasesTable {
 /** Which object of an imported page (migration 014) became which row: `kind` is component, group, incident or update. */
 export interface ImportMappingsTable {
   source: string;
-  kind: 'component' | 'group' | 'incident' | 'update';
+  /** subscriber and template: read with a manage API key. */
+  kind: 'component' | 'group' | 'incident' | 'update' | 'subscriber' | 'template';
   external_id: string;
   local_id: string;
   imported_at: Timestamp;

@@ -2,6 +2,8 @@
 export interface StatuspageRead {
   source: string;
   documents: { page: unknown; components: unknown[]; incidents: unknown[]; scheduled_maintenances: unknown[] };
+  /** With a manage API key: the page's subscribers (active ones), templates, and how many are inactive. */
+  manage?: { subscribers: unknown[]; incident_templates: unknown[]; inactive: { unconfirmed: number; quarantined: number; unsubscribed: number } };
 }
 
 type Fetch = typeof fetch;
@@ -56,6 +58,7 @@ export async function readStatuspage(
   let allIncidents = byId([list(incidents, 'incidents'), list(summary, 'incidents')]);
   let allMaintenance = byId([list(maintenance, 'scheduled_maintenances'), list(summary, 'scheduled_maintenances')]);
 
+  let manage: StatuspageRead['manage'];
   if (opts.apiKey) {
     const pageId = (summary.page as { id?: string } | undefined)?.id;
     if (!pageId) throw new Error(`${base}/api/v2/summary.json names no page id`);
@@ -72,9 +75,50 @@ export async function readStatuspage(
     const isMaintenance = (i: unknown) => (i as { scheduled_for?: string | null }).scheduled_for != null;
     allIncidents = byId([allIncidents, everything.filter((i) => !isMaintenance(i))]);
     allMaintenance = byId([allMaintenance, everything.filter(isMaintenance)]);
+    manage = await readManage(fetcher, `${api}/pages/${pageId}`, { authorization: `OAuth ${opts.apiKey}` });
   }
   return {
     source: base,
     documents: { page: summary.page, components: list(components, 'components'), incidents: allIncidents, scheduled_maintenances: allMaintenance },
+    ...(manage ? { manage } : {}),
+  };
+}
+
+/**
+ * Every element of a manage API list, page by page until a short or empty page. Statuspage
+ * documents `page` as 0-based for subscribers only and clients disagree, so `firstPage` 0 is
+ * read too and repeats (a 1-based server answers page 0 as page 1) are dropped by id.
+ */
+async function readList(fetcher: Fetch, url: string, headers: Record<string, string>, firstPage = 1): Promise<unknown[]> {
+  const seen = new Map<string, unknown>();
+  const PER_PAGE = 100;
+  for (let page = firstPage; page <= 1000; page++) {
+    const sep = url.includes('?') ? '&' : '?';
+    const res = await get(fetcher, `${url}${sep}page=${page}&per_page=${PER_PAGE}&limit=${PER_PAGE}`, headers);
+    const endpoint = url.replace(/\?.*$/, '');
+    if (!res.ok) throw new Error(`GET ${endpoint} answered ${res.status} ${res.statusText}`.trim());
+    const batch = (await res.json().catch(() => undefined)) as unknown;
+    if (!Array.isArray(batch)) throw new Error(`GET ${endpoint} did not answer a JSON array`);
+    const before = seen.size;
+    for (const item of batch) seen.set(String((item as { id?: unknown } | null)?.id ?? `#${seen.size}`), item);
+    if (batch.length < PER_PAGE || (seen.size === before && page > firstPage + 1)) break;
+  }
+  return [...seen.values()];
+}
+
+/** Subscribers (active ones imported; the others only counted) and incident templates. */
+async function readManage(fetcher: Fetch, pageApi: string, headers: Record<string, string>): Promise<NonNullable<StatuspageRead['manage']>> {
+  const subscribers = (state: string) => readList(fetcher, `${pageApi}/subscribers?state=${state}`, headers, 0);
+  const [active, unconfirmed, quarantined, unsubscribed, templates] = await Promise.all([
+    subscribers('active'),
+    subscribers('unconfirmed'),
+    subscribers('quarantined'),
+    readList(fetcher, `${pageApi}/subscribers/unsubscribed`, headers, 0),
+    readList(fetcher, `${pageApi}/incident_templates`, headers),
+  ]);
+  return {
+    subscribers: active,
+    incident_templates: templates,
+    inactive: { unconfirmed: unconfirmed.length, quarantined: quarantined.length, unsubscribed: unsubscribed.length },
   };
 }

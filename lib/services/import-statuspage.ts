@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { newId } from '@/lib/db/ids';
 import type { ImportMappingsTable } from '@/lib/db/schema';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
+import { ImportedManage } from '@/lib/domain/statuspage-import/manage';
 import { ImportedPage, startOf, utc, type ImportedIncident } from '@/lib/domain/statuspage-import/documents';
 import { rebuildIntervals } from '@/lib/domain/statuspage-import/intervals';
 import type { ComponentStatus } from '@/lib/domain/status';
@@ -9,19 +10,24 @@ import { recordAudit } from '@/lib/services/audit';
 import { authorize, type ServiceContext } from '@/lib/services/context';
 import { ConflictError, parseInput } from '@/lib/services/errors';
 import { emit } from '@/lib/services/events';
+import { importManage, type ManageImportResult } from '@/lib/services/import-statuspage-manage';
 
 export const ImportStatuspageInput = z.object({
   /** Where the page was read from (its origin): the mapping is kept per source. */
   source: z.string().min(1).max(2000),
   documents: ImportedPage,
+  /** Read with a manage API key: subscribers and incident templates. */
+  manage: ImportedManage.optional(),
 });
 export type ImportStatuspageInput = z.input<typeof ImportStatuspageInput>;
 
-type Kind = ImportMappingsTable['kind'];
+type Kind = Exclude<ImportMappingsTable['kind'], 'subscriber' | 'template'>;
 type Table = 'component_groups' | 'components' | 'incidents' | 'incident_updates';
 export interface ImportResult {
   created: Record<Kind, number>;
   updated: Record<Kind, number>;
+  /** With a manage API key: subscribers and templates created, updated, linked and skipped. */
+  manage?: ManageImportResult;
 }
 
 const KINDS: readonly Kind[] = ['group', 'component', 'incident', 'update'];
@@ -48,7 +54,7 @@ export async function importStatuspage({ ctx, input }: { ctx: ServiceContext; in
       ]),
     );
     if (mapped.size === 0) await assertEmpty(trx);
-    const local = (kind: Kind, externalId: string | null | undefined) => (externalId ? mapped.get(`${kind}:${externalId}`) : undefined);
+    const local = (kind: ImportMappingsTable['kind'], externalId: string | null | undefined) => (externalId ? mapped.get(`${kind}:${externalId}`) : undefined);
 
     /** Inserts or updates one row; `insertOnly` fields are written when the row is created only. */
     const upsert = async (table: Table, kind: Kind, externalId: string, values: Record<string, unknown>, insertOnly: Record<string, unknown> = {}) => {
@@ -130,9 +136,19 @@ export async function importStatuspage({ ctx, input }: { ctx: ServiceContext; in
       for (const incident of list) await importIncident(trx, kind, incident, upsert, local, result);
     }
 
+    if (data.manage) {
+      const remember = async (kind: ImportMappingsTable['kind'], externalId: string, localId: string) => {
+        await trx.insertInto('import_mappings').values({ source: data.source, kind, external_id: externalId, local_id: localId, imported_at: at }).execute();
+        mapped.set(`${kind}:${externalId}`, localId);
+      };
+      result.manage = await importManage({ trx, source: data.source, at, local, remember }, data.manage);
+    }
+
     const changed = KINDS.some((k) => result.created[k] + result.updated[k] > 0);
-    if (changed) {
-      await emit(trx, { type: 'page.changed', what: 'incident' }, ctx.now());
+    const m = result.manage;
+    const manageChanged = !!m && m.created.subscriber + m.created.template + m.updated.subscriber + m.updated.template + m.linked > 0;
+    if (changed || manageChanged) {
+      if (changed) await emit(trx, { type: 'page.changed', what: 'incident' }, ctx.now());
       await recordAudit(trx, ctx, { action: 'statuspage.import', entityType: 'page', entityId: settings?.id ?? null, after: { source: data.source, ...result } });
     }
     return result;
