@@ -14,6 +14,7 @@ import {
 import { subscriberLinkToken } from '@/lib/notify/links';
 import { assertPublicHost } from '@/lib/notify/ssrf';
 import { newWebhookSecret } from '@/lib/notify/webhook';
+import { ValidationError } from '@/lib/services/errors';
 import { TemplateFields } from '@/lib/services/list-incident-templates';
 import { setComponents } from '@/lib/services/subscribe';
 import { Email, WebhookUrl } from '@/lib/services/subscription-schemas';
@@ -41,6 +42,11 @@ export interface ManageImportContext {
  * them; what Beacon cannot take (SMS, Slack, a refused endpoint) is skipped and counted.
  */
 export async function importManage(c: ManageImportContext, manage: ImportedManage): Promise<ManageImportResult> {
+  // Each source object maps to one row: a list naming one twice is not a page's own answer.
+  for (const [what, list] of [['subscriber', manage.subscribers], ['template', manage.incident_templates]] as const) {
+    const twice = list.find((x, i) => list.findIndex((y) => y.id === x.id) !== i);
+    if (twice) throw new ValidationError(`The manage API listed ${what} ${twice.id} twice`, { [what]: 'listed twice' });
+  }
   const result: ManageImportResult = { created: { subscriber: 0, template: 0 }, updated: { subscriber: 0, template: 0 }, linked: 0, skipped: {} };
   const skip = (reason: SkipReason, n = 1) => {
     if (n > 0) result.skipped[reason] = (result.skipped[reason] ?? 0) + n;

@@ -2,8 +2,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as listManageIncidents } from '@/app/api/v1/pages/[pageId]/incidents/route';
+import { GET as listManageTemplates } from '@/app/api/v1/pages/[pageId]/incident_templates/route';
+import { GET as listManageSubscribers } from '@/app/api/v1/pages/[pageId]/subscribers/route';
+import { GET as listUnsubscribed } from '@/app/api/v1/pages/[pageId]/subscribers/unsubscribed/route';
 import { GET } from '@/app/api/v2/[...path]/route';
 import type { Db } from '@/lib/db/connect';
+import { newId } from '@/lib/db/ids';
 import { createTestDb, testDialects } from '@/lib/db/testing/test-db';
 import { seedDemo } from '@/lib/demo/seed';
 import { readStatuspage } from '@/lib/http/statuspage-client';
@@ -27,9 +31,10 @@ async function serveV2() {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const request = new Request(url, { headers: { authorization: String(req.headers.authorization ?? '') } });
-      const manage = /^\/api\/v1\/pages\/([^/]+)\/incidents$/.exec(url.pathname);
+      const manage = /^\/api\/v1\/pages\/([^/]+)\/(incidents|incident_templates|subscribers|subscribers\/unsubscribed)$/.exec(url.pathname);
+      const handlers = { incidents: listManageIncidents, incident_templates: listManageTemplates, subscribers: listManageSubscribers, 'subscribers/unsubscribed': listUnsubscribed };
       const response = manage
-        ? await listManageIncidents(request, { params: Promise.resolve({ pageId: manage[1]! }) })
+        ? await handlers[manage[2] as keyof typeof handlers](request, { params: Promise.resolve({ pageId: manage[1]! }) })
         : await GET(request, { params: Promise.resolve({ path: url.pathname.replace(/^\/api\/v2\//, '').split('/') }) });
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
@@ -186,6 +191,168 @@ for (const dialect of testDialects()) {
         await source.drop();
         await copy.drop();
       }
+    });
+  });
+}
+
+for (const dialect of testDialects()) {
+  describe(`import-statuspage subscribers and templates with a manage API key on ${dialect}`, () => {
+    let source: Db & { drop: () => Promise<void> };
+    let copy: Db & { drop: () => Promise<void> };
+    let v2: Awaited<ReturnType<typeof serveV2>>;
+    let previous: DbHolder | undefined;
+    let key = '';
+    const now = new Date();
+    const read = (opts: { fetch?: typeof fetch } = {}) => readStatuspage(v2.url, { apiKey: key, apiBase: `${v2.url}/api/v1`, ...opts });
+    const runImport = async () => importStatuspage({ ctx: { db: copy.kysely, now: () => new Date() }, input: (await read()) as never });
+    const componentIds = async (db: Db) => (await db.kysely.selectFrom('components').select(['id', 'name']).orderBy('name').execute());
+    /** A subscriber row as the source's operator would have it, in any state. */
+    const addSubscriber = async (db: Db, s: { kind: 'email' | 'webhook'; email?: string; url?: string; state: 'pending' | 'active' | 'disabled' | 'unsubscribed'; components?: string[]; createdAt?: string }) => {
+      const id = newId();
+      const at = s.createdAt ?? now.toISOString();
+      await db.kysely
+        .insertInto('subscribers')
+        .values({
+          id, kind: s.kind, email: s.email ?? null, url: s.url ?? null, state: s.state, all_components: !s.components, events: 'all', maintenance: true,
+          token: `token-${id}`, secret: s.kind === 'webhook' ? 'whsec_x' : null, confirm_token: null, confirm_expires_at: null, confirmed_at: s.state === 'active' ? at : null,
+          failing_since: null, disabled_at: s.state === 'disabled' ? at : null, unsubscribed_at: s.state === 'unsubscribed' ? at : null,
+          created_at: at, updated_at: at, chat_platform: null, locale: null, time_zone: null,
+        })
+        .execute();
+      if (s.components) await db.kysely.insertInto('subscriber_components').values(s.components.map((component_id) => ({ subscriber_id: id, component_id }))).execute();
+      return id;
+    };
+    /** Subscribers by contact, with their components by name ('all' for the whole page). */
+    const subscribers = async (db: Db, states: ('pending' | 'active' | 'disabled' | 'unsubscribed')[]) => {
+      const rows = await db.kysely.selectFrom('subscribers').selectAll().where('state', 'in', states).execute();
+      const links = await db.kysely.selectFrom('subscriber_components as sc').innerJoin('components as c', 'c.id', 'sc.component_id').select(['sc.subscriber_id', 'c.name']).execute();
+      return rows
+        .map((r) => ({
+          kind: r.kind,
+          state: r.state,
+          contact: r.kind === 'email' ? r.email : r.url,
+          components: r.all_components ? 'all' : links.filter((l) => l.subscriber_id === r.id).map((l) => l.name).sort(),
+        }))
+        .sort((a, b) => String(a.contact).localeCompare(String(b.contact)));
+    };
+    const templates = async (db: Db) => {
+      const names = new Map((await componentIds(db)).map((c) => [c.id, c.name]));
+      const rows = await db.kysely.selectFrom('incident_templates').selectAll().orderBy('name').execute();
+      return rows.map((t) => ({
+        name: t.name, title: t.title, body: t.body, status: t.status,
+        components: (typeof t.component_ids === 'string' ? (JSON.parse(t.component_ids) as string[]) : (t.component_ids as string[])).map((id) => names.get(id)).sort(),
+      }));
+    };
+    const snapshot = async (db: Db) => ({
+      subscribers: await db.kysely.selectFrom('subscribers').selectAll().orderBy('id').execute(),
+      links: await db.kysely.selectFrom('subscriber_components').selectAll().orderBy('subscriber_id').orderBy('component_id').execute(),
+      templates: await db.kysely.selectFrom('incident_templates').selectAll().orderBy('id').execute(),
+      mappings: await db.kysely.selectFrom('import_mappings').selectAll().orderBy('kind').orderBy('external_id').execute(),
+    });
+    const outbox = async (db: Db) => ({
+      notifications: (await db.kysely.selectFrom('notifications').select('id').execute()).length,
+      events: (await db.kysely.selectFrom('notification_events').select('id').execute()).length,
+    });
+
+    beforeAll(async () => {
+      process.env.BEACON_PUBLIC_URL ??= 'http://status.acme.test';
+      previous = peekShared<DbHolder>('db');
+      source = await createTestDb(dialect);
+      copy = await createTestDb(dialect);
+      await seedDemo(source.kysely, now, 'http://status.acme.test');
+      v2 = await serveV2();
+      const ctx = { db: source.kysely, now: () => now };
+      const operator = await source.kysely.selectFrom('operators').select('id').executeTakeFirst();
+      const opId = operator?.id ?? (await source.kysely.insertInto('operators').values({ id: 'op0000000001', email: 'noc@acme.test', name: 'NOC', role: 'admin', password_hash: 'x', removed_at: null, created_at: now.toISOString(), updated_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+      key = (await createApiKey({ ctx, input: { name: 'import', operatorId: opId } })).key;
+      const [a, b, c] = await componentIds(source);
+      await addSubscriber(source, { kind: 'email', email: 'ops@carrier.test', state: 'active', components: [a!.id, b!.id], createdAt: '2024-03-01T10:00:00.000Z' });
+      await addSubscriber(source, { kind: 'email', email: 'whole-page@carrier.test', state: 'active' });
+      await addSubscriber(source, { kind: 'webhook', url: 'https://93.184.215.14/hooks/beacon', state: 'active', components: [c!.id] });
+      // Refused by Beacon's subscribing rules (a private address): skipped, not imported.
+      await addSubscriber(source, { kind: 'webhook', url: 'http://127.0.0.1:9/hook', state: 'active' });
+      await addSubscriber(source, { kind: 'email', email: 'never-confirmed@carrier.test', state: 'pending' });
+      await addSubscriber(source, { kind: 'email', email: 'bounced@carrier.test', state: 'disabled' });
+      await addSubscriber(source, { kind: 'email', email: 'left@carrier.test', state: 'unsubscribed' });
+      // The copy already knows one of them (pending, whole page): linked, not duplicated.
+      await addSubscriber(copy, { kind: 'email', email: 'ops@carrier.test', state: 'pending' });
+      setShared<DbHolder>('db', { db: source, ready: Promise.resolve(source) });
+    });
+    afterAll(async () => {
+      setShared('db', previous);
+      await v2.close();
+      await source.drop();
+      await copy.drop();
+    });
+
+    it('an unreadable manage endpoint is named and nothing is imported', async () => {
+      const failing: typeof fetch = (input, init) =>
+        String(input).includes('/incident_templates') ? Promise.resolve(new Response('{"error":"boom"}', { status: 500, statusText: 'Internal Server Error' })) : fetch(input, init);
+      await expect(read({ fetch: failing })).rejects.toThrow(`GET ${v2.url}/api/v1/pages/`);
+      await expect(read({ fetch: failing })).rejects.toThrow(/\/incident_templates answered 500/);
+      expect((await copy.kysely.selectFrom('import_mappings').select('kind').execute()).length).toBe(0);
+    });
+
+    it('a failure inside the transaction leaves nothing half-imported', async () => {
+      const empty = await createTestDb(dialect);
+      try {
+        const good = await read();
+        const [first] = good.manage!.subscribers as { id: string; email: string }[];
+        // The same source id twice (after the public data is written): refused, and all of it rolls back.
+        const bad = { ...good, manage: { ...good.manage!, subscribers: [...good.manage!.subscribers, { ...first!, mode: 'email', endpoint: null, email: 'twin@carrier.test', quarantined_at: null }] } };
+        await expect(importStatuspage({ ctx: { db: empty.kysely, now: () => new Date() }, input: bad as never })).rejects.toThrow(/listed subscriber .* twice/);
+        for (const table of ['components', 'incidents', 'subscribers', 'incident_templates', 'import_mappings'] as const) {
+          expect(Number((await empty.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), table).toBe(0);
+        }
+      } finally {
+        await empty.drop();
+      }
+    });
+
+    it('imports the confirmed subscribers with their components and the templates, sending nothing', async () => {
+      expect(await outbox(copy)).toEqual({ notifications: 0, events: 0 });
+      const result = await runImport();
+      const wanted = (await subscribers(source, ['active'])).filter((s) => s.contact !== 'http://127.0.0.1:9/hook');
+      expect(wanted.length).toBeGreaterThanOrEqual(4);
+      expect(await subscribers(copy, ['pending', 'active', 'disabled', 'unsubscribed'])).toEqual(wanted);
+      expect(result.manage).toMatchObject({ created: { subscriber: wanted.length - 1 }, linked: 1, updated: { subscriber: 1 } });
+      expect(result.manage!.skipped).toEqual({ unconfirmed: 1, quarantined: 1, unsubscribed: 1, 'endpoint refused': 1 });
+      // The source's time of subscribing is kept.
+      const ops = await copy.kysely.selectFrom('subscribers').select(['created_at', 'state']).where('email', '=', 'ops@carrier.test').executeTakeFirstOrThrow();
+      expect(ops.state).toBe('active');
+      const whole = await copy.kysely.selectFrom('subscribers').select('created_at').where('email', '=', 'whole-page@carrier.test').executeTakeFirstOrThrow();
+      const sourceWhole = await source.kysely.selectFrom('subscribers').select('created_at').where('email', '=', 'whole-page@carrier.test').executeTakeFirstOrThrow();
+      expect(new Date(whole.created_at).getTime()).toBe(new Date(sourceWhole.created_at).getTime());
+      // The demo's NOC templates, with their components by name.
+      const want = await templates(source);
+      expect(want.length).toBeGreaterThan(0);
+      expect(want.some((t) => t.components.length > 0)).toBe(true);
+      expect(await templates(copy)).toEqual(want);
+      expect(result.manage!.created.template).toBe(want.length);
+      // No confirmation, verify ping or alert was queued for anyone.
+      expect((await outbox(copy)).notifications).toBe(0);
+      expect(await copy.kysely.selectFrom('notification_events').select('type').where('type', 'like', 'subscription%').execute()).toEqual([]);
+    });
+
+    it('a second run changes no row and creates nothing', async () => {
+      const before = await snapshot(copy);
+      const outboxBefore = await outbox(copy);
+      const again = await runImport();
+      expect(again.manage).toEqual({ created: { subscriber: 0, template: 0 }, updated: { subscriber: 0, template: 0 }, linked: 0, skipped: { unconfirmed: 1, quarantined: 1, unsubscribed: 1, 'endpoint refused': 1 } });
+      expect(await snapshot(copy)).toEqual(before);
+      expect(await outbox(copy)).toEqual(outboxBefore);
+    });
+
+    it('a run after the source changed a subscription and a template takes just that', async () => {
+      const [, , , d] = await componentIds(source);
+      const ops = await source.kysely.selectFrom('subscribers').select('id').where('email', '=', 'ops@carrier.test').executeTakeFirstOrThrow();
+      await source.kysely.insertInto('subscriber_components').values({ subscriber_id: ops.id, component_id: d!.id }).execute();
+      const first = await source.kysely.selectFrom('incident_templates').select(['id', 'body']).orderBy('name').executeTakeFirstOrThrow();
+      await source.kysely.updateTable('incident_templates').set({ body: `${first.body}\n\nUpdated.` }).where('id', '=', first.id).execute();
+      const result = await runImport();
+      expect(result.manage).toMatchObject({ created: { subscriber: 0, template: 0 }, updated: { subscriber: 1, template: 1 }, linked: 0 });
+      expect(await subscribers(copy, ['active'])).toEqual((await subscribers(source, ['active'])).filter((s) => s.contact !== 'http://127.0.0.1:9/hook'));
+      expect(await templates(copy)).toEqual(await templates(source));
     });
   });
 }
