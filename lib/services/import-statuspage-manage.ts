@@ -112,7 +112,8 @@ async function importSubscriber(c: ManageImportContext, s: ImportedSubscriber): 
       .values({
         id,
         kind: who.kind,
-        email: who.kind === 'email' ? who.email : (s.email ?? null),
+        // A webhook's email is where its failures are reported: kept when it is an address.
+        email: who.kind === 'email' ? who.email : (Email.safeParse(s.email).data ?? null),
         url: who.kind === 'webhook' ? who.url : null,
         state: 'active',
         all_components: components === 'all',
