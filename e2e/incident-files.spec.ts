@@ -7,7 +7,7 @@ import { demoTrace } from '../lib/demo/pcap';
 import { DEMO_ACTIVE_INCIDENT } from '../lib/demo/scenario';
 import { expect, test } from './fixtures/operators';
 import { BASE_PORT } from './support/beacon-server';
-import { signInAsMember } from './support/members';
+import { signInAsMember } from './support/member-sign-in';
 
 const [GLOBEX, INITECH] = DEMO_AUDIENCES;
 const DB_FILE = `data/e2e-${BASE_PORT}.db`;

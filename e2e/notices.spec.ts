@@ -1,10 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_AUDIENCES, DEMO_NOTICE } from '../lib/demo/audiences';
 import { expect, test } from './fixtures/operators';
 import { BASE_PORT } from './support/beacon-server';
 import { screenshot } from './screenshot';
+import { signInAsMember } from './support/member-sign-in';
 
 const [GLOBEX, INITECH] = DEMO_AUDIENCES;
 /** The e2e server's database (playwright.config.ts), read for the dev mailbox's rows and their times. */
@@ -41,25 +42,6 @@ async function shots(page: Page, name: string) {
       expect(await axeViolations(page), `${name} ${width} ${scheme}`).toEqual([]);
     }
   }
-}
-
-/** Signs a new member in through the footer link and the dev mailbox; returns their page. */
-async function signInAsMember(browser: Browser, adminPage: Page, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/access/sign-in');
-  await page.getByLabel('Work email').fill(email);
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await expect(page.getByText('If this address may sign in, a link is on its way.')).toBeVisible();
-  await adminPage.goto('/admin/mailbox');
-  await adminPage.getByRole('link', { name: new RegExp(`to ${email.replace(/[.]/g, '\\.')}`) }).first().click();
-  await adminPage.getByText('Plain text and headers').click();
-  const text = await adminPage.locator('pre').first().innerText();
-  const link = /https?:\/\/\S+\/access\/verify\?token=[\w-]+/.exec(text)?.[0];
-  expect(link, text).toBeTruthy();
-  await page.goto(new URL(link!).pathname + new URL(link!).search);
-  await page.getByRole('button', { name: 'Sign in on this device' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
 }
 
 test.describe('early notices reach the chosen audiences and nobody else', () => {
