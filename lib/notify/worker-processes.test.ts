@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SqlDialectName } from '@/lib/db/connect';
+import type { Db, SqlDialectName } from '@/lib/db/connect';
 import { testDialects } from '@/lib/db/testing/test-db';
 import { insertActiveSubscribers } from '@/lib/notify/testing/active-subscribers';
 import { createSharedTestDb } from '@/lib/notify/testing/process-db';
@@ -36,6 +36,20 @@ async function until(check: () => Promise<boolean> | boolean, what: string, limi
     if (Date.now() > end) throw new Error(`gave up waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Whether all `total` outbox rows exist and are delivered, read in one query. Two reads ("none
+ * left" then "some exist") were true with nothing sent when the event's first batch committed
+ * between them (CI, stop 23).
+ */
+async function allDelivered(db: { kysely: Db['kysely'] }, total: number): Promise<boolean> {
+  const row = await db.kysely
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('state', '=', 'delivered')
+    .executeTakeFirstOrThrow();
+  return Number(row.n) === total;
 }
 
 /** Which outbox row each received message was, from its X-Beacon-Notification header. */
@@ -92,10 +106,7 @@ for (const dialect of testDialects()) {
 
         const second = startWorker(db.url, sink.url);
         children.push(second);
-        await until(async () => {
-          const left = await db.kysely.selectFrom('notifications').select('id').where('state', '!=', 'delivered').limit(1).execute();
-          return left.length === 0;
-        }, 'every alert to be delivered');
+        await until(() => allDelivered(db, SUBSCRIBERS), 'every alert to be delivered');
         second.kill('SIGTERM');
 
         const ids = notificationIds(sink.raw);
@@ -134,10 +145,7 @@ for (const dialect of testDialects()) {
 
         const second = startWorker(db.url, sink.url);
         children.push(second);
-        await until(async () => {
-          const left = await db.kysely.selectFrom('notifications').select('id').where('state', '!=', 'delivered').limit(1).execute();
-          return (await rows()) === total && left.length === 0;
-        }, 'every alert to be expanded and delivered');
+        await until(() => allDelivered(db, total), 'every alert to be expanded and delivered');
         second.kill('SIGTERM');
 
         // One outbox row per subscriber; one message per row, but for rows in flight at the kill.
@@ -162,11 +170,7 @@ for (const dialect of testDialects()) {
         const supervisor = startWorker(db.url, sink.url, { BEACON_WORKER_PROCESSES: '2' });
         children.push(supervisor);
         await createIncident({ ctx: { db: db.kysely, now: () => new Date() }, input: { name: 'Forked fan-out' } });
-        await until(async () => {
-          const left = await db.kysely.selectFrom('notifications').select('id').where('state', '!=', 'delivered').limit(1).execute();
-          const any = await db.kysely.selectFrom('notifications').select('id').limit(1).execute();
-          return any.length > 0 && left.length === 0;
-        }, 'every alert to be delivered');
+        await until(() => allDelivered(db, SUBSCRIBERS), 'every alert to be delivered');
         const ids = notificationIds(sink.raw);
         const workers = await db.kysely.selectFrom('delivery_attempts').select('worker').distinct().execute();
         console.log(`[forked workers ${dialect}] ${ids.length} messages from ${workers.length} worker processes`);
@@ -189,11 +193,7 @@ for (const dialect of testDialects()) {
         const b = startWorker(db.url, sink.url);
         children.push(a, b);
         await createIncident({ ctx: { db: db.kysely, now: () => new Date() }, input: { name: 'Shared fan-out' } });
-        await until(async () => {
-          const left = await db.kysely.selectFrom('notifications').select('id').where('state', '!=', 'delivered').limit(1).execute();
-          const any = await db.kysely.selectFrom('notifications').select('id').limit(1).execute();
-          return any.length > 0 && left.length === 0;
-        }, 'every alert to be delivered');
+        await until(() => allDelivered(db, SUBSCRIBERS), 'every alert to be delivered');
         a.kill('SIGTERM');
         b.kill('SIGTERM');
         const ids = notificationIds(sink.raw);
