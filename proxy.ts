@@ -52,8 +52,9 @@ export const config = {
   matcher: [
     {
       // Pages only: not the static files, image optimiser or JSON APIs, nor the incident file upload
-      // (Next would hold its body to the proxy's 10 MB and cut a bigger file short).
-      source: '/((?!_next/static|_next/image|api/|admin/incidents/[a-z0-9]+/files$).*)',
+      // (Next would hold its body to the proxy's 10 MB and cut a bigger file short) and download
+      // (which carries its own sandbox policy, not a page's).
+      source: '/((?!_next/static|_next/image|api/|admin/incidents/[a-z0-9]+/files$|admin/incidents/[a-z0-9]+/files/[a-z0-9]+$).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }],
     },
   ],

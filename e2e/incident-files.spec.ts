@@ -132,8 +132,23 @@ test.describe('incident files: for the audiences who asked', () => {
     expect((await member.request.get(href)).status()).toBe(401);
     expect(downloads(fileId)).toHaveLength(2);
 
-    // The operator deletes the upload; the demo's trace stays.
+    // The operator takes a copy from the console, whoever may see it; that is audited too. Signed out, the URL gives nothing.
     await adminPage.goto(`/admin/incidents/${incidentId}`);
+    const [copy] = await Promise.all([adminPage.waitForEvent('download'), adminPage.getByRole('link', { name: `Download ${name}` }).click()]);
+    expect(copy.suggestedFilename()).toBe(name);
+    expect(fs.readFileSync((await copy.path())!).equals(trace)).toBe(true);
+    expect(downloads(fileId)).toHaveLength(3);
+    expect(downloads(fileId)[2]).toMatchObject({ actor_type: 'operator' });
+    const consoleUrl = `/admin/incidents/${incidentId}/files/${fileId}`;
+    const operatorCopy = await adminPage.request.get(consoleUrl);
+    expect(operatorCopy.headers()).toMatchObject({ 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; sandbox" });
+    const signedOut = await anonymous.request.get(consoleUrl, { maxRedirects: 0 });
+    expect(signedOut.status()).toBeGreaterThanOrEqual(300);
+    expect(signedOut.status()).toBeLessThan(400);
+    expect(signedOut.headers()['location']).toContain('/admin/login');
+    expect(downloads(fileId)).toHaveLength(4);
+
+    // The operator deletes the upload; the demo's trace stays.
     adminPage.once('dialog', (d) => void d.accept());
     await adminPage.getByRole('button', { name: `Delete ${name}` }).click();
     await expect(adminPage.locator(`[data-file="${name}"]`)).toHaveCount(0);

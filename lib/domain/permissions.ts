@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   'notice.send': ['admin', 'responder'],
   'notice.close': ['admin', 'responder'],
   'notice.promote': ['admin', 'responder'],
+  // Incident files (#16 part 5): operators download what they attached, from the console.
+  'incident_file.read': ['admin', 'responder'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

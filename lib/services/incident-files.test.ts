@@ -15,6 +15,7 @@ import { downloadIncidentFile } from '@/lib/services/download-incident-file';
 import { ForbiddenError, GoneError, PayloadTooLargeError, ServiceError, UnauthorizedError, ValidationError } from '@/lib/services/errors';
 import { getMemberViewer, type MemberViewer } from '@/lib/services/get-member-viewer';
 import { listIncidentFiles } from '@/lib/services/list-incident-files';
+import { readIncidentFile } from '@/lib/services/read-incident-file';
 import { redeemMemberLink } from '@/lib/services/redeem-member-link';
 import { removeMember } from '@/lib/services/remove-member';
 import { requestMemberLink } from '@/lib/services/request-member-link';
@@ -179,6 +180,23 @@ for (const dialect of testDialects()) {
     it('lets no member act as an operator', async () => {
       const asMember = { ...ctx, actor: { type: 'member', id: initechMember.memberId, name: initechMember.email } } as const;
       await expect(attachIncidentFile({ ctx: asMember, input: { incidentId: ids.incident, name: 'a.pcap', bytes: trace, audienceIds: [ids.initech] } })).rejects.toBeInstanceOf(ForbiddenError);
+      const file = await upload({ audienceIds: [ids.initech] });
+      await expect(readIncidentFile({ ctx: asMember, input: { incidentId: ids.incident, fileId: file.id } })).rejects.toBeInstanceOf(ForbiddenError);
+    });
+
+    it("gives an operator any of the incident's files from the console, audited as theirs, and nothing by another incident's id", async () => {
+      const file = await upload({ audienceIds: [ids.globex] });
+      const got = await readIncidentFile({ ctx: { ...ctx, actor: operator }, input: { incidentId: ids.incident, fileId: file.id } });
+      expect(Buffer.compare(got.content, Buffer.from(trace))).toBe(0);
+      expect(got).toMatchObject({ name: 'echo-timeouts.pcap', contentType: 'application/vnd.tcpdump.pcap' });
+      const rows = await db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'incident_file.download').execute();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ actor_type: 'operator', actor_id: operator.id, actor_name: operator.name, entity_id: file.id, at: clock.iso() });
+
+      const before = await counts();
+      await expect(readIncidentFile({ ctx: { ...ctx, actor: operator }, input: { incidentId: ids.privateIncident, fileId: file.id } })).rejects.toMatchObject({ status: 404 });
+      await expect(readIncidentFile({ ctx: { ...ctx, actor: operator }, input: { incidentId: ids.incident, fileId: 'nosuchfile' } })).rejects.toMatchObject({ status: 404 });
+      expect(await counts()).toEqual(before);
     });
   });
 }

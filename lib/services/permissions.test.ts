@@ -46,6 +46,7 @@ import { listNotices } from '@/lib/services/list-notices';
 import { promoteNotice } from '@/lib/services/promote-notice';
 import { sendNotice } from '@/lib/services/send-notice';
 import { getPageAccessGroups } from '@/lib/services/get-page-access';
+import { readIncidentFile } from '@/lib/services/read-incident-file';
 
 const ID = 'missing0000';
 const paging = { page: 1, perPage: 10 };
@@ -98,6 +99,7 @@ const SERVICE_CALLS: Record<Permission, (ctx: ServiceContext) => Promise<unknown
   'notice.send': (ctx) => sendNotice({ ctx, input: { title: '', body: '' } }),
   'notice.close': (ctx) => closeNotice({ ctx, input: { id: ID } }),
   'notice.promote': (ctx) => promoteNotice({ ctx, input: { id: ID } }),
+  'incident_file.read': (ctx) => readIncidentFile({ ctx, input: { incidentId: ID, fileId: ID } }),
 };
 
 type Harness = ApiHarness & { subscriberId: string; incidentId: string };

@@ -22,7 +22,7 @@ export function IncidentFilesSection({ incidentId, files, incidentAudiences, aud
     <section aria-labelledby="files" className={card} data-section="files">
       <h2 id="files" className="text-lg font-semibold">Files</h2>
       <p className="mb-3 text-sm text-neutral-600 dark:text-neutral-400">
-        Traces and reports for the customers who asked. Members of the chosen audiences see them on this incident&apos;s page and download them through a link that is theirs alone and lasts 10 minutes; every download is in the audit log.
+        Traces and reports for the customers who asked. Members of the chosen audiences see them on this incident&apos;s page and download them through a link that is theirs alone and lasts 10 minutes; a file&apos;s name here downloads it for you. Every download, a member&apos;s or an operator&apos;s, is in the audit log.
       </p>
       {files.length === 0 ? (
         <p className="mb-4 text-sm">No files yet.</p>
@@ -31,7 +31,11 @@ export function IncidentFilesSection({ incidentId, files, incidentAudiences, aud
           {files.map((f) => (
             <li key={f.id} className="space-y-3 py-3" data-file={f.name}>
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-                <p className="min-w-0 font-medium break-all">{f.name}</p>
+                <p className="min-w-0 font-medium break-all">
+                  <a href={`/admin/incidents/${incidentId}/files/${f.id}`} download={f.name} className="underline underline-offset-2" aria-label={`Download ${f.name}`}>
+                    {f.name}
+                  </a>
+                </p>
                 <p className="text-sm text-neutral-600 dark:text-neutral-400">
                   {FILE_KINDS[f.kind].label} · {formatBytes(f.size)} · <LocalTime iso={f.createdAt} timeZone={timeZone} />
                 </p>

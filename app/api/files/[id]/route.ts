@@ -1,20 +1,13 @@
 import type { NextRequest } from 'next/server';
 import { MEMBER_COOKIE } from '@/lib/auth/member-session';
-import { attachmentDisposition } from '@/lib/domain/file-types';
 import { jsonErrorResponse } from '@/lib/http/error-response';
+import { PRIVATE_FILE_HEADERS, privateFileResponse, withPrivateFileHeaders } from '@/lib/http/private-file';
 import { requestContext } from '@/lib/services/context';
 import { downloadIncidentFile } from '@/lib/services/download-incident-file';
 import { toErrorResponse } from '@/lib/services/errors';
 import { getMemberViewer } from '@/lib/services/get-member-viewer';
 
 export const dynamic = 'force-dynamic';
-
-/** Never kept by a browser or a shared cache, never sniffed, never rendered in this origin. */
-const PRIVATE_FILE_HEADERS = {
-  'Cache-Control': 'private, no-store',
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; sandbox",
-};
 
 /**
  * Downloads an incident file through the signed, expiring link on a member's incident page
@@ -27,13 +20,10 @@ export async function GET(request: NextRequest, { params }: RouteContext<'/api/f
   try {
     const ctx = await requestContext();
     const viewer = await getMemberViewer(ctx.db, request.cookies.get(MEMBER_COOKIE)?.value, ctx.now());
-    const file = await downloadIncidentFile({ ctx, link, viewer });
-    return new Response(new Uint8Array(file.content), {
-      headers: { ...PRIVATE_FILE_HEADERS, 'Content-Type': file.contentType, 'Content-Length': String(file.content.length), 'Content-Disposition': attachmentDisposition(file.name) },
-    });
+    return privateFileResponse(await downloadIncidentFile({ ctx, link, viewer }));
   } catch (error) {
     // A member who followed the link in a browser reads a sentence, not JSON.
-    if (!(request.headers.get('accept') ?? '').includes('text/html')) return withHeaders(jsonErrorResponse(error));
+    if (!(request.headers.get('accept') ?? '').includes('text/html')) return withPrivateFileHeaders(jsonErrorResponse(error));
     const { status, body } = toErrorResponse(error);
     return new Response(`${body.error.message}\n`, { status, headers: { ...PRIVATE_FILE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
   }
@@ -42,9 +32,4 @@ export async function GET(request: NextRequest, { params }: RouteContext<'/api/f
 /** A HEAD would count as a download; the link is for GET only. */
 export function HEAD() {
   return new Response(null, { status: 405, headers: { ...PRIVATE_FILE_HEADERS, Allow: 'GET' } });
-}
-
-function withHeaders(response: Response): Response {
-  for (const [name, value] of Object.entries(PRIVATE_FILE_HEADERS)) response.headers.set(name, value);
-  return response;
 }
