@@ -6,7 +6,7 @@ import { getMessages, getTranslations } from 'next-intl/server';
 import { publicUrl } from '@/lib/env';
 import { publicMessages } from '@/lib/i18n/messages';
 import { LOCALES, LOCALE_NAMES, type Locale } from '@/lib/i18n/locales';
-import { localePath } from '@/lib/i18n/paths';
+import { localePath, withPrefix } from '@/lib/i18n/paths';
 import { pageLanguage } from '@/lib/i18n/page-request';
 import { LiveProvider } from '@/components/live/live-context';
 import { LiveStatus } from '@/components/live/live-status';
@@ -52,7 +52,7 @@ async function offerTexts(): Promise<OfferTexts> {
 /** Frame of every public page: skip link, navigation and footer. */
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const [t, lang, messages] = await Promise.all([getTranslations('common'), pageLanguage(), getMessages()]);
-  const href = (path: string) => (lang.prefix ? (path === '/' ? lang.prefix : `${lang.prefix}${path}`) : path);
+  const href = (path: string) => withPrefix(lang.prefix, path);
   return (
     <NextIntlClientProvider locale={lang.locale} messages={messages} timeZone="UTC">
       <LocalePrefixProvider prefix={lang.prefix}>
@@ -99,7 +99,7 @@ export default async function PublicLayout({ children }: { children: React.React
                   API
                 </Link>
                 {/* Members of a customer audience see their private components and incidents once signed in. */}
-                <Link prefetch={false} href="/access/sign-in" className="hover:underline">
+                <Link prefetch={false} href={href('/access/sign-in')} className="hover:underline">
                   {t('customerSignIn')}
                 </Link>
               </nav>

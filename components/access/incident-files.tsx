@@ -1,5 +1,6 @@
+import { useLocale, useTranslations } from 'next-intl';
 import type { IncidentFileRecord } from '@/lib/db/queries/incident-files';
-import { FILE_KINDS, formatBytes } from '@/lib/domain/file-types';
+import { formatBytesIn } from '@/lib/domain/file-types';
 import { FILE_LINK_TTL_MS } from '@/lib/domain/file-links';
 import { PrivateMark } from '@/components/access/private-mark';
 import { LocalTime } from '@/components/ui/local-time';
@@ -9,13 +10,15 @@ import { LocalTime } from '@/components/ui/local-time';
  * this member, this render). Never rendered for the public: the snapshot has no member.
  */
 export function IncidentFiles({ files, links, timeZone }: { files: readonly IncidentFileRecord[]; links: ReadonlyMap<string, string>; timeZone: string }) {
+  const t = useTranslations('access');
+  const locale = useLocale();
   if (files.length === 0) return null;
   return (
     <section aria-labelledby="incident-files" className="mt-8 rounded-lg border border-violet-200 p-4 dark:border-violet-800" data-section="files">
-      <h2 id="incident-files" className="text-lg font-semibold">Files</h2>
-      <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">
-        Shared with your organisation only. Each link is yours and works for {FILE_LINK_TTL_MS / 60_000} minutes; reload the page for a new one.
-      </p>
+      <h2 id="incident-files" className="text-lg font-semibold">
+        {t('files.title')}
+      </h2>
+      <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">{t('files.intro', { minutes: FILE_LINK_TTL_MS / 60_000 })}</p>
       <ul className="mt-3 divide-y divide-neutral-200 dark:divide-neutral-800">
         {files.map((f) => (
           <li key={f.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2" data-file={f.name}>
@@ -26,7 +29,7 @@ export function IncidentFiles({ files, links, timeZone }: { files: readonly Inci
               <PrivateMark audiences={f.audiences.map((a) => a.name)} />
             </p>
             <p className="text-sm text-neutral-600 dark:text-neutral-400">
-              {FILE_KINDS[f.kind].label} · {formatBytes(f.size)} · uploaded <LocalTime iso={f.createdAt} timeZone={timeZone} />
+              {t(`fileKind.${f.kind}`)} · {formatBytesIn(f.size, locale)} · {t.rich('files.uploaded', { time: () => <LocalTime iso={f.createdAt} timeZone={timeZone} /> })}
             </p>
           </li>
         ))}

@@ -1,14 +1,16 @@
+import { useTranslations } from 'next-intl';
 import type { MemberNotice } from '@/lib/services/list-member-notices';
 import { PrivateMark } from '@/components/access/private-mark';
 import { LocalTime } from '@/components/ui/local-time';
 
 /** A signed-in member's open early notices, above their status; nothing when there are none. */
 export function MemberNotices({ notices, timeZone }: { notices: readonly MemberNotice[]; timeZone: string }) {
+  const t = useTranslations('access');
   if (notices.length === 0) return null;
   return (
     <section aria-labelledby="member-notices" className="mb-6">
       <h2 id="member-notices" className="text-lg font-semibold">
-        Notices for you
+        {t('notices.title')}
       </h2>
       <ul className="mt-2 space-y-3">
         {notices.map((n) => (
@@ -19,7 +21,7 @@ export function MemberNotices({ notices, timeZone }: { notices: readonly MemberN
             </h3>
             <p className="mt-2 text-sm break-words whitespace-pre-wrap">{n.body}</p>
             <p className="mt-2 text-xs text-neutral-700 dark:text-neutral-300">
-              Early notice · <LocalTime iso={n.sentAt} timeZone={timeZone} /> · not on the public page
+              {t('notices.early')} · <LocalTime iso={n.sentAt} timeZone={timeZone} /> · {t('notices.notPublic')}
             </p>
           </li>
         ))}

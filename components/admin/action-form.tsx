@@ -6,15 +6,24 @@ import { Button } from '@/components/ui/fields';
 import { FormStateContext } from '@/components/ui/form-state';
 import { useToast } from '@/components/admin/toaster';
 
+/** What the form says on its own; English (the console's) unless a page in another language passes its words. */
+export interface ActionFormTexts {
+  correctFields: string;
+  copy: string;
+  copied: string;
+}
+
+const ENGLISH: ActionFormTexts = { correctFields: 'Please correct the fields marked above.', copy: 'Copy', copied: 'Copied' };
+
 /** Copies a shown-once value; says so for a moment. */
-function CopyButton({ value, label }: { value: string; label: string }) {
+function CopyButton({ value, name, texts }: { value: string; name: string; texts: ActionFormTexts }) {
   const [copied, setCopied] = useState(false);
   return (
     <Button
       type="button"
       variant="secondary"
       className="px-2 py-1 text-xs"
-      aria-label={`Copy ${label}`}
+      aria-label={name}
       onClick={() => {
         void navigator.clipboard?.writeText(value).then(() => {
           setCopied(true);
@@ -22,7 +31,7 @@ function CopyButton({ value, label }: { value: string; label: string }) {
         });
       }}
     >
-      {copied ? 'Copied' : 'Copy'}
+      {copied ? texts.copied : texts.copy}
     </Button>
   );
 }
@@ -46,6 +55,7 @@ export function ActionForm({
   submitAriaLabel,
   submitClassName,
   noSubmit = false,
+  texts = ENGLISH,
 }: {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
   submitLabel: string;
@@ -58,6 +68,7 @@ export function ActionForm({
   submitClassName?: string;
   /** The children hold their own submit buttons (e.g. one per choice). */
   noSubmit?: boolean;
+  texts?: ActionFormTexts;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const formRef = useRef<HTMLFormElement>(null);
@@ -111,7 +122,7 @@ export function ActionForm({
         {children}
         {state.error && (
           <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-200">
-            <p className="font-medium">{hasFieldErrors && unplaced.length === 0 ? 'Please correct the fields marked above.' : state.error}</p>
+            <p className="font-medium">{hasFieldErrors && unplaced.length === 0 ? texts.correctFields : state.error}</p>
           </div>
         )}
         {inlineMessage && (
@@ -128,7 +139,7 @@ export function ActionForm({
               <div key={item.label} className="mt-3">
                 <div className="flex items-center justify-between gap-2">
                   <p className="font-medium">{item.label}</p>
-                  <CopyButton value={item.value} label={item.label} />
+                  <CopyButton value={item.value} name={item.copyLabel ?? `Copy ${item.label}`} texts={texts} />
                 </div>
                 <pre data-reveal={item.label} className="mt-1 rounded border border-green-200 bg-white p-2 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere] text-neutral-900 dark:border-green-900 dark:bg-neutral-950 dark:text-neutral-100">
                   {item.value}

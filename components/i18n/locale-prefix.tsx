@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import { withPrefix } from '@/lib/i18n/paths';
 
 /** The URL prefix this page was asked for ('' unprefixed, '/de'…): its links keep to it. */
 const PrefixContext = createContext('');
@@ -13,7 +14,7 @@ export function LocalePrefixProvider({ prefix, children }: { prefix: string; chi
 /** Turns a public path into this page's language's (`/history` → `/de/history`). */
 export function useLocalHref(): (path: string) => string {
   const prefix = useContext(PrefixContext);
-  return useCallback((path: string) => (prefix ? (path === '/' ? prefix : `${prefix}${path}`) : path), [prefix]);
+  return useCallback((path: string) => withPrefix(prefix, path), [prefix]);
 }
 
 /** A next/link to a public path in this page's language; usable from server components too. */

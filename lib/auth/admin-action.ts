@@ -19,7 +19,7 @@ export interface ActionState {
   /** Items to show once under the message, e.g. recovery codes. */
   list?: string[];
   /** Values shown once, each with a copy button, e.g. a new secret and the configuration it goes in. */
-  reveal?: { label: string; value: string }[];
+  reveal?: { label: string; value: string; /** The copy button's name, when not "Copy <label>" (a page in another language). */ copyLabel?: string }[];
 }
 
 /** Field names whose typed values are never sent back to the browser. */

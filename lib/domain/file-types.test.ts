@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoTrace } from '@/lib/demo/pcap';
-import { attachmentDisposition, cleanFileName, formatBytes, sniffFile } from '@/lib/domain/file-types';
+import { attachmentDisposition, cleanFileName, formatBytes, formatBytesIn, sniffFile } from '@/lib/domain/file-types';
 import { checkFileLink, signFileLink } from '@/lib/domain/file-links';
 
 const pcapng = new Uint8Array([0x0a, 0x0d, 0x0d, 0x0a, 0x1c, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x1c, 0, 0, 0]);
@@ -48,6 +48,17 @@ describe('incident file types', () => {
     expect(attachmentDisposition("Spur \"ä\" (1)'.pcap")).toBe(`attachment; filename="Spur ___ (1)'.pcap"; filename*=UTF-8''Spur%20%22%C3%A4%22%20%281%29%27.pcap`);
     expect(formatBytes(20 * 1024 * 1024)).toBe('20 MB');
     expect(formatBytes(1536)).toBe('1.5 KB');
+  });
+
+  it('says a size in the reader\'s language, in the same steps', () => {
+    // French puts a no-break space before its units.
+    const plain = (bytes: number, locale: string) => formatBytesIn(bytes, locale).replace(/\s/g, ' ');
+    expect(plain(1536, 'de')).toBe('1,5 kB');
+    expect(plain(20 * 1024 * 1024, 'fr')).toBe('20 Mo');
+    expect(plain(1024 * 1024 * 1.25, 'it')).toBe('1,3 MB');
+    expect(plain(12, 'fr')).toBe('12 octets');
+    expect(plain(1, 'de')).toBe('1 Byte');
+    expect(plain(2048, 'en')).toBe('2 kB');
   });
 
   it('signs links that check only with the key, before the expiry', () => {

@@ -99,3 +99,21 @@ export function formatBytes(bytes: number): string {
   }
   return `${value < 10 ? value.toFixed(1).replace(/\.0$/, '') : Math.round(value)} ${units[unit]}`;
 }
+
+const BYTE_UNITS = ['kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/**
+ * formatBytes in a reader's language: their decimal mark and unit symbols (`1,5 MB`, `1,5 Mo`,
+ * `12 octets`), the same 1024 steps and rounding.
+ */
+export function formatBytesIn(bytes: number, locale: string): string {
+  if (bytes < 1024) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(bytes);
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = value < 10 ? 1 : 0;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: BYTE_UNITS[unit], maximumFractionDigits: digits }).format(digits ? Number(value.toFixed(1)) : Math.round(value));
+}

@@ -7,8 +7,10 @@ describe('which requests skip the public snapshot', () => {
     expect(memberTokenFor('/', cookie)).toBe('abc_DEF-123');
     expect(memberTokenFor('/incidents/abcdefghijkl', cookie)).toBe('abc_DEF-123');
     expect(memberTokenFor('/components/abcdefghijkl', cookie)).toBe('abc_DEF-123');
+    // The same pages in another language: a member on /fr must not get the public French snapshot.
+    for (const path of ['/fr', '/de/incidents/abcdefghijkl', '/es/components/abcdefghijkl', '/en']) expect(memberTokenFor(path, cookie), path).toBe('abc_DEF-123');
     // Feeds, the v2 API, badges and other pages are the same for everyone: always the snapshot.
-    for (const path of ['/api/v2/summary.json', '/history.rss', '/badge.svg', '/history', '/incidents/x/y', '/api/page/overview.json']) {
+    for (const path of ['/api/v2/summary.json', '/history.rss', '/badge.svg', '/history', '/incidents/x/y', '/api/page/overview.json', '/de/history', '/xx', '/de/api/v2/summary.json']) {
       expect(memberTokenFor(path, cookie), path).toBeUndefined();
     }
     expect(memberTokenFor('/', undefined)).toBeUndefined();

@@ -1,9 +1,10 @@
 import { getDb } from '@/lib/db';
+import { splitLocale } from '@/lib/i18n/paths';
 import { getMemberViewer } from '@/lib/services/get-member-viewer';
 
 /** The member session cookie's name (lib/auth/member-session.ts sets it). */
 const COOKIE = 'beacon_member';
-/** The public pages a member sees differently: `/`, incident and component pages. */
+/** The public pages a member sees differently: `/`, incident and component pages (in any language: `/de/incidents/…`). */
 const MEMBER_PAGE = /^\/(?:(?:incidents|components)\/[a-z0-9]{1,64})?$/;
 
 /**
@@ -11,7 +12,7 @@ const MEMBER_PAGE = /^\/(?:(?:incidents|components)\/[a-z0-9]{1,64})?$/;
  * such a request must not be answered from the public snapshot (nor a member's page stored in it).
  */
 export function memberTokenFor(pathname: string, cookieHeader: string | undefined): string | undefined {
-  if (!cookieHeader || !cookieHeader.includes(`${COOKIE}=`) || !MEMBER_PAGE.test(pathname)) return undefined;
+  if (!cookieHeader || !cookieHeader.includes(`${COOKIE}=`) || !MEMBER_PAGE.test(splitLocale(pathname).rest)) return undefined;
   for (const part of cookieHeader.split(';')) {
     const [name, ...value] = part.trim().split('=');
     if (name === COOKIE) return value.join('=') || undefined;

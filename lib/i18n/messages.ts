@@ -2,7 +2,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { pseudoMessages } from '@/lib/i18n/pseudo';
 
 /** The namespaces the public pages use (the emails' and preferences' catalogs load on their own). */
-export const PUBLIC_NAMESPACES = ['common', 'status', 'incident', 'history', 'subscribe', 'subscription', 'errors', 'uptime'] as const;
+export const PUBLIC_NAMESPACES = ['common', 'status', 'incident', 'history', 'subscribe', 'subscription', 'errors', 'uptime', 'access'] as const;
 
 export type Messages = Record<string, Record<string, unknown>>;
 

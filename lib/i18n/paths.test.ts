@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localePath, safeReturnPath, splitLocale } from '@/lib/i18n/paths';
+import { localePath, safeReturnPath, splitLocale, withPrefix } from '@/lib/i18n/paths';
 
 describe('language prefixes', () => {
   it('takes a known prefix off a public path', () => {
@@ -20,6 +20,13 @@ describe('language prefixes', () => {
     expect(localePath('de', '/', 'en')).toBe('/de');
     expect(localePath('de', '/history?page=2', 'en')).toBe('/de/history?page=2');
     expect(localePath('en', '/', 'de')).toBe('/en');
+  });
+
+  it('keeps a request\'s prefix on the links it renders', () => {
+    expect(withPrefix('', '/access/sign-in')).toBe('/access/sign-in');
+    expect(withPrefix('/de', '/access/sign-in')).toBe('/de/access/sign-in');
+    expect(withPrefix('/de', '/')).toBe('/de');
+    expect(withPrefix('', '/')).toBe('/');
   });
 
   it('accepts only same-site return paths', () => {

@@ -38,3 +38,9 @@ export function safeReturnPath(value: string | null): string | null {
   if (!value || value.length > 2000 || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return null;
   return splitLocale(value).rest;
 }
+
+/** A public path under a request's language prefix ('' or `/<code>`, as proxy.ts saw it): `/de` + `/` is `/de`. */
+export function withPrefix(prefix: string, path: string): string {
+  if (!prefix) return path;
+  return path === '/' ? prefix : `${prefix}${path}`;
+}

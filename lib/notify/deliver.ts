@@ -5,6 +5,7 @@ import { mailFrom, mailHost, prepareAlertMail, sendAlertMail, sendEmail } from '
 import { renderSubscriptionEmail, type Reader } from '@/lib/notify/email-render';
 import { subscriberLocale } from '@/lib/notify/email-i18n';
 import { postChat } from '@/lib/notify/chat/post-chat';
+import { subscriberLinkLanguage } from '@/lib/notify/links';
 import { postWebhook } from '@/lib/notify/webhook';
 import { webhookBody } from '@/lib/notify/webhook-body';
 
@@ -90,7 +91,13 @@ function readerOf(subscriber: SubscriberRow, snapshot: AlertSnapshot): Required<
 const webhook: ChannelSender = ({ row, subscriber, snapshot, now }) =>
   // A chat channel is a webhook subscriber whose endpoint wants its platform's format.
   subscriber.chat_platform
-    ? postChat({ platform: subscriber.chat_platform, url: subscriber.url ?? '', subscriberId: subscriber.id, snapshot })
+    ? postChat({
+        platform: subscriber.chat_platform,
+        url: subscriber.url ?? '',
+        subscriberId: subscriber.id,
+        snapshot,
+        language: subscriberLinkLanguage(subscriber.locale, snapshot.page.locale),
+      })
     : postWebhook({
         url: subscriber.url ?? '',
         secret: subscriber.secret ?? '',

@@ -2,11 +2,11 @@ import { alertTime } from '@/lib/domain/alert-subject';
 import type { AlertKind } from '@/lib/domain/alerts';
 import { localize, type LocalizedText } from '@/lib/domain/localize';
 import type { ComponentStatus, IncidentStatus, MaintenanceStatus } from '@/lib/domain/status';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/locales';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { emailTranslator, type EmailTranslator } from '@/lib/notify/email-i18n';
 import { renderMarkdown } from '@/lib/render/markdown';
 import type { AlertSnapshot } from '@/lib/notify/alert-snapshot';
-import { confirmLink, confirmToken, linksWithToken, subscriberLinks, type LinkLanguage } from '@/lib/notify/links';
+import { confirmLink, confirmToken, linksWithToken, subscriberLinkLanguage, subscriberLinks, type LinkLanguage } from '@/lib/notify/links';
 
 /** A rendered message, ready for nodemailer or the dev mailbox. */
 export interface RenderedEmail {
@@ -41,8 +41,7 @@ export interface Reader {
 
 /** The subscriber's pages open in the reader's language: prefixed unless it is the page's default. */
 function linkLanguage(s: AlertSnapshot, reader: Reader | undefined): LinkLanguage | undefined {
-  if (!reader?.locale) return undefined;
-  return { locale: reader.locale, defaultLocale: isLocale(s.page.locale) ? s.page.locale : undefined };
+  return subscriberLinkLanguage(reader?.locale, s.page.locale);
 }
 
 const MAINTENANCE_KEY: Partial<Record<AlertKind, 'scheduled' | 'reminder' | 'started' | 'completed' | 'cancelled' | 'updated'>> = {

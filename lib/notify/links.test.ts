@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertSnapshot } from '@/lib/notify/alert-snapshot';
 import { renderSubscriptionEmail } from '@/lib/notify/email-render';
-import { confirmLink, linksWithToken } from '@/lib/notify/links';
+import { confirmLink, linksWithToken, subscriberLinkLanguage } from '@/lib/notify/links';
 
 const BASE = 'https://status.acme.test';
 const TOKEN = 'abcdefghijklmnopqrstuvwxyz';
@@ -14,6 +14,14 @@ describe('subscriber links', () => {
       oneClick: `${BASE}/api/subscriptions/unsubscribe/${TOKEN}`,
     });
     expect(confirmLink(BASE, TOKEN)).toBe(`${BASE}/subscriptions/confirm/${TOKEN}`);
+  });
+
+  it("take the subscriber's chosen language, none when it chose none", () => {
+    expect(subscriberLinkLanguage('de', 'en')).toEqual({ locale: 'de', defaultLocale: 'en' });
+    expect(subscriberLinkLanguage('fr', undefined)).toEqual({ locale: 'fr', defaultLocale: undefined });
+    expect(subscriberLinkLanguage('fr', 'xx')).toEqual({ locale: 'fr', defaultLocale: undefined });
+    expect(subscriberLinkLanguage(null, 'en')).toBeUndefined();
+    expect(subscriberLinkLanguage('xx', 'en')).toBeUndefined();
   });
 
   it("carry the subscriber's language unless it is the page's default; the one-click API never does", () => {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Locale } from '@/lib/i18n/locales';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { localePath } from '@/lib/i18n/paths';
 import { linkSecret } from '@/lib/notify/link-secret';
 
@@ -27,6 +27,15 @@ export function subscriberLinkToken(subscriberId: string): string {
 export interface LinkLanguage {
   locale: Locale;
   defaultLocale?: Locale;
+}
+
+/**
+ * The language of a subscriber's links: the one it chose (none: unprefixed, as before issue #15),
+ * against the page's default as the alert froze it.
+ */
+export function subscriberLinkLanguage(locale: string | null | undefined, pageDefault: string | undefined): LinkLanguage | undefined {
+  if (!isLocale(locale)) return undefined;
+  return { locale, defaultLocale: isLocale(pageDefault) ? pageDefault : undefined };
 }
 
 /** A public page's URL in the subscriber's language (unprefixed without one, as before issue #15). */

@@ -10,6 +10,7 @@ import { redeemMemberLink } from '@/lib/services/redeem-member-link';
 import { removeMember } from '@/lib/services/remove-member';
 import { requestMemberLink } from '@/lib/services/request-member-link';
 import { updateAudience } from '@/lib/services/update-audience';
+import { updatePageSettings } from '@/lib/services/page-settings';
 
 const BASE = 'https://status.example.com';
 const tokenOf = (link: string | null) => new URL(link!).searchParams.get('token')!;
@@ -45,6 +46,27 @@ for (const dialect of testDialects()) {
       const viewer = await getMemberViewer(db.kysely, session.sessionToken, clock.now());
       expect(viewer).toMatchObject({ email: 'hank@partner.example', audiences: [{ id: globex, name: 'Globex Logistics', supportLevel: 'business' }] });
       await expect(redeemMemberLink({ ctx, token: tokenOf(link) })).rejects.toBeInstanceOf(ValidationError);
+    });
+
+    it('links to the verify page in the language it was asked from, unprefixed in the default one', async () => {
+      const path = async (email: string, locale?: 'de' | 'en' | 'fr') => {
+        const { link } = await requestMemberLink({ ctx, input: { email }, baseUrl: BASE, ...(locale && { locale }) });
+        return new URL(link!).pathname;
+      };
+      await updatePageSettings({ ctx, input: { name: 'Acme IoT' } });
+      expect(await path('a@globex.example')).toBe('/access/verify');
+      expect(await path('b@globex.example', 'de')).toBe('/de/access/verify');
+      expect(await path('c@globex.example', 'en')).toBe('/access/verify');
+      const [mail] = await mailTo('b@globex.example');
+      expect(mail!.text).toContain(`${BASE}/de/access/verify?token=`);
+      expect(mail!.subject).toBe('Anmeldung bei Acme IoT');
+      expect(mail!.html).toContain('<html lang="de">');
+
+      // Once German is the page's default, its links lose the prefix and English gains one.
+      await updatePageSettings({ ctx, input: { locale: 'de' } });
+      expect(await path('d@globex.example', 'de')).toBe('/access/verify');
+      expect(await path('e@globex.example', 'en')).toBe('/en/access/verify');
+      expect(await path('f@globex.example', 'fr')).toBe('/fr/access/verify');
     });
 
     it('refuses a link after 15 minutes', async () => {

@@ -3,6 +3,8 @@ import { digest, newSecret } from '@/lib/auth/tokens';
 import { audiencesForDomain, listMemberRecords } from '@/lib/db/queries/audiences';
 import { newId } from '@/lib/db/ids';
 import { getPageSettings } from '@/lib/db/queries/page-settings';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/locales';
+import { localePath } from '@/lib/i18n/paths';
 import { withTransaction } from '@/lib/db/transaction';
 import { mailFrom, mailHost, sendEmail } from '@/lib/notify/email';
 import { renderMemberSignInEmail } from '@/lib/notify/member-email';
@@ -20,17 +22,21 @@ const RequestMemberLinkInput = z.object({ email: MemberEmail });
  * Sends a one-time sign-in link to a member of an audience, or to an address at one of an
  * audience's email domains (who becomes a member when the link is used). Any other address gets
  * nothing, and the caller answers the same either way; `link` is returned for tests only.
+ * `locale`: the language of the page the link was asked from (the page's default when not given):
+ * the mail is written in it and the link opens the pages in it.
  */
 export async function requestMemberLink({
   ctx,
   input,
   clientAddress = null,
   baseUrl,
+  locale,
 }: {
   ctx: ServiceContext;
   input: z.input<typeof RequestMemberLinkInput>;
   clientAddress?: string | null;
   baseUrl: string;
+  locale?: Locale;
 }): Promise<{ link: string | null }> {
   const { email } = parseInput(RequestMemberLinkInput, input);
   await throttleMemberLink(ctx, clientAddress, email);
@@ -46,8 +52,11 @@ export async function requestMemberLink({
       .execute();
   });
   const settings = await getPageSettings(ctx.db);
-  const link = `${baseUrl}/access/verify?token=${token}`;
-  const message = renderMemberSignInEmail({ pageName: settings.name, link, validMinutes: MEMBER_LINK_MS / 60_000, messageId: `<member-link-${newId()}@${mailHost()}>` });
+  // Unprefixed in the page's default language, as every public link; the mail in the same language.
+  const defaultLocale = isLocale(settings.locale) ? settings.locale : DEFAULT_LOCALE;
+  const language = locale ?? defaultLocale;
+  const link = `${baseUrl}${localePath(language, '/access/verify', defaultLocale)}?token=${token}`;
+  const message = renderMemberSignInEmail({ pageName: settings.name, link, validMinutes: MEMBER_LINK_MS / 60_000, messageId: `<member-link-${newId()}@${mailHost()}>`, locale: language });
   await sendEmail(ctx.db, { ...message, to: email, from: mailFrom(settings.name) }, now);
   return { link };
 }

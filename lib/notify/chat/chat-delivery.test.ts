@@ -93,6 +93,41 @@ for (const dialect of testDialects()) {
       expect(component?.issues).toEqual([]);
     });
 
+    it("links each channel to its manage page in the subscriber's language, unprefixed in the page's default or without one", async () => {
+      const t = tag();
+      const manage = (prefix: string, id: string) => `http://status.acme.test${prefix}/subscriptions/manage/${id}-`;
+      const cases: { platform: (typeof CHAT_PLATFORMS)[number]; locale?: 'de' | 'en'; prefix: string }[] = [
+        ...CHAT_PLATFORMS.map((platform) => ({ platform, locale: 'de' as const, prefix: '/de' })),
+        { platform: 'slack', locale: 'en', prefix: '' },
+        { platform: 'teams', prefix: '' },
+      ];
+      const made: { channel: string; id: string; prefix: string }[] = [];
+      for (const [i, c] of cases.entries()) {
+        const channel = `lang-${t}-${i}`;
+        const created = await subscribe({ ctx: ctx(), input: { type: c.platform, url: chat.url(c.platform, channel), ...(c.locale && { locale: c.locale }) } });
+        if (created.type !== 'chat') throw new Error('expected a chat subscription');
+        made.push({ channel, id: created.id, prefix: c.prefix });
+      }
+      await worker.drain();
+      await createIncident({ ctx: ctx(), input: { name: 'Roaming data sessions fail' } });
+      await worker.drain();
+      for (const [i, m] of made.entries()) {
+        const platform = cases[i]!.platform;
+        const bodies = chat.to(platform, m.channel).map((message) => JSON.stringify(message.body));
+        // The test message and the incident alert both.
+        expect(bodies, `${platform} ${m.prefix}`).toHaveLength(2);
+        for (const body of bodies) expect(body, `${platform} ${m.prefix}`).toContain(manage(m.prefix, m.id));
+      }
+      // A French subscriber of a German page: the French pages carry /fr, the German ones none.
+      await updatePageSettings({ ctx: ctx(), input: { locale: 'de' } });
+      const fr = await subscribe({ ctx: ctx(), input: { type: 'discord', url: chat.url('discord', `fr-${t}`), locale: 'fr' } });
+      const de = await subscribe({ ctx: ctx(), input: { type: 'discord', url: chat.url('discord', `de-${t}`), locale: 'de' } });
+      await worker.drain();
+      if (fr.type !== 'chat' || de.type !== 'chat') throw new Error('expected chat subscriptions');
+      expect(JSON.stringify(chat.to('discord', `fr-${t}`)[0]!.body)).toContain(manage('/fr', fr.id));
+      expect(JSON.stringify(chat.to('discord', `de-${t}`)[0]!.body)).toContain(manage('', de.id));
+    });
+
     it('stays pending while the channel refuses the test message, retrying with back-off until it accepts', async () => {
       const channel = `retry-${tag()}`;
       const created = await subscribe({ ctx: ctx(), input: { type: 'teams', url: chat.url('teams', channel) } });
