@@ -88,23 +88,19 @@ function readerOf(subscriber: SubscriberRow, snapshot: AlertSnapshot): Required<
   return { locale: subscriberLocale(subscriber.locale), timeZone: subscriber.time_zone ?? snapshot.page.time_zone ?? 'UTC' };
 }
 
-const webhook: ChannelSender = ({ row, subscriber, snapshot, now }) =>
+const webhook: ChannelSender = ({ row, subscriber, snapshot, now }) => {
+  const language = subscriberLinkLanguage(subscriber.locale, snapshot.page.locale);
   // A chat channel is a webhook subscriber whose endpoint wants its platform's format.
-  subscriber.chat_platform
-    ? postChat({
-        platform: subscriber.chat_platform,
-        url: subscriber.url ?? '',
-        subscriberId: subscriber.id,
-        snapshot,
-        language: subscriberLinkLanguage(subscriber.locale, snapshot.page.locale),
-      })
+  return subscriber.chat_platform
+    ? postChat({ platform: subscriber.chat_platform, url: subscriber.url ?? '', subscriberId: subscriber.id, snapshot, language })
     : postWebhook({
         url: subscriber.url ?? '',
         secret: subscriber.secret ?? '',
         msgId: webhookMessageId(row.id),
-        body: webhookBody(snapshot, subscriber.id, now),
+        body: webhookBody(snapshot, subscriber.id, now, language),
         now,
       });
+};
 
 const CHANNELS: Record<NotificationRow['channel'], ChannelSender> = { email, webhook };
 

@@ -39,7 +39,7 @@ export function subscriberLinkLanguage(locale: string | null | undefined, pageDe
 }
 
 /** A public page's URL in the subscriber's language (unprefixed without one, as before issue #15). */
-function pageUrl(baseUrl: string, path: string, language: LinkLanguage | undefined): string {
+export function pageUrl(baseUrl: string, path: string, language: LinkLanguage | undefined): string {
   if (!language) return `${baseUrl}${path}`;
   return language.defaultLocale ? `${baseUrl}${localePath(language.locale, path, language.defaultLocale)}` : `${baseUrl}/${language.locale}${path}`;
 }

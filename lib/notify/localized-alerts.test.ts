@@ -135,6 +135,45 @@ for (const dialect of testDialects()) {
       expect(header(bye, 'content-language')).toBe('de');
     });
 
+    it("gives a webhook subscriber its manage links in the language it chose: the answer's manage_url and every body's meta", async () => {
+      const t = tag();
+      const hook = async (path: string, locale?: 'de' | 'en') => {
+        const created = await subscribe({ ctx: ctx(), input: { type: 'webhook', url: `${sinks.hooks.base}${path}`, ...(locale ? { locale } : {}) } });
+        if (created.type !== 'webhook') throw new Error('expected a webhook subscription');
+        sinks.hooks.secret(path, created.secret);
+        return created;
+      };
+      const de = await hook(`/de-${t}`, 'de');
+      const en = await hook(`/en-${t}`, 'en');
+      const none = await hook(`/none-${t}`);
+      const token = (url: string) => url.split('/').pop();
+      expect(de.manageUrl).toBe(`http://status.acme.test/de/subscriptions/manage/${token(de.manageUrl)}`);
+      // English is the page's default: its URLs carry no prefix, as for a subscriber with no choice.
+      expect(en.manageUrl).toBe(`http://status.acme.test/subscriptions/manage/${token(en.manageUrl)}`);
+      expect(none.manageUrl).toBe(`http://status.acme.test/subscriptions/manage/${token(none.manageUrl)}`);
+      await worker.drain();
+      await createIncident({ ctx: ctx(), input: { name: 'SMS delays', status: 'investigating', components: [] } });
+      await worker.drain();
+
+      const metaOf = (path: string) =>
+        sinks.hooks.received.filter((r) => r.path === path && r.verified).map((r) => [r.body.type, r.body.meta] as const);
+      const deMeta = metaOf(`/de-${t}`);
+      expect(deMeta.map(([type]) => type)).toEqual(['subscription.verify', 'incident.created']);
+      for (const [, meta] of deMeta) {
+        expect(meta).toMatchObject({
+          manage: de.manageUrl,
+          documentation: 'http://status.acme.test/de/subscribe',
+          // The one-click target is an API: never prefixed.
+          unsubscribe: `http://status.acme.test/api/subscriptions/unsubscribe/${token(de.manageUrl)}`,
+        });
+      }
+      for (const [path, created] of [[`/en-${t}`, en], [`/none-${t}`, none]] as const) {
+        const metas = metaOf(path);
+        expect(metas).toHaveLength(2);
+        for (const [, meta] of metas) expect(meta).toMatchObject({ manage: created.manageUrl, documentation: 'http://status.acme.test/subscribe' });
+      }
+    });
+
     it('refuses an unknown language or zone by name and stores nothing', async () => {
       const t = tag();
       await expect(subscribe({ ctx: ctx(), input: { type: 'email', email: `x-${t}@example.com`, locale: 'xx' as never } })).rejects.toMatchObject({

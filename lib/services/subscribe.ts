@@ -4,7 +4,7 @@ import { newId } from '@/lib/db/ids';
 import { afterCommit, withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { publicUrl } from '@/lib/env';
 import { pageSnapshot } from '@/lib/notify/alert-snapshot';
-import { confirmToken, subscriberLinkToken, subscriberLinks } from '@/lib/notify/links';
+import { confirmToken, subscriberLinkLanguage, subscriberLinkToken, subscriberLinks } from '@/lib/notify/links';
 import { queueEvent } from '@/lib/notify/outbox';
 import { assertPublicHost, BLOCKED_TARGET_MESSAGE } from '@/lib/notify/ssrf';
 import { newWebhookSecret } from '@/lib/notify/webhook';
@@ -106,6 +106,7 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
     }
 
     const id = newId();
+    const page = await pageSnapshot(trx, now);
     const chat = data.type === 'webhook' ? null : data.type;
     const secret = newWebhookSecret();
     // Chat platforms do not check signatures; a chat channel has no secret to show.
@@ -117,12 +118,13 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
       {
         key: `subscription.verify:${id}`,
         incidentId: null,
-        snapshot: { kind: 'subscription.verify', generatedAt: at, baseUrl: publicUrl(), page: await pageSnapshot(trx, now) },
+        snapshot: { kind: 'subscription.verify', generatedAt: at, baseUrl: publicUrl(), page },
       },
       [{ id, channel: 'webhook' }],
       now,
     );
-    const manageUrl = subscriberLinks(publicUrl(), id).manage;
+    // In the language the subscriber chose, as every alert's links will be.
+    const manageUrl = subscriberLinks(publicUrl(), id, subscriberLinkLanguage(data.locale, page.locale)).manage;
     if (chat) return { type: 'chat', platform: chat, id, manageUrl, state: 'pending' };
     return { type: 'webhook', id, secret, manageUrl, state: 'pending' };
   });

@@ -7,7 +7,7 @@ import { CHAT_PLATFORMS, CHAT_PLATFORM_LABEL, type ChatPlatform } from '@/lib/do
 import { formDataOf } from '@/lib/http/form-data';
 import { confirmSubscription } from '@/lib/services/confirm-subscription';
 import { requestContext } from '@/lib/services/context';
-import { localePath } from '@/lib/i18n/paths';
+import { localePath, splitLocale } from '@/lib/i18n/paths';
 import { pageLanguage } from '@/lib/i18n/page-request';
 import { subscribe, type SubscribeInput } from '@/lib/services/subscribe';
 import { clientAddressOf } from '@/lib/http/client-address';
@@ -155,10 +155,13 @@ export async function confirmAction(_previous: FormState, sent: FormData): Promi
   }
 }
 
-/** A subscriber page's URL in the language of the page the form was on (the service's is unprefixed). */
+/**
+ * A subscriber page's URL in the language of the page the form was on (the service's is in the
+ * language chosen for the alerts, or unprefixed): the reader carries on where they are.
+ */
 async function inPageLanguage(url: string): Promise<string> {
   const lang = await pageLanguage();
   const at = new URL(url);
-  at.pathname = localePath(lang.locale, at.pathname, lang.defaultLocale);
+  at.pathname = localePath(lang.locale, splitLocale(at.pathname).rest, lang.defaultLocale);
   return at.toString();
 }
