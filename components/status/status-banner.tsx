@@ -1,21 +1,11 @@
 import { useTranslations } from 'next-intl';
-import type { PageStatus } from '@/lib/domain/rollup';
+import { descriptionKey, type PageStatus } from '@/lib/domain/rollup';
 import { INDICATOR_BANNER } from '@/components/status/status-style';
 
 /** The overall state of the page, in Statuspage's words, coloured by indicator. */
-/** The rollup's descriptions (lib/domain/rollup.ts) by catalog key. */
-const DESCRIPTION_KEY: Record<string, string> = {
-  'All Systems Operational': 'allOperational',
-  'Service Under Maintenance': 'maintenance',
-  'Partially Degraded Service': 'degraded',
-  'Minor Service Outage': 'minorOutage',
-  'Partial System Outage': 'partialOutage',
-  'Major System Outage': 'majorOutage',
-};
-
 export function StatusBanner({ status }: { status: PageStatus }) {
   const t = useTranslations('status');
-  const key = DESCRIPTION_KEY[status.description];
+  const key = descriptionKey(status.description);
   return (
     <section
       aria-label={t('overallStatus')}

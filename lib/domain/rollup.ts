@@ -18,6 +18,21 @@ export const PAGE_STATUSES = [
   { indicator: 'critical', description: 'Major System Outage' },
 ] as const satisfies readonly PageStatus[];
 
+/** The catalogs' key for each description above (`status.indicator.*`, `email.chat.overall.*`). */
+export const DESCRIPTION_KEY = {
+  'All Systems Operational': 'allOperational',
+  'Service Under Maintenance': 'maintenance',
+  'Partially Degraded Service': 'degraded',
+  'Minor Service Outage': 'minorOutage',
+  'Partial System Outage': 'partialOutage',
+  'Major System Outage': 'majorOutage',
+} as const satisfies Record<(typeof PAGE_STATUSES)[number]['description'], string>;
+
+/** The catalog key of a page status description; undefined for one not of Beacon's rollup. */
+export function descriptionKey(description: string): (typeof DESCRIPTION_KEY)[keyof typeof DESCRIPTION_KEY] | undefined {
+  return (DESCRIPTION_KEY as Record<string, (typeof DESCRIPTION_KEY)[keyof typeof DESCRIPTION_KEY]>)[description];
+}
+
 type Position = 0 | 1 | 2 | 3 | 4 | 5;
 const OPERATIONAL: Position = 0;
 const MAINTENANCE: Position = 1;

@@ -54,7 +54,7 @@ export interface AlertSnapshot {
   confirmToken?: string;
   /** Why a webhook was disabled. */
   reason?: string;
-  /** Email only: the incident's, its updates' and its components' translations. */
+  /** For emails and chat messages: the incident's, its updates' and its components' translations. */
   translations?: AlertTranslations;
 }
 

@@ -92,7 +92,14 @@ const webhook: ChannelSender = ({ row, subscriber, snapshot, now }) => {
   const language = subscriberLinkLanguage(subscriber.locale, snapshot.page.locale);
   // A chat channel is a webhook subscriber whose endpoint wants its platform's format.
   return subscriber.chat_platform
-    ? postChat({ platform: subscriber.chat_platform, url: subscriber.url ?? '', subscriberId: subscriber.id, snapshot, language })
+    ? postChat({
+        platform: subscriber.chat_platform,
+        url: subscriber.url ?? '',
+        subscriberId: subscriber.id,
+        snapshot,
+        language,
+        reader: readerOf(subscriber, snapshot),
+      })
     : postWebhook({
         url: subscriber.url ?? '',
         secret: subscriber.secret ?? '',

@@ -32,8 +32,23 @@ export interface ChatAlert {
   url: string;
   linkLabel: string;
   manageUrl: string;
+  /** `at` as the subscriber reads it: their language and zone, zone named. */
+  time: string;
+  /** The words every platform's frame adds, in the subscriber's language. */
+  labels: ChatLabels;
   /** Updates sharing a key belong to one thread (the incident id); null: no thread. */
   threadKey: string | null;
+}
+
+export interface ChatLabels {
+  /** The manage link's text ("Manage alerts"). */
+  manage: string;
+  /** Slack's longer form ("Manage or stop these alerts"). */
+  manageOrStop: string;
+  /** Google Chat's label over the status. */
+  status: string;
+  /** Google Chat's header over the component changes. */
+  components: string;
 }
 
 /** Severity colours as Statuspage shows them. */

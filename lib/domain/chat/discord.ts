@@ -33,7 +33,7 @@ export const DISCORD_MARKDOWN: Markup = {
 export function toDiscord(alert: ChatAlert): Record<string, unknown> {
   const title = truncate(alert.title, DISCORD_LIMITS.title);
   const footer = truncate(`${alert.pageName} · ${alert.status}`, DISCORD_LIMITS.footer);
-  const links = `\n\n[${escape(alert.linkLabel)}](${alert.url}) · [Manage alerts](${alert.manageUrl})`;
+  const links = `\n\n[${escape(alert.linkLabel)}](${alert.url}) · [${escape(alert.labels.manage)}](${alert.manageUrl})`;
   // Fields take what the 6,000 characters leave after the title, footer, links and some text.
   let used = title.length + footer.length;
   const fields: { name: string; value: string; inline: true }[] = [];

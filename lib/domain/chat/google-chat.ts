@@ -29,7 +29,7 @@ export const GOOGLE_CHAT_HTML: Markup = {
  */
 export function toGoogleChat(alert: ChatAlert): Record<string, unknown> {
   const widgets: Record<string, unknown>[] = [
-    { decoratedText: { topLabel: 'Status', text: `<font color="${alert.color}"><b>${escape(alert.status)}</b></font>` } },
+    { decoratedText: { topLabel: escape(alert.labels.status), text: `<font color="${alert.color}"><b>${escape(alert.status)}</b></font>` } },
   ];
   const text = truncate(convertMarkdown(alert.body, GOOGLE_CHAT_HTML), GOOGLE_CHAT_LIMITS.text);
   if (text) widgets.push({ textParagraph: { text } });
@@ -37,14 +37,14 @@ export function toGoogleChat(alert: ChatAlert): Record<string, unknown> {
     decoratedText: { topLabel: escape(truncate(c.name, GOOGLE_CHAT_LIMITS.name)), text: `${escape(c.from)} → ${escape(c.to)}` },
   }));
   const sections: Record<string, unknown>[] = [{ widgets }];
-  if (changes.length > 0) sections.push({ header: 'Components', widgets: changes });
+  if (changes.length > 0) sections.push({ header: escape(alert.labels.components), widgets: changes });
   sections.push({
     widgets: [
       {
         buttonList: {
           buttons: [
             { text: alert.linkLabel, onClick: { openLink: { url: alert.url } } },
-            { text: 'Manage alerts', onClick: { openLink: { url: alert.manageUrl } } },
+            { text: alert.labels.manage, onClick: { openLink: { url: alert.manageUrl } } },
           ],
         },
       },
@@ -53,7 +53,7 @@ export function toGoogleChat(alert: ChatAlert): Record<string, unknown> {
   return {
     // The notification text; the card is what the space shows.
     text: `${alert.title}: ${alert.status}`,
-    cardsV2: [{ cardId: 'beacon-alert', card: { header: { title: alert.title, subtitle: `${alert.pageName} · ${alert.at.slice(0, 16).replace('T', ' ')} UTC` }, sections } }],
+    cardsV2: [{ cardId: 'beacon-alert', card: { header: { title: alert.title, subtitle: `${alert.pageName} · ${alert.time}` }, sections } }],
   };
 }
 

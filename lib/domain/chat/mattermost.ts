@@ -21,9 +21,9 @@ export function toMattermost(alert: ChatAlert): Record<string, unknown> {
         title: alert.title,
         title_link: alert.url,
         pretext: `**${alert.status}**`,
-        text: `${body}\n\n[${alert.linkLabel}](${alert.url}) · [Manage alerts](${alert.manageUrl})`.trim(),
+        text: `${body}\n\n[${alert.linkLabel}](${alert.url}) · [${alert.labels.manage}](${alert.manageUrl})`.trim(),
         fields: alert.changes.slice(0, MATTERMOST_LIMITS.fields).map((c) => ({ short: true, title: c.name, value: `${c.from} → ${c.to}` })),
-        footer: alert.at.slice(0, 16).replace('T', ' ') + ' UTC',
+        footer: alert.time,
       },
     ],
   };

@@ -33,7 +33,7 @@ export function toSlack(alert: ChatAlert): Record<string, unknown> {
     { type: 'header', text: { type: 'plain_text', text: truncate(alert.title, SLACK_LIMITS.headerText), emoji: true } },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `*${escape(alert.status)}* · ${escape(alert.pageName)} · ${slackDate(alert.at)}` }],
+      elements: [{ type: 'mrkdwn', text: `*${escape(alert.status)}* · ${escape(alert.pageName)} · ${slackDate(alert.at, alert.time)}` }],
     },
   ];
   const body = convertMarkdown(alert.body, SLACK_MRKDWN);
@@ -48,7 +48,7 @@ export function toSlack(alert: ChatAlert): Record<string, unknown> {
     type: 'actions',
     elements: [{ type: 'button', text: { type: 'plain_text', text: truncate(alert.linkLabel, SLACK_LIMITS.buttonText) }, url: alert.url }],
   });
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `<${alert.manageUrl}|Manage or stop these alerts>` }] });
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `<${alert.manageUrl}|${escape(alert.labels.manageOrStop)}>` }] });
   return {
     // The notification and screen-reader text; Slack shows the blocks.
     text: escape(`${alert.title}: ${alert.status}`),
@@ -78,9 +78,8 @@ export function chunks(text: string, max: number, count: number): string[] {
   return out;
 }
 
-// Slack shows the date in each reader's own time zone; the fallback is UTC.
-function slackDate(iso: string): string {
+// Slack shows the date in each reader's own time zone; the fallback is the subscriber's.
+function slackDate(iso: string, fallback: string): string {
   const epoch = Math.floor(Date.parse(iso) / 1000);
-  const fallback = `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-  return `<!date^${epoch}^{date_short_pretty} {time}|${fallback}>`;
+  return `<!date^${epoch}^{date_short_pretty} {time}|${escape(fallback)}>`;
 }

@@ -58,7 +58,7 @@ export function toTeams(alert: ChatAlert): Record<string, unknown> {
       facts: alert.changes.slice(0, TEAMS_LIMITS.facts).map((c) => ({ title: c.name, value: `${c.from} → ${c.to}` })),
     });
   }
-  body.push({ type: 'TextBlock', text: `${alert.at.slice(0, 16).replace('T', ' ')} UTC · [Manage alerts](${alert.manageUrl})`, size: 'Small', isSubtle: true, wrap: true });
+  body.push({ type: 'TextBlock', text: `${escape(alert.time)} · [${escape(alert.labels.manage)}](${alert.manageUrl})`, size: 'Small', isSubtle: true, wrap: true });
   return {
     type: 'message',
     attachments: [

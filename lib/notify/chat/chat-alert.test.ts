@@ -70,4 +70,41 @@ describe('what a chat message says about an alert', () => {
     expect(alert.body).toContain('Now: Partial System Outage.');
     expect(alert.threadKey).toBeNull();
   });
+
+  it("in the subscriber's language and zone: the frame's words, statuses, the operator's translations, the time", () => {
+    const translations = {
+      incident: { de: { name: 'VPN-Tunnel brechen ab' } },
+      updates: { u1: { de: { body: 'Erste Meldung.' } } },
+      components: { c1: { de: { name: 'VPN-Zugang' } } },
+    };
+    const de = { locale: 'de' as const, timeZone: 'Europe/Berlin' };
+    const alert = chatAlertOf({ ...base, kind: 'incident.created', incident: incident(), updateId: 'u1', translations }, 'https://m', de);
+    expect(alert).toMatchObject({
+      title: 'VPN-Tunnel brechen ab',
+      status: 'Wird untersucht',
+      body: 'Erste Meldung.',
+      changes: [{ name: 'VPN-Zugang', from: 'Betriebsbereit', to: 'Schwerer Ausfall' }],
+      linkLabel: 'Störung ansehen',
+      labels: { manage: 'Meldungen verwalten', manageOrStop: 'Diese Meldungen verwalten oder beenden', status: 'Status', components: 'Komponenten' },
+    });
+    // 10:00 UTC is 11:00 in Berlin in winter.
+    expect(alert.time).toMatch(/1\. Dez\. 2026, 11:00 MEZ/);
+    // An update with no German text keeps the original.
+    const newest = chatAlertOf({ ...base, kind: 'incident.updated', incident: incident(), updateId: 'u2', translations }, 'm', de);
+    expect(newest).toMatchObject({ title: 'VPN-Tunnel brechen ab', status: 'Ursache identifiziert', body: 'Newest.' });
+
+    const fr = chatAlertOf({ ...base, kind: 'subscription.verify' }, 'm', { locale: 'fr', timeZone: 'Europe/Paris' });
+    expect(fr).toMatchObject({ title: 'Alertes d’état de Acme IoT', status: 'Connecté', linkLabel: 'Voir la page d’état' });
+    expect(fr.body).toContain('Actuellement : Panne partielle du système.');
+    const window = incident({ impact: 'maintenance', incident_updates: [update('m1', 'scheduled', 'Router upgrade.', '2026-12-01T09:00:00.000Z')] });
+    const es = chatAlertOf({ ...base, kind: 'maintenance.reminder', incident: window, updateId: 'm1' }, 'm', { locale: 'es' });
+    expect(es).toMatchObject({ title: 'Mantenimiento próximo: VPN tunnels dropping', status: 'Programado', linkLabel: 'Ver el mantenimiento' });
+  });
+
+  it('without a chosen language: English, in the page zone, else UTC', () => {
+    const alert = chatAlertOf({ ...base, kind: 'incident.created', incident: incident(), updateId: 'u1' }, 'm');
+    expect(alert.time).toBe('Tue, 1 Dec 2026, 10:00 UTC');
+    const tokyo = chatAlertOf({ ...base, page: { ...page, time_zone: 'Asia/Tokyo' }, kind: 'incident.created', incident: incident(), updateId: 'u1' }, 'm');
+    expect(tokyo.time).toMatch(/Tue, 1 Dec 2026, 19:00 (GMT\+9|JST)/);
+  });
 });

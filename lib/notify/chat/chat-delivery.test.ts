@@ -128,6 +128,48 @@ for (const dialect of testDialects()) {
       expect(JSON.stringify(chat.to('discord', `de-${t}`)[0]!.body)).toContain(manage('', de.id));
     });
 
+    it("writes each platform's message in the subscriber's language and zone, in the platform's format", async () => {
+      const t = tag();
+      const sms = await createComponent({ ctx: ctx(), input: { name: 'SMS' } });
+      for (const platform of CHAT_PLATFORMS) {
+        const created = await subscribe({ ctx: ctx(), input: { type: platform, url: chat.url(platform, `de-${t}`), locale: 'de', time_zone: 'Europe/Berlin' } });
+        expect(created.type).toBe('chat');
+      }
+      await worker.drain();
+      for (const platform of CHAT_PLATFORMS) {
+        const [test] = chat.to(platform, `de-${t}`);
+        expect(test?.issues, platform).toEqual([]);
+        expect(JSON.stringify(test!.body), platform).toContain('Statusmeldungen von Acme IoT');
+      }
+      const incident = await createIncident({
+        ctx: ctx(),
+        input: {
+          name: 'SMS delivery delayed',
+          status: 'identified',
+          body: 'The SMSC queues MT messages.',
+          components: [{ id: sms.id, status: 'major_outage' }],
+          translations: { de: { name: 'SMS-Zustellung verzögert', body: 'Das SMSC staut MT-Nachrichten.' } },
+        },
+      });
+      await worker.drain();
+      const link = `http://status.acme.test/incidents/${incident.id}`;
+      for (const platform of CHAT_PLATFORMS) {
+        const alert = chat.to(platform, `de-${t}`).find((m) => JSON.stringify(m.body).includes(link));
+        expect(alert?.issues, platform).toEqual([]);
+        const text = JSON.stringify(alert!.body);
+        for (const words of ['SMS-Zustellung verzögert', 'Das SMSC staut MT-Nachrichten.', 'Ursache identifiziert', 'Betriebsbereit → Schwerer Ausfall', 'Störung ansehen']) {
+          expect(text, `${platform}: ${words}`).toContain(words);
+        }
+        expect(text, platform).not.toContain('Manage alerts');
+        expect(text, platform).not.toContain('View incident');
+      }
+      // Where the platform shows the time as text, it is Berlin's, zone named.
+      for (const platform of ['teams', 'google_chat', 'mattermost'] as const) {
+        const alert = chat.to(platform, `de-${t}`).find((m) => JSON.stringify(m.body).includes(link));
+        expect(JSON.stringify(alert!.body), platform).toMatch(/MEZ|MESZ/);
+      }
+    });
+
     it('stays pending while the channel refuses the test message, retrying with back-off until it accepts', async () => {
       const channel = `retry-${tag()}`;
       const created = await subscribe({ ctx: ctx(), input: { type: 'teams', url: chat.url('teams', channel) } });

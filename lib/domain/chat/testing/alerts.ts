@@ -17,6 +17,8 @@ export function sampleAlert(over: Partial<ChatAlert> = {}): ChatAlert {
     url: 'https://status.acme.test/incidents/inc123',
     linkLabel: 'View incident',
     manageUrl: 'https://status.acme.test/subscriptions/manage/abc-def',
+    time: 'Tue, 1 Dec 2026, 10:15 UTC',
+    labels: { manage: 'Manage alerts', manageOrStop: 'Manage or stop these alerts', status: 'Status', components: 'Components' },
     threadKey: 'inc123',
     ...over,
   };
