@@ -106,6 +106,57 @@ test('a Slack channel subscribed through the form gets the test message, then an
   await consoleContext.close();
 });
 
+type TeamsBody = { attachments: { content: { body: { type: string; text?: string; items?: { text?: string }[] }[]; actions?: { title: string; url: string }[] } }[] };
+
+test('a Teams channel added from /fr/subscribe gets its test message and an incident in French, with the translation the operator wrote', async ({ page }) => {
+  await page.goto(`${server.url}/fr/subscribe`);
+  await page.getByText('Microsoft Teams', { exact: true }).click();
+  await page.getByLabel('URL du webhook entrant').fill(chat.url('teams', 'noc-fr'));
+  await page.getByRole('button', { name: 'Ajouter le canal' }).click();
+  await expect(page.getByRole('link', { name: 'son lien privé' })).toHaveAttribute('href', /\/fr\/subscriptions\/manage\//);
+
+  await expect.poll(() => chat.to('teams', 'noc-fr').length, { timeout: 15_000 }).toBe(1);
+  const [test] = chat.to('teams', 'noc-fr');
+  expect(test!.issues).toEqual([]);
+  expect(JSON.stringify(test!.body)).toContain('Alertes d’état de');
+  expect(JSON.stringify(test!.body)).toContain('Gérer les alertes');
+  const db = openDb(`file:./${FILE}`);
+  try {
+    await expect
+      .poll(async () => (await db.kysely.selectFrom('subscribers').select('state').where('chat_platform', '=', 'teams').executeTakeFirst())?.state, { timeout: 15_000 })
+      .toBe('active');
+  } finally {
+    await db.kysely.destroy();
+  }
+
+  const res = await fetch(`${server.url}/api/v1/pages/${pageId}/incidents`, {
+    method: 'POST',
+    headers: { authorization: `OAuth ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      incident: {
+        name: `Roaming data down ${Date.now()}`,
+        status: 'identified',
+        body: 'A roaming partner rejects data sessions.',
+        impact_override: 'major',
+        translations: { fr: { name: 'Données en itinérance indisponibles', body: 'Un partenaire d’itinérance refuse les sessions de données.' } },
+      },
+    }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  const alertOf = () => chat.to('teams', 'noc-fr').find((m) => JSON.stringify(m.body).includes(`/incidents/${id}`));
+  await expect.poll(() => alertOf() !== undefined, { timeout: 15_000 }).toBe(true);
+  const alert = alertOf()!;
+  expect(alert.issues).toEqual([]);
+  const card = (alert.body as TeamsBody).attachments[0]!.content;
+  const text = JSON.stringify(card.body);
+  expect(text).toContain('Données en itinérance indisponibles');
+  expect(text).toContain('Un partenaire d’itinérance refuse les sessions de données.');
+  expect(text).toContain('Cause identifiée');
+  expect(text).toMatch(/\/fr\/subscriptions\/manage\//);
+  expect(card.actions?.[0]).toMatchObject({ title: 'Voir l’incident' });
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   for (const [label, width] of [['desktop', 1280], ['phone', 390]] as const) {
     test(`the chat choices read well and pass axe (${label}, ${scheme})`, async ({ browser }) => {
