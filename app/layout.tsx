@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale } from 'next-intl/server';
+import { localeDirection } from '@/lib/i18n/locales';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -19,8 +20,9 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang={await getLocale()}>
+    <html lang={locale} dir={localeDirection(locale)}>
       <body className="min-h-screen bg-neutral-50 text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
         {/* Client components shared with the public pages (times, statuses) read their words from here. */}
         <NextIntlClientProvider>{children}</NextIntlClientProvider>

@@ -42,7 +42,7 @@ export function DashboardComponents({ groups }: { groups: Group[] }) {
                         title={COMPONENT_STATUS_LABEL[s]}
                         aria-label={`Set ${c.name} to ${COMPONENT_STATUS_LABEL[s]}`}
                         aria-pressed={s === c.status}
-                        className="p-1.5 first:rounded-l-md last:rounded-r-md hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-neutral-900 aria-pressed:bg-neutral-200 dark:hover:bg-neutral-800 dark:focus-visible:outline-neutral-100 dark:aria-pressed:bg-neutral-700"
+                        className="p-1.5 first:rounded-s-md last:rounded-e-md hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-neutral-900 aria-pressed:bg-neutral-200 dark:hover:bg-neutral-800 dark:focus-visible:outline-neutral-100 dark:aria-pressed:bg-neutral-700"
                       >
                         <StatusIcon status={s} className={s === c.status ? '' : 'opacity-60'} />
                       </button>

@@ -48,7 +48,7 @@ export function IncidentTable({ items, timeZone, empty }: { items: AdminIncident
 function IncidentRows({ items, timeZone }: { items: AdminIncidentItem[]; timeZone: string }) {
   return (
     <div className="hidden overflow-x-auto rounded-lg border border-neutral-200 sm:block dark:border-neutral-800">
-      <table className="w-full text-left text-sm">
+      <table className="w-full text-start text-sm">
         <thead className="bg-neutral-100 text-xs text-neutral-700 uppercase dark:bg-neutral-900 dark:text-neutral-300">
           <tr>
             <th scope="col" className="px-3 py-2">Name</th>

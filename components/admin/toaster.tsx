@@ -58,7 +58,7 @@ export function Toaster({ children }: { children: React.ReactNode }) {
   return (
     <ToastContext.Provider value={push}>
       {children}
-      <div className="pointer-events-none fixed inset-x-0 bottom-4 z-50 mx-auto flex max-w-md flex-col gap-2 px-4 sm:right-4 sm:left-auto sm:mx-0">
+      <div className="pointer-events-none fixed inset-x-0 bottom-4 z-50 mx-auto flex max-w-md flex-col gap-2 px-4 sm:end-4 sm:start-auto sm:mx-0">
         {toasts.map((t) => (
           <ToastItem key={t.id} toast={t} onDone={done} />
         ))}

@@ -38,9 +38,9 @@ export function SystemMetricView({ metric, view, timeZone }: { metric: Metric; v
       <p className="sr-only">{description}</p>
       <div className="flex gap-2" aria-hidden="true">
         {!metric.yAxisHidden && (
-          <div className="relative w-12 shrink-0 text-right text-[11px] tabular-nums text-neutral-500 dark:text-neutral-400" style={{ height: '8rem' }}>
+          <div className="relative w-12 shrink-0 text-end text-[11px] tabular-nums text-neutral-500 dark:text-neutral-400" style={{ height: '8rem' }}>
             {geometry.ticks.map((t) => (
-              <span key={t.value} className="absolute right-0 -translate-y-1/2 leading-none" style={{ top: `${(t.y / CHART_HEIGHT) * 100}%` }}>
+              <span key={t.value} className="absolute end-0 -translate-y-1/2 leading-none" style={{ top: `${(t.y / CHART_HEIGHT) * 100}%` }}>
                 {formatMetricValue(t.value, { decimalPlaces: Math.min(metric.decimalPlaces, 2), suffix: '' })}
               </span>
             ))}
@@ -81,7 +81,7 @@ export function SystemMetricView({ metric, view, timeZone }: { metric: Metric; v
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer text-neutral-600 underline-offset-2 hover:underline dark:text-neutral-400">{t('dataTable')}</summary>
           <div className="mt-2 max-h-64 overflow-y-auto rounded border border-neutral-200 dark:border-neutral-800" tabIndex={0} role="region" aria-labelledby={`${tableId}-caption`}>
-            <table className="system-metric-table w-full text-left tabular-nums" id={tableId}>
+            <table className="system-metric-table w-full text-start tabular-nums" id={tableId}>
               <caption id={`${tableId}-caption`} className="sr-only">
                 {t('caption', { name: metric.name, kind, view, zone: timeZone })}
               </caption>

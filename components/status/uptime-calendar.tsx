@@ -128,7 +128,7 @@ export function UptimeCalendar({ months }: { months: CalendarMonthView[] }) {
       <div aria-live="polite" className="mt-4 min-h-[4.5rem] rounded-md border border-neutral-200 bg-white p-3 text-sm dark:border-neutral-800 dark:bg-neutral-900" data-day-detail={day.key}>
         <p className="font-medium">{dayLabel(day, t, locale)}</p>
         {day.incidents.length > 0 ? (
-          <ul className="mt-1 list-disc pl-5">
+          <ul className="mt-1 list-disc ps-5">
             {day.incidents.map((i) => (
               <li key={i.id}>
                 <LocalLink prefetch={false} href={`/incidents/${i.id}`} className="inline-flex min-h-6 items-center underline underline-offset-2">

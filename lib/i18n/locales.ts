@@ -18,6 +18,20 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   es: 'Español',
 };
 
+/**
+ * The writing direction of a language, as ICU knows it (`ar`, `he`, `fa` … are right-to-left): the
+ * layout uses logical properties only (start/end, `lib/i18n/logical-layout.test.ts`), so a
+ * right-to-left catalog needs nothing but this on `<html>`.
+ */
+export function localeDirection(locale: string): 'ltr' | 'rtl' {
+  try {
+    const info = (new Intl.Locale(locale) as Intl.Locale & { textInfo?: { direction?: string } }).textInfo;
+    return info?.direction === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

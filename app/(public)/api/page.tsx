@@ -53,7 +53,7 @@ console.log(status.indicator, status.description); // "none" "All Systems Operat
       </pre>
 
       <h2 className="mt-8 mb-3 text-lg font-semibold">Feeds, calendar and badges</h2>
-      <ul className="list-disc space-y-1 pl-6 text-neutral-700 dark:text-neutral-300">
+      <ul className="list-disc space-y-1 ps-6 text-neutral-700 dark:text-neutral-300">
         <li><Link className="underline" href="/history.rss">/history.rss</Link> (RSS 2.0) and <Link className="underline" href="/history.atom">/history.atom</Link> (Atom 1.0): incidents and maintenance with every update.</li>
         <li><Link className="underline" href="/maintenance.ics">/maintenance.ics</Link>: maintenance windows; subscribe to it from any calendar app.</li>
         <li><Link className="underline" href="/badge.svg">/badge.svg</Link> for the whole page, <code>/badge.svg?component=&lt;id&gt;</code> for one component (ids are in <code>components.json</code>).</li>
@@ -61,7 +61,7 @@ console.log(status.indicator, status.description); // "none" "All Systems Operat
       </ul>
 
       <h2 className="mt-8 mb-3 text-lg font-semibold">Differences from Statuspage</h2>
-      <ul className="list-disc space-y-1 pl-6 text-neutral-700 dark:text-neutral-300">
+      <ul className="list-disc space-y-1 ps-6 text-neutral-700 dark:text-neutral-300">
         <li>A cancelled maintenance is reported with status <code>completed</code> (Statuspage has no cancelled state); the calendar marks it cancelled.</li>
         <li><code>custom_tweet</code> and <code>tweet_id</code> are always <code>null</code>.</li>
         <li>The <code>shortlink</code> of an incident is its page on this site.</li>

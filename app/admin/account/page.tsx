@@ -79,7 +79,7 @@ export default async function AccountPage({ searchParams }: PageProps<'/admin/ac
             <li key={i} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3 text-sm" data-session>
               <span className="font-medium">
                 {deviceName(s.user_agent)}
-                {s.current && <span className="ml-2 rounded bg-neutral-200 px-1.5 py-0.5 text-xs dark:bg-neutral-800">this browser</span>}
+                {s.current && <span className="ms-2 rounded bg-neutral-200 px-1.5 py-0.5 text-xs dark:bg-neutral-800">this browser</span>}
               </span>
               <span className="text-neutral-600 dark:text-neutral-400">
                 {s.ip ?? 'unknown address'} · signed in <LocalTime iso={s.created_at} timeZone={settings.time_zone} /> · last active <LocalTime iso={s.last_seen_at} timeZone={settings.time_zone} />

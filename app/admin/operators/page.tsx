@@ -26,7 +26,7 @@ export default async function OperatorsPage() {
             <div className="min-w-0">
               <p className="font-medium">
                 {o.name}
-                {o.id === me.id && <span className="ml-1 text-neutral-600 dark:text-neutral-400">(you)</span>}
+                {o.id === me.id && <span className="ms-1 text-neutral-600 dark:text-neutral-400">(you)</span>}
               </p>
               <p className="truncate text-neutral-600 dark:text-neutral-400">{o.email}</p>
               <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">

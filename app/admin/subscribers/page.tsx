@@ -47,19 +47,19 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
       )}
       <table className="text-sm" aria-label="Subscriber counts">
         <thead>
-          <tr className="text-left text-neutral-600 dark:text-neutral-400">
-            <th className="pr-6 font-medium">Type</th>
+          <tr className="text-start text-neutral-600 dark:text-neutral-400">
+            <th className="pe-6 font-medium">Type</th>
             {(['active', 'pending', 'disabled', 'unsubscribed'] as const).map((s) => (
-              <th key={s} className="pr-6 font-medium capitalize">{s}</th>
+              <th key={s} className="pe-6 font-medium capitalize">{s}</th>
             ))}
           </tr>
         </thead>
         <tbody>
           {(['email', 'webhook'] as const).map((k) => (
             <tr key={k}>
-              <th className="pr-6 text-left font-medium capitalize">{k}</th>
+              <th className="pe-6 text-start font-medium capitalize">{k}</th>
               {(['active', 'pending', 'disabled', 'unsubscribed'] as const).map((s) => (
-                <td key={s} className="pr-6 tabular-nums">{count(k, s)}</td>
+                <td key={s} className="pe-6 tabular-nums">{count(k, s)}</td>
               ))}
             </tr>
           ))}
@@ -104,33 +104,33 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
         <p className="text-sm text-neutral-600 dark:text-neutral-400">No subscribers match.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="w-full text-start text-sm">
             <thead className="text-neutral-600 dark:text-neutral-400">
               <tr>
-                <th className="py-2 pr-3 font-medium">Subscriber</th>
-                <th className="py-2 pr-3 font-medium">State</th>
-                <th className="py-2 pr-3 font-medium">Receives</th>
-                <th className="py-2 pr-3 font-medium">Since</th>
+                <th className="py-2 pe-3 font-medium">Subscriber</th>
+                <th className="py-2 pe-3 font-medium">State</th>
+                <th className="py-2 pe-3 font-medium">Receives</th>
+                <th className="py-2 pe-3 font-medium">Since</th>
                 <th className="py-2 font-medium"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
             <tbody>
               {items.map((s) => (
                 <tr key={s.id} className="border-t border-neutral-200 align-top dark:border-neutral-800">
-                  <td className="py-2 pr-3 break-all">
+                  <td className="py-2 pe-3 break-all">
                     <span className="me-2 rounded bg-neutral-100 px-1.5 py-0.5 text-xs dark:bg-neutral-800">{subscriberTypeLabel(s.kind, s.chatPlatform)}</span>
                     {s.kind === 'email' ? s.email : s.url && maskedWebhookUrl(s.url)}
                     {s.kind === 'webhook' && s.email && <span className="block text-xs text-neutral-600 dark:text-neutral-400">owner {s.email}</span>}
                   </td>
-                  <td className="py-2 pr-3">
+                  <td className="py-2 pe-3">
                     {s.state}
                     {s.failingSince && <span className="block text-xs text-red-700 dark:text-red-400">failing since <LocalTime iso={s.failingSince} timeZone={settings.time_zone} /></span>}
                   </td>
-                  <td className="py-2 pr-3">
+                  <td className="py-2 pe-3">
                     {s.allComponents ? 'all components' : 'chosen components'} · {s.events === 'all' ? 'every update' : 'start and resolution'}
                     {s.maintenance ? ' · maintenance' : ''}
                   </td>
-                  <td className="py-2 pr-3 whitespace-nowrap"><LocalTime iso={s.createdAt} timeZone={settings.time_zone} /></td>
+                  <td className="py-2 pe-3 whitespace-nowrap"><LocalTime iso={s.createdAt} timeZone={settings.time_zone} /></td>
                   <td className="py-2">
                     {canRemove && <ActionButton action={removeSubscriberAction} id={s.id} label="Remove" pendingLabel="Removing…" danger confirm={`Remove ${s.kind === 'email' ? s.email : maskedWebhookUrl(s.url ?? '')}?`} />}
                   </td>

@@ -76,7 +76,7 @@ export default async function SystemMetricsPage() {
                 <summary className="cursor-pointer">
                   <span className="font-medium">{m.name}</span>
                   {m.suffix && <span className="text-neutral-600 dark:text-neutral-400"> ({m.suffix})</span>}
-                  {!m.display && <span className="ml-2 rounded bg-neutral-100 px-1.5 py-0.5 text-xs dark:bg-neutral-800">hidden</span>}
+                  {!m.display && <span className="ms-2 rounded bg-neutral-100 px-1.5 py-0.5 text-xs dark:bg-neutral-800">hidden</span>}
                   <span className="mt-1 block text-sm text-neutral-600 dark:text-neutral-400">
                     {m.most_recent_data_at ? `Latest point ${formatDateTime(m.most_recent_data_at, page.time_zone)}` : 'No data yet'} · {m.storedPoints.toLocaleString('en-US')} points,{' '}
                     {m.storedRollups.toLocaleString('en-US')} hourly figures kept

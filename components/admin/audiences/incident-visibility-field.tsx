@@ -24,7 +24,7 @@ export function IncidentVisibilityField({ audiences }: { audiences: readonly { i
         {radio('audiences', 'Only these audiences')}
       </div>
       {choice === 'audiences' && (
-        <div className="mt-2 grid gap-x-4 gap-y-1 pl-6 sm:grid-cols-2">
+        <div className="mt-2 grid gap-x-4 gap-y-1 ps-6 sm:grid-cols-2">
           {audiences.map((a) => (
             <label key={a.id} className="flex min-h-6 items-center gap-2 text-sm">
               <input type="checkbox" name="audienceIds[]" value={a.id} className="h-4 w-4 rounded border-neutral-400" />

@@ -71,7 +71,7 @@ export function FileUploadForm({ incidentId, incidentAudiences, audiences, maxBy
           type="file"
           required
           accept={ACCEPTED_EXTENSIONS.join(',')}
-          className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-neutral-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium dark:file:border-neutral-700 dark:file:bg-neutral-900 dark:file:text-neutral-100"
+          className="mt-1 block w-full text-sm file:me-3 file:rounded-md file:border file:border-neutral-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium dark:file:border-neutral-700 dark:file:bg-neutral-900 dark:file:text-neutral-100"
         />
         <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">
           Network traces (.pcap, .pcapng), PDF reports, text logs (.txt, .log); at most {formatBytes(maxBytes)}. The content must match the extension.
@@ -84,7 +84,7 @@ export function FileUploadForm({ incidentId, incidentAudiences, audiences, maxBy
           {radio('audiences', 'Only these audiences')}
         </div>
         {choice === 'audiences' && (
-          <div className="mt-2 grid gap-x-4 gap-y-1 pl-6 sm:grid-cols-2">
+          <div className="mt-2 grid gap-x-4 gap-y-1 ps-6 sm:grid-cols-2">
             {audiences.length === 0 && <p className="text-sm">No audiences yet: create one under Audiences first.</p>}
             {audiences.map((a) => (
               <label key={a.id} className="flex min-h-6 items-center gap-2 text-sm">

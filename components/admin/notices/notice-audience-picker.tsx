@@ -32,7 +32,7 @@ export function NoticeAudiencePicker({ audiences }: { audiences: readonly { id: 
       <legend className="px-1 text-sm font-medium">Send to</legend>
       {radio('level', 'Audiences at a support level and up')}
       {target === 'level' && (
-        <div className="mt-1 mb-2 pl-6">
+        <div className="mt-1 mb-2 ps-6">
           <label htmlFor="notice-min-level" className="sr-only">
             Support level
           </label>
@@ -48,7 +48,7 @@ export function NoticeAudiencePicker({ audiences }: { audiences: readonly { id: 
       )}
       {radio('audiences', 'These audiences')}
       {target === 'audiences' && (
-        <div className="mt-1 pl-6">
+        <div className="mt-1 ps-6">
           <div className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
             {audiences.map((a) => (
               <label key={a.id} className="flex min-h-6 items-center gap-2 text-sm">

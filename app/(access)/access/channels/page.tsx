@@ -67,7 +67,7 @@ export default async function MemberChannelsPage() {
             code: (chunks) => <code className={code}>{chunks}</code>,
           })}
         </p>
-        <ul className="mt-2 list-disc space-y-1 pl-5">
+        <ul className="mt-2 list-disc space-y-1 ps-5">
           {channels.apiPaths.map((p) => (
             <li key={p}>
               <code className={code}>{p}</code>

@@ -47,7 +47,7 @@ export default async function TwoFactorPage() {
         </p>
       )}
       {operator.totp_enabled_at && <p className="text-sm">You already use an authenticator app. Confirming a new one replaces it and your recovery codes.</p>}
-      <ol className="list-decimal space-y-6 pl-5 text-sm">
+      <ol className="list-decimal space-y-6 ps-5 text-sm">
         <li className="space-y-3">
           <p>Scan this code with an authenticator app (Google Authenticator, 1Password, Authy, FreeOTP…).</p>
           <div

@@ -72,23 +72,23 @@ export default async function ManagePage({ params }: { params: Promise<{ token: 
           ) : (
             // Focusable, so a keyboard can scroll the table where a phone cuts it off.
             <div className="mt-3 overflow-x-auto" role="region" aria-labelledby="deliveries" tabIndex={0}>
-              <table className="w-full text-left text-sm">
+              <table className="w-full text-start text-sm">
                 <thead className="text-neutral-600 dark:text-neutral-400">
                   <tr>
-                    <th className="py-1 pr-3 font-medium">{t('queuedAt')}</th>
-                    <th className="py-1 pr-3 font-medium">{t('alert')}</th>
-                    <th className="py-1 pr-3 font-medium">{t('deliveryState')}</th>
-                    <th className="py-1 pr-3 font-medium">{t('tries')}</th>
+                    <th className="py-1 pe-3 font-medium">{t('queuedAt')}</th>
+                    <th className="py-1 pe-3 font-medium">{t('alert')}</th>
+                    <th className="py-1 pe-3 font-medium">{t('deliveryState')}</th>
+                    <th className="py-1 pe-3 font-medium">{t('tries')}</th>
                     <th className="py-1 font-medium">{t('lastAnswer')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {view.deliveries.map((d) => (
                     <tr key={d.id} className="border-t border-neutral-200 dark:border-neutral-800">
-                      <td className="py-1 pr-3 whitespace-nowrap"><LocalTime iso={d.createdAt} timeZone={view.page.timeZone} /></td>
-                      <td className="py-1 pr-3"><code>{d.type}</code></td>
-                      <td className="py-1 pr-3">{deliveryState(d.state)}</td>
-                      <td className="py-1 pr-3">{d.attempts}</td>
+                      <td className="py-1 pe-3 whitespace-nowrap"><LocalTime iso={d.createdAt} timeZone={view.page.timeZone} /></td>
+                      <td className="py-1 pe-3"><code>{d.type}</code></td>
+                      <td className="py-1 pe-3">{deliveryState(d.state)}</td>
+                      <td className="py-1 pe-3">{d.attempts}</td>
                       {/* The receiver's own answer stays as it came. */}
                       <td className="py-1">{d.lastStatus ? `HTTP ${d.lastStatus}` : (d.lastError ?? (d.state === 'delivered' ? t('accepted') : '–'))}</td>
                     </tr>
