@@ -87,6 +87,10 @@ test.describe('operator console', () => {
     await page.getByLabel('Starts').fill(local(new Date(now + 3_000)));
     await page.getByLabel('Ends').fill(local(new Date(now + 9_000)));
     await page.getByRole('checkbox', { name: 'Data Streamer' }).check();
+    await page.getByText('Add Deutsch (de)').click();
+    await page.getByLabel('Titel (Deutsch)').fill(`Upgrade der Core-Router ${title.split(' ').pop()}`);
+    await page.getByLabel('Meldung (Deutsch)').fill('Kurze Unterbrechungen der Datenverbindung.');
+    await screenshot(page, 'admin-maintenance-new-translated');
     await page.getByRole('button', { name: 'Schedule' }).click();
     await expect(page).toHaveURL(/\/admin\/maintenance\/[a-z0-9]{12}$/);
     const id = page.url().split('/').pop()!;
@@ -102,6 +106,10 @@ test.describe('operator console', () => {
     const changes = visitor.getByRole('list', { name: 'Component changes' });
     await expect(changes.first()).toContainText('Data Streamer');
     await screenshot(visitor, 'maintenance-completed');
+    // German readers get the title and first message the operator translated.
+    await visitor.goto(`/de/incidents/${id}`);
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(`Upgrade der Core-Router ${title.split(' ').pop()}`);
+    await expect(visitor.getByText('Kurze Unterbrechungen der Datenverbindung.')).toBeVisible();
   });
 
   test('a responder runs incidents but is refused admin-only pages', async ({ responderPage: page }) => {

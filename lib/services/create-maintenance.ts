@@ -9,6 +9,8 @@ import { emit } from '@/lib/services/events';
 import { limitNewIncident } from '@/lib/services/incident-audiences';
 import { ValidationError, parseInput } from '@/lib/services/errors';
 import { Id, IsoTime, Markdown, Name } from '@/lib/services/schemas';
+import { TranslationsInput } from '@/lib/services/translation-schemas';
+import { saveIncidentTranslations } from '@/lib/services/create-incident';
 
 export const CreateMaintenanceInput = z.object({
   name: Name,
@@ -19,6 +21,8 @@ export const CreateMaintenanceInput = z.object({
   autoStart: z.boolean().default(true),
   autoComplete: z.boolean().default(true),
   deliverNotifications: z.boolean().default(true),
+  /** Beacon extension (issue #15): the title and first message per language. */
+  translations: TranslationsInput(['name', 'body']).optional(),
 });
 export type CreateMaintenanceInput = z.input<typeof CreateMaintenanceInput>;
 
@@ -83,10 +87,11 @@ export async function createMaintenance({
         updated_at: now,
       })
       .execute();
+    if (data.translations) await saveIncidentTranslations(trx, maintenance.id, updateId, data.translations, ctx.now());
     // Maintenance of private components only is private to their audiences (the default rule).
     await limitNewIncident(trx, maintenance.id, componentIds, undefined);
     await emit(trx, { type: 'maintenance.scheduled', incidentId: maintenance.id, updateId }, ctx.now());
-    await recordAudit(trx, ctx, { action: 'maintenance.create', entityType: 'maintenance', entityId: maintenance.id, after: { ...maintenance, body: data.body, componentIds } });
+    await recordAudit(trx, ctx, { action: 'maintenance.create', entityType: 'maintenance', entityId: maintenance.id, after: { ...maintenance, body: data.body, componentIds, ...(data.translations && { translations: data.translations }) } });
     return maintenance;
   });
 }

@@ -3,7 +3,7 @@ import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { assertComponentsExist } from '@/lib/services/component-changes';
 import { authorize, type ServiceContext } from '@/lib/services/context';
-import { createIncident, saveIncidentTranslations } from '@/lib/services/create-incident';
+import { createIncident } from '@/lib/services/create-incident';
 import { TranslationsInput } from '@/lib/services/translation-schemas';
 import { createMaintenance } from '@/lib/services/create-maintenance';
 import { ValidationError, parseInput } from '@/lib/services/errors';
@@ -78,12 +78,9 @@ export async function createStatuspageIncident({
           autoStart: data.autoStart,
           autoComplete: data.autoComplete,
           deliverNotifications: data.deliverNotifications,
+          translations: data.translations,
         },
       });
-      if (data.translations) {
-        const first = await trx.selectFrom('incident_updates').select('id').where('incident_id', '=', row.id).orderBy('created_at').executeTakeFirst();
-        await saveIncidentTranslations(trx, row.id, first?.id ?? null, data.translations, ctx.now());
-      }
       return row;
     }
 

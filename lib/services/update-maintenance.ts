@@ -8,6 +8,7 @@ import { recordAudit } from '@/lib/services/audit';
 import { authorize, type ServiceContext } from '@/lib/services/context';
 import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
 import { Id, IsoTime, Markdown, Name } from '@/lib/services/schemas';
+import { TranslationsInput } from '@/lib/services/translation-schemas';
 
 export const UpdateMaintenanceInput = z.object({
   id: Id,
@@ -19,6 +20,8 @@ export const UpdateMaintenanceInput = z.object({
   scheduledUntil: IsoTime.optional(),
   displayAt: IsoTime.optional(),
   deliverNotifications: z.boolean().default(true),
+  /** Beacon extension (issue #15): the update's text per language. */
+  translations: TranslationsInput(['body']).optional(),
 });
 export type UpdateMaintenanceInput = z.input<typeof UpdateMaintenanceInput>;
 
@@ -88,6 +91,7 @@ export async function updateMaintenance({
       components,
       displayAt: data.displayAt,
       deliverNotifications: data.deliverNotifications,
+      translations: data.translations,
     }, ctx, intent);
   });
 }

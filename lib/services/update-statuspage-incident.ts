@@ -109,6 +109,7 @@ export async function updateStatuspageIncident({
           scheduledFor: data.scheduledFor,
           scheduledUntil: data.scheduledUntil,
           deliverNotifications: data.deliverNotifications,
+          translations: bodies,
         },
       });
     } else if (postsUpdate) {

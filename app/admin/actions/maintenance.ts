@@ -6,7 +6,7 @@ import { adminAction } from '@/lib/auth/admin-action';
 import { MAINTENANCE_STATUSES } from '@/lib/domain/status';
 import { createMaintenance } from '@/lib/services/create-maintenance';
 import { updateMaintenance } from '@/lib/services/update-maintenance';
-import { checkbox, optionalIso } from '@/app/admin/actions/form-schemas';
+import { checkbox, optionalIso, translationsFrom } from '@/app/admin/actions/form-schemas';
 
 const ScheduleForm = z.object({
   name: z.string(),
@@ -17,7 +17,9 @@ const ScheduleForm = z.object({
   autoStart: checkbox,
   autoComplete: checkbox,
   notify: checkbox,
-});
+})
+  // The translation fields (`translations[de][body]` …) are read by translationsFrom.
+  .passthrough();
 
 /** Schedules a maintenance window. */
 export const scheduleMaintenanceAction = adminAction('maintenance.create', ScheduleForm, async (data, ctx) => {
@@ -32,6 +34,7 @@ export const scheduleMaintenanceAction = adminAction('maintenance.create', Sched
       autoStart: data.autoStart,
       autoComplete: data.autoComplete,
       deliverNotifications: data.notify,
+      translations: translationsFrom(data),
     },
   });
   redirect(`/admin/maintenance/${maintenance.id}`);
@@ -44,7 +47,7 @@ const UpdateForm = z.object({
   scheduledFor: optionalIso,
   scheduledUntil: optionalIso,
   notify: checkbox,
-});
+}).passthrough();
 
 /** Posts a maintenance update: reschedule, start, verify, complete or cancel. */
 export const updateMaintenanceAction = adminAction('maintenance.update', UpdateForm, async (data, ctx) => {
@@ -57,6 +60,7 @@ export const updateMaintenanceAction = adminAction('maintenance.update', UpdateF
       scheduledFor: data.scheduledFor,
       scheduledUntil: data.scheduledUntil,
       deliverNotifications: data.notify,
+      translations: translationsFrom(data),
     },
   });
   return { ok: true, message: 'Maintenance updated.' };

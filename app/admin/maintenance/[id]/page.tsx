@@ -12,6 +12,7 @@ import { updateMaintenanceAction } from '@/app/admin/actions/maintenance';
 import { ActionForm } from '@/components/admin/action-form';
 import { DeleteIncidentSection } from '@/components/admin/delete-incident-section';
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
+import { TranslationFields } from '@/components/admin/translation-fields';
 import { WindowFields } from '@/components/admin/window-fields';
 import { UpdateCorrections } from '@/components/admin/update-corrections';
 import { WithdrawnUpdates } from '@/components/admin/withdrawn-updates';
@@ -66,6 +67,7 @@ export default async function AdminMaintenancePage({ params }: PageProps<'/admin
               </details>
             )}
             <MarkdownEditor id="body" name="body" label="Message" preview={previewMarkdownAction} />
+            <TranslationFields idPrefix="update" fields={[{ field: 'body', multiline: true, maxLength: 50_000 }]} />
             <Checkbox name="notify" label="Notify subscribers" defaultChecked />
           </ActionForm>
         </section>

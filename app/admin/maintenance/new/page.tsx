@@ -7,6 +7,7 @@ import { scheduleMaintenanceAction } from '@/app/admin/actions/maintenance';
 import { ActionForm } from '@/components/admin/action-form';
 import { ComponentCheckboxes } from '@/components/admin/component-checkboxes';
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
+import { TranslationFields } from '@/components/admin/translation-fields';
 import { WindowFields } from '@/components/admin/window-fields';
 import { Checkbox, Field, TextInput } from '@/components/ui/fields';
 
@@ -25,6 +26,13 @@ export default async function NewMaintenancePage() {
         <WindowFields />
         <ComponentCheckboxes groups={groups} legend="Components under maintenance" />
         <MarkdownEditor id="body" name="body" label="Message" preview={previewMarkdownAction} />
+        <TranslationFields
+          idPrefix="maintenance"
+          fields={[
+            { field: 'name', labelAs: 'title' },
+            { field: 'body', multiline: true, maxLength: 50_000 },
+          ]}
+        />
         <div className="flex flex-wrap gap-6">
           <Checkbox name="autoStart" label="Start automatically at the window's start" defaultChecked />
           <Checkbox name="autoComplete" label="Complete automatically at the window's end" defaultChecked />

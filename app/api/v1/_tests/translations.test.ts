@@ -53,6 +53,38 @@ for (const dialect of testDialects()) {
       expect(await stored('incident', id)).toEqual({ de: { name: 'VPN-Tunnel brechen ab' }, fr: { name: 'Tunnels VPN coupés' }, it: { name: 'Tunnel VPN interrotti' } });
     });
 
+    it('stores a scheduled maintenance\'s translations on create, and each update\'s on PATCH, including a move to in progress', async () => {
+      const from = new Date(h.clock.now().getTime() + 3_600_000).toISOString();
+      const until = new Date(h.clock.now().getTime() + 7_200_000).toISOString();
+      const created = await h.call('POST', 'incidents', {
+        body: {
+          incident: {
+            name: 'Core router upgrade',
+            status: 'scheduled',
+            body: 'Short data interruptions.',
+            scheduled_for: from,
+            scheduled_until: until,
+            components: { [vpn]: 'operational' },
+            translations: { de: { name: 'Upgrade der Core-Router', body: 'Kurze Unterbrechungen der Datenverbindung.' } },
+          },
+        },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const id = created.body.id as string;
+      expect(await stored('incident', id)).toEqual({ de: { name: 'Upgrade der Core-Router' } });
+      expect(await stored('incident_update', created.body.incident_updates[0].id)).toEqual({ de: { body: 'Kurze Unterbrechungen der Datenverbindung.' } });
+
+      h.clock.advance(1);
+      const patched = await h.call('PATCH', `incidents/${id}`, {
+        body: { incident: { status: 'in_progress', body: 'Started.', translations: { de: { body: 'Begonnen.' }, fr: { name: 'Mise à niveau des routeurs' } } } },
+      });
+      expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+      const newest = patched.body.incident_updates[0];
+      expect(newest).toMatchObject({ status: 'in_progress', body: 'Started.' });
+      expect(await stored('incident_update', newest.id)).toEqual({ de: { body: 'Begonnen.' } });
+      expect(await stored('incident', id)).toEqual({ de: { name: 'Upgrade der Core-Router' }, fr: { name: 'Mise à niveau des routeurs' } });
+    });
+
     it('refuses an unknown language or field with a 422 naming it, and writes nothing', async () => {
       const before = await h.allCounts();
       const unknown = await h.call('POST', 'incidents', { body: { incident: { name: 'Outage', translations: { klingon: { name: 'x' } } } } });
