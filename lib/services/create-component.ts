@@ -9,6 +9,8 @@ import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { ValidationError, parseInput } from '@/lib/services/errors';
 import { ComponentStatusInput, Description, Id, IsoTime, Name } from '@/lib/services/schemas';
+import { TranslationsInput } from '@/lib/services/translation-schemas';
+import { replaceTranslations } from '@/lib/db/queries/translations';
 
 export const CreateComponentInput = z.object({
   name: Name,
@@ -20,6 +22,8 @@ export const CreateComponentInput = z.object({
   /** When the component began being observed; uptime before it is "no data". Defaults to now. */
   startDate: IsoTime.optional(),
   position: z.number().int().min(0).optional(),
+  /** Beacon extension (issue #15): name and description per language. */
+  translations: TranslationsInput(['name', 'description']).optional(),
 });
 export type CreateComponentInput = z.input<typeof CreateComponentInput>;
 
@@ -58,8 +62,9 @@ export async function createComponent({
     };
     await trx.insertInto('components').values(row).execute();
     await openFirstInterval(trx, row.id, row.status, startDate);
+    if (data.translations) await replaceTranslations(trx, 'component', row.id, ['name', 'description'], data.translations, ctx.now());
     await emit(trx, { type: 'page.changed', what: 'component' }, ctx.now());
-    await recordAudit(trx, ctx, { action: 'component.create', entityType: 'component', entityId: row.id, after: row });
+    await recordAudit(trx, ctx, { action: 'component.create', entityType: 'component', entityId: row.id, after: data.translations ? { ...row, translations: data.translations } : row });
     return row;
   });
 }

@@ -8,6 +8,8 @@ import { emit } from '@/lib/services/events';
 import { parseInput } from '@/lib/services/errors';
 import { Description, GroupMembers, Name } from '@/lib/services/schemas';
 import { setGroupMembers } from '@/lib/services/set-group-members';
+import { TranslationsInput } from '@/lib/services/translation-schemas';
+import { replaceTranslations } from '@/lib/db/queries/translations';
 
 export const CreateGroupInput = z.object({
   name: Name,
@@ -15,6 +17,8 @@ export const CreateGroupInput = z.object({
   position: z.number().int().min(0).optional(),
   /** When given, the components that move into the new group (from wherever they are). */
   componentIds: GroupMembers.optional(),
+  /** Beacon extension (issue #15): the group's name per language. */
+  translations: TranslationsInput(['name']).optional(),
 });
 export type CreateGroupInput = z.input<typeof CreateGroupInput>;
 
@@ -38,8 +42,9 @@ export async function createGroup({ ctx, input }: { ctx: ServiceContext; input: 
     };
     await trx.insertInto('component_groups').values(row).execute();
     if (data.componentIds) await setGroupMembers(ctx, trx, row.id, data.componentIds);
+    if (data.translations) await replaceTranslations(trx, 'component_group', row.id, ['name'], data.translations, ctx.now());
     await emit(trx, { type: 'page.changed', what: 'group' }, ctx.now());
-    await recordAudit(trx, ctx, { action: 'group.create', entityType: 'group', entityId: row.id, after: row });
+    await recordAudit(trx, ctx, { action: 'group.create', entityType: 'group', entityId: row.id, after: data.translations ? { ...row, translations: data.translations } : row });
     return row;
   });
 }

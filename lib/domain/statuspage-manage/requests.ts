@@ -160,13 +160,14 @@ export function toCreateComponentInput(body: ComponentBody) {
     showcase: body.showcase,
     onlyShowIfDegraded: body.only_show_if_degraded,
     startDate: toIso(body.start_date),
+    translations: body.translations as Record<string, Record<string, string>> | undefined,
   };
 }
 
 /** PATCH /components/{id} body → updateStatuspageComponent input. */
 export function toUpdateComponentInput(id: string, body: ComponentBody) {
   const { startDate: _ignored, ...rest } = toCreateComponentInput(body);
-  return { ...rest, id, name: body.name, translations: body.translations as Record<string, Record<string, string>> | undefined };
+  return { ...rest, id, name: body.name };
 }
 
 /** Whether a component PATCH changes only the status (what responders may do). */
@@ -198,12 +199,21 @@ export const TemplateBody = z.object({
   group_id: optional(z.string()),
   should_tweet: optional(LooseBool),
   should_send_notifications: optional(LooseBool),
+  /** Beacon extension (issue #15): `{ de: { title, body } }`, checked by the template service. */
+  translations: z.unknown().optional(),
 });
 export type TemplateBody = z.output<typeof TemplateBody>;
 
 /** Template bodies → template service input (group, tweet and notification presets are not stored). */
 export function toTemplateInput(body: TemplateBody) {
-  return { name: body.name, title: body.title, body: body.body, status: body.update_status, componentIds: body.component_ids };
+  return {
+    name: body.name,
+    title: body.title,
+    body: body.body,
+    status: body.update_status,
+    componentIds: body.component_ids,
+    translations: body.translations as Record<string, Record<string, string>> | undefined,
+  };
 }
 
 export const SubscriberBody = z.object({

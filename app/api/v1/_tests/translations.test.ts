@@ -85,6 +85,27 @@ for (const dialect of testDialects()) {
       expect(await stored('incident', id)).toEqual({ de: { name: 'Upgrade der Core-Router' }, fr: { name: 'Mise à niveau des routeurs' } });
     });
 
+    it('stores a template\'s translations (Beacon extension) on POST and PATCH, keeps its JSON Statuspage-shaped, and names a bad one', async () => {
+      const created = await h.call('POST', 'incident_templates', {
+        body: { template: { name: 'VPN outage', title: 'VPN unavailable', body: 'We are investigating.', translations: { de: { title: 'VPN nicht verfügbar', body: 'Wir untersuchen.' } } } },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect(created.body).not.toHaveProperty('translations');
+      const id = created.body.id as string;
+      const template = async () => (await listTranslations(h.db.kysely, 'incident_template', [id])).get(id);
+      expect(await template()).toEqual({ de: { title: 'VPN nicht verfügbar', body: 'Wir untersuchen.' } });
+      const patched = await h.call('PATCH', `incident_templates/${id}`, { body: { template: { translations: { fr: { title: 'VPN indisponible' } } } } });
+      expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+      expect(await template()).toEqual({ fr: { title: 'VPN indisponible' } });
+
+      const before = await h.allCounts();
+      const bad = await h.call('PATCH', `incident_templates/${id}`, { body: { template: { translations: { de: { name: 'x' } } } } });
+      expect(bad.status).toBe(422);
+      expect(bad.body.message).toContain('template.translations.de');
+      expect(await h.allCounts()).toEqual(before);
+      expect(await template()).toEqual({ fr: { title: 'VPN indisponible' } });
+    });
+
     it('refuses an unknown language or field with a 422 naming it, and writes nothing', async () => {
       const before = await h.allCounts();
       const unknown = await h.call('POST', 'incidents', { body: { incident: { name: 'Outage', translations: { klingon: { name: 'x' } } } } });
@@ -108,6 +129,25 @@ for (const dialect of testDialects()) {
       const en = await h.call('PATCH', `components/${vpn}`, { body: { component: { translations: { en: { name: 'VPN' } } } } });
       expect(en.status).toBe(422);
       expect(en.body.message).toContain('component.translations.en');
+    });
+
+    it('stores translations sent on POST of a component and a group, and refuses a bad one writing nothing', async () => {
+      const component = await h.call('POST', 'components', { body: { component: { name: 'SMS', translations: { de: { name: 'SMS', description: 'Kurznachrichten' } } } } });
+      expect(component.status, JSON.stringify(component.body)).toBe(201);
+      expect(component.body).not.toHaveProperty('translations');
+      expect(await stored('component', component.body.id)).toEqual({ de: { name: 'SMS', description: 'Kurznachrichten' } });
+      const group = await h.call('POST', 'component-groups', { body: { component_group: { name: 'Messaging', components: [component.body.id], translations: { it: { name: 'Messaggistica' } } } } });
+      expect(group.status, JSON.stringify(group.body)).toBe(201);
+      expect((await listTranslations(h.db.kysely, 'component_group', [group.body.id])).get(group.body.id)).toEqual({ it: { name: 'Messaggistica' } });
+
+      const before = await h.allCounts();
+      const bad = await h.call('POST', 'components', { body: { component: { name: 'MMS', translations: { xx: { name: 'MMS' } } } } });
+      expect(bad.status).toBe(422);
+      expect(bad.body.message).toContain('component.translations.xx');
+      const badGroup = await h.call('POST', 'component-groups', { body: { component_group: { name: 'Voice', components: [vpn], translations: { de: { description: 'x' } } } } });
+      expect(badGroup.status).toBe(422);
+      expect(badGroup.body.message).toContain('component_group.translations.de');
+      expect(await h.allCounts()).toEqual(before);
     });
 
     it('translates a group name through PATCH component-groups', async () => {

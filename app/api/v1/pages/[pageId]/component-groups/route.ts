@@ -20,9 +20,9 @@ export const GET = withManageKey(async (req) => {
 export const POST = withManageKey(async (req) => {
   const body = readWrapped(req, 'component_group', GroupBody);
   if (!body.ok) return body.response;
-  const { name, description, componentIds } = toGroupInput(body.value, body.outer.description);
+  const { name, description, componentIds, translations } = toGroupInput(body.value, body.outer.description);
   // Statuspage's groups are never empty: the listed components exist first and move in.
-  const group = await createGroup({ ctx: req.ctx, input: { name: name ?? '', description, componentIds: componentIds ?? [] } });
+  const group = await createGroup({ ctx: req.ctx, input: { name: name ?? '', description, componentIds: componentIds ?? [], translations } });
   return json(201, await getManageGroup({ ctx: req.ctx, id: group.id, pageId: req.pageId }));
 }, OPTIONS);
 export { methodNotAllowed as PATCH, methodNotAllowed as PUT, methodNotAllowed as DELETE } from '@/app/api/v1/_lib/with-manage-key';

@@ -19,8 +19,8 @@ export const GET = withManageKey(async (req) => {
 export const POST = withManageKey(async (req) => {
   const body = readWrapped(req, 'template', TemplateBody);
   if (!body.ok) return body.response;
-  const { name, title, body: text, status, componentIds } = toTemplateInput(body.value);
-  const template = await createIncidentTemplate({ ctx: req.ctx, input: { name: name ?? '', title: title ?? '', body: text ?? '', status, componentIds } });
+  const { name, title, body: text, ...rest } = toTemplateInput(body.value);
+  const template = await createIncidentTemplate({ ctx: req.ctx, input: { name: name ?? '', title: title ?? '', body: text ?? '', ...rest } });
   return json(201, await getManageTemplate({ ctx: req.ctx, id: template.id, pageId: req.pageId }));
 }, TEMPLATE_OPTIONS);
 export { methodNotAllowed as PATCH, methodNotAllowed as PUT, methodNotAllowed as DELETE } from '@/app/api/v1/_lib/with-manage-key';
