@@ -103,6 +103,25 @@ for (const dialect of testDialects()) {
       expect((await v2(tokens.globex)).status).toBe(200);
     });
 
+    it('records making and rotating the secret as the member\'s own, with when each was issued and never the secret', async () => {
+      const first = await db.kysely.selectFrom('members').select('channel_token_created_at').where('id', '=', ids.initechMember).executeTakeFirstOrThrow();
+      const rotated = await rotateMemberToken({ ctx, memberId: ids.initechMember });
+      const entries = await db.kysely
+        .selectFrom('audit_log')
+        .select(['actor_type', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'before', 'after'])
+        .where('entity_id', '=', ids.initechMember)
+        .orderBy('id')
+        .execute();
+      const parse = (v: unknown) => (v === null ? null : typeof v === 'string' ? JSON.parse(v) : v);
+      expect(entries.map((e) => ({ ...e, before: parse(e.before), after: parse(e.after) }))).toEqual([
+        { actor_type: 'member', actor_id: ids.initechMember, actor_name: 'noc@initech.example', action: 'member_channels.create', entity_type: 'member', entity_id: ids.initechMember, before: null, after: { issuedAt: first.channel_token_created_at } },
+        { actor_type: 'member', actor_id: ids.initechMember, actor_name: 'noc@initech.example', action: 'member_channels.rotate', entity_type: 'member', entity_id: ids.initechMember, before: { issuedAt: first.channel_token_created_at }, after: { issuedAt: rotated.createdAt } },
+      ]);
+      const log = JSON.stringify(await db.kysely.selectFrom('audit_log').selectAll().execute());
+      for (const secret of [tokens.initech, tokens.globex, rotated.token]) expect(log).not.toContain(secret);
+      await expect(rotateMemberToken({ ctx, memberId: 'nosuchmember' })).rejects.toMatchObject({ status: 404 });
+    });
+
     it('keeps only the SHA-256 of the token', async () => {
       const rows = JSON.stringify(await db.kysely.selectFrom('members').selectAll().execute());
       expect(rows).not.toContain(tokens.initech);
