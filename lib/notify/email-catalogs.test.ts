@@ -25,7 +25,7 @@ describe.each(NAMESPACES)('messages/<locale>/%s.json', (ns) => {
       key: string,
       values: Record<string, string | number>,
     ) => string;
-    const values = { page: 'Acme', label: 'L', name: 'N', components: 'C', count: 3, time: 'T', from: 'F', until: 'U', to: 'T', url: 'https://x', language: 'en', hours: 48, minutes: 15, reason: 'R', message: 'M' };
+    const values = { page: 'Acme', label: 'L', name: 'N', components: 'C', count: 3, time: 'T', from: 'F', until: 'U', to: 'T', url: 'https://x', language: 'en', hours: 48, minutes: 15, reason: 'R', message: 'M', status: 'S' };
     for (const [key, message] of messages) {
       expect(message.trim(), `${locale} ${key}`).not.toBe('');
       expect(t(key, values), `${locale} ${key}`).not.toBe(key);
@@ -34,9 +34,9 @@ describe.each(NAMESPACES)('messages/<locale>/%s.json', (ns) => {
   });
 
   it('uses every English key in the code', () => {
-    const sources = ['lib/notify/email-render.ts', 'lib/notify/member-email.ts', 'components/subscriptions/preferences-labels.ts'].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const sources = ['lib/notify/email-render.ts', 'lib/notify/member-email.ts', 'lib/notify/chat/chat-alert.ts', 'components/subscriptions/preferences-labels.ts'].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     // Keys built from a status or kind (`updateStatus.${status}`) are checked by their parent.
-    const dynamic = ['updateStatus.', 'maintenanceLabel.', 'componentStatus.', 'otherLabel.'];
+    const dynamic = ['updateStatus.', 'maintenanceLabel.', 'componentStatus.', 'otherLabel.', 'chat.overall.'];
     for (const key of english) {
       if (dynamic.some((d) => key.startsWith(d))) continue;
       expect(sources.includes(`'${key}'`), key).toBe(true);
