@@ -8,7 +8,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and server-only drivers stay outside the bundle.
-  serverExternalPackages: ['better-sqlite3', 'pg', 'sanitize-html'],
+  serverExternalPackages: ['better-sqlite3', 'better-sqlite3-13', 'pg', 'sanitize-html'],
   // Lets parallel builds (several developers or test runs on one checkout) use separate folders.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Type errors fail `next build` (and so `npm run build`): a plain build never ships them.

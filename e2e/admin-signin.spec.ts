@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import SqliteDatabase from 'better-sqlite3';
+import SqliteDatabase from '@/lib/db/sqlite-driver';
 import { generate } from 'otplib';
 import { signIn } from './fixtures/operators';
 import { screenshot } from './screenshot';

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from '@/lib/db/sqlite-driver';
 import { expect, test } from '@playwright/test';
 import { V2_PATHS } from '../lib/domain/statuspage/documents';
 import { PAGE_DOC } from '../lib/snapshot/page-document-types';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import Database from 'better-sqlite3';
+import Database from '@/lib/db/sqlite-driver';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_AUDIENCES, DEMO_FILE_NAME } from '../lib/demo/audiences';
 import { demoTrace } from '../lib/demo/pcap';

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import Database from 'better-sqlite3';
+import Database from '@/lib/db/sqlite-driver';
 import type { Page } from '@playwright/test';
 import { DEMO_AUDIENCES, DEMO_NOTICE } from '../lib/demo/audiences';
 import { expect, test } from './fixtures/operators';

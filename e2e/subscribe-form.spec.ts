@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import SqliteDatabase from 'better-sqlite3';
+import SqliteDatabase from '@/lib/db/sqlite-driver';
 import { fileSecret, secretFilePath } from '@/lib/notify/link-secret';
 import { deriveConfirmToken } from '@/lib/notify/links';
 import { screenshot } from './screenshot';

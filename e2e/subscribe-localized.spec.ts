@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import SqliteDatabase from 'better-sqlite3';
+import SqliteDatabase from '@/lib/db/sqlite-driver';
 import { expect, test } from './fixtures/operators';
 import { screenshot } from './screenshot';
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import SqliteDatabase from 'better-sqlite3';
+import SqliteDatabase from '@/lib/db/sqlite-driver';
 import { openDb } from '../lib/db/connect';
 import { createIncident } from '../lib/services/create-incident';
 import { screenshot } from './screenshot';

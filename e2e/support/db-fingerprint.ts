@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
+import Database from '@/lib/db/sqlite-driver';
 import pg from 'pg';
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import SqliteDatabase, { type SqliteConnection } from '@/lib/db/sqlite-driver';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDb, type Db } from '@/lib/db/connect';
 import { withTransaction } from '@/lib/db/transaction';
@@ -12,7 +12,7 @@ describe('SQLite write transactions', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'beacon-sqlite-tx-'));
   const file = path.join(dir, 'beacon.db');
   let db: Db;
-  let other: SqliteDatabase.Database;
+  let other: SqliteConnection;
 
   afterEach(async () => {
     other?.close();

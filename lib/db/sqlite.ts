@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import SqliteDatabase, { type SqliteConnection, type SqliteStatement } from '@/lib/db/sqlite-driver';
 import {
   CompiledQuery,
   SqliteDialect,
@@ -30,8 +30,8 @@ function toSqliteValue(value: unknown): unknown {
  */
 const STATEMENT_CACHE_SIZE = 256;
 
-function wrap(raw: SqliteDatabase.Database): KyselySqliteDatabase {
-  const cache = new Map<string, SqliteDatabase.Statement>();
+function wrap(raw: SqliteConnection): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
   const statementFor = (sql: string) => {
     const cached = cache.get(sql);
     // A statement still being iterated cannot run again until its iterator is done.
