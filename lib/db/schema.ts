@@ -144,6 +144,8 @@ export interface SubscribersTable {
   /** Migration 018: the language and IANA zone of this subscriber's emails; null = the page's. */
   locale: string | null;
   time_zone: string | null;
+  /** Migration 024: the member this subscription belongs to (alerts follow their audiences' visibility); null for the public. */
+  member_id: string | null;
 }
 
 export interface SubscriberComponentsTable {
@@ -192,6 +194,10 @@ export interface AlertEventsTable {
   cursor: string | null;
   expanded_at: Timestamp | null;
   created_at: Timestamp;
+  /** Migration 024: the viewer this variant is for (see lib/domain/alert-viewers.ts); null for the public event. */
+  viewer: string | null;
+  /** On the public event: JSON array of the viewers that got a variant of their own. */
+  other_viewers: string | null;
 }
 
 export interface DeliveryAttemptsTable {

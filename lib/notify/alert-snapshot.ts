@@ -24,7 +24,10 @@ export interface AlertTranslations {
 import { readVisibilityIndex } from '@/lib/db/queries/visibility';
 import { PUBLIC_VIEWER, sightOf, withVisiblePostmortem, type Sight } from '@/lib/domain/visibility';
 
-/** Alerts go to subscribers, who are the public: what is private to audiences is not in them. */
+/**
+ * What an alert may say: by default what the public sees. A member's variant (lib/notify/
+ * alert-variants.ts) passes the sight of the member's audiences.
+ */
 async function publicSight(db: DbOrTx): Promise<Sight> {
   return sightOf(await readVisibilityIndex(db), PUBLIC_VIEWER);
 }
@@ -56,12 +59,14 @@ export interface AlertSnapshot {
   reason?: string;
   /** For emails and chat messages: the incident's, its updates' and its components' translations. */
   translations?: AlertTranslations;
+  /** A variant for members of these audiences (lib/domain/alert-viewers.ts); absent for the public. */
+  viewer?: string;
 }
 
 /** The page header every alert carries: id, name and the current rollup. */
-export async function pageSnapshot(db: DbOrTx, now: Date): Promise<AlertSnapshot['page']> {
+export async function pageSnapshot(db: DbOrTx, now: Date, seen?: Sight): Promise<AlertSnapshot['page']> {
   const settings = await getPageSettings(db, now);
-  const sight = await publicSight(db);
+  const sight = seen ?? (await publicSight(db));
   const components = (await db.selectFrom('components').select(['id', 'group_id', 'status']).where('archived_at', 'is', null).execute()).filter((c) =>
     sight.component(c.id, c.group_id),
   );
@@ -94,19 +99,20 @@ export async function incidentSnapshot(
   incidentId: string,
   updateId: string | undefined,
   now: Date,
+  seen?: Sight,
 ): Promise<AlertSnapshot | null> {
   const incident = await getIncident(db, incidentId);
   if (!incident) return null;
-  // A private incident alerts no subscriber (member alerts are not built yet: issue #16 part 3).
-  const sight = await publicSight(db);
+  // A private incident alerts only the members of its audiences.
+  const sight = seen ?? (await publicSight(db));
   if (!sight.incident(incident.id)) return null;
-  // A postmortem for some support levels only is not news to the public.
+  // A postmortem for some support levels only is not news to anyone below them.
   if (kind === 'incident.postmortem' && !sight.postmortem(incident.id)) return null;
-  const page = await pageSnapshot(db, now);
+  const page = await pageSnapshot(db, now, sight);
   const [updates, allAffected, components] = await Promise.all([
     listUpdates(db, [incidentId]),
     listAffected(db, [incidentId]),
-    spComponents(db, page.id),
+    spComponents(db, page.id, sight),
   ]);
   const affected = new Map([...allAffected].map(([id, list]) => [id, list.filter((c) => sight.component(c))]));
   const changes = (await listUpdateChanges(db, updates.map((u) => u.id))).filter((c) => sight.component(c.component_id));
@@ -141,8 +147,8 @@ async function alertTranslations(db: DbOrTx, incidentId: string, updateIds: stri
 }
 
 /** The page's components as /api/v2/components.json lists them (positions in display order). */
-async function spComponents(db: DbOrTx, pageId: string): Promise<SpComponent[]> {
-  const [groups, components, sight] = await Promise.all([listGroups(db), listComponents(db), publicSight(db)]);
+async function spComponents(db: DbOrTx, pageId: string, sight: Sight): Promise<SpComponent[]> {
+  const [groups, components] = await Promise.all([listGroups(db), listComponents(db)]);
   return toSpComponents({
     settings: { id: pageId },
     groups: groups.filter((g) => sight.group(g.id)),
@@ -155,10 +161,12 @@ export async function componentSnapshot(
   db: DbOrTx,
   change: { componentId: string; oldStatus: string; newStatus: string; at: string },
   now: Date,
+  seen?: Sight,
 ): Promise<AlertSnapshot | null> {
-  const page = await pageSnapshot(db, now);
-  // An archived component is gone from the page: nobody is told about it.
-  const component = (await spComponents(db, page.id)).find((c) => c.id === change.componentId && !c.group);
+  const sight = seen ?? (await publicSight(db));
+  const page = await pageSnapshot(db, now, sight);
+  // An archived component is gone from the page, a private one from the public's: nobody who cannot see it is told.
+  const component = (await spComponents(db, page.id, sight)).find((c) => c.id === change.componentId && !c.group);
   if (!component) return null;
   return {
     kind: 'component.updated',

@@ -2,11 +2,12 @@ import { alertKey, alertKindOf, type AlertKind } from '@/lib/domain/alerts';
 import type { DbOrTx } from '@/lib/db/transaction';
 import type { DomainEvent } from '@/lib/domain/events';
 import { componentSnapshot, incidentSnapshot } from '@/lib/notify/alert-snapshot';
-import { recordAlertEvent } from '@/lib/notify/outbox';
+import { recordAlertVariants } from '@/lib/notify/alert-variants';
 
 /**
  * Records the alert a change causes, inside the change's own transaction: one event row with
- * its frozen content and audience, whatever the number of subscribers. Workers expand it into
+ * its frozen content and audience, whatever the number of subscribers (and one more per
+ * member viewer that reads it differently: lib/notify/alert-variants.ts). Workers expand it into
  * per-subscriber outbox rows after commit (lib/notify/expand.ts).
  */
 export async function enqueueNotifications(db: DbOrTx, event: DomainEvent, now: Date): Promise<void> {
@@ -16,10 +17,9 @@ export async function enqueueNotifications(db: DbOrTx, event: DomainEvent, now: 
   if (event.type === 'incident.postmortem_published' && (event as { notify?: boolean }).notify === false) return;
   if (event.type === 'component.status_changed') {
     if (!(await anyoneMayHear(db, kind))) return;
-    const snapshot = await componentSnapshot(db, event, now);
-    if (!snapshot) return;
     const key = alertKey(kind, { componentId: event.componentId, at: event.at });
-    await recordAlertEvent(db, { key, incidentId: null, thread: `component:${event.componentId}`, componentIds: [event.componentId], snapshot }, now);
+    const alert = { key, incidentId: null, thread: `component:${event.componentId}`, componentIds: [event.componentId] };
+    await recordAlertVariants(db, alert, (sight) => componentSnapshot(db, event, now, sight), now);
     return;
   }
   if (event.type === 'page.changed' || !('incidentId' in event)) return;
@@ -53,14 +53,9 @@ export async function enqueueIncidentAlert(
     .select('component_id')
     .where('incident_id', '=', incidentId)
     .execute();
-  const snapshot = await incidentSnapshot(db, kind, incidentId, updateId, now);
-  if (!snapshot) return 0;
   const key = alertKey(kind, { updateId, incidentId, at: keyAt });
-  const recorded = await recordAlertEvent(
-    db,
-    { key, incidentId, thread: incidentId, componentIds: affected.map((a) => a.component_id), snapshot },
-    now,
-  );
+  const alert = { key, incidentId, thread: incidentId, componentIds: affected.map((a) => a.component_id) };
+  const recorded = await recordAlertVariants(db, alert, (sight) => incidentSnapshot(db, kind, incidentId, updateId, now, sight), now);
   return recorded ? 1 : 0;
 }
 

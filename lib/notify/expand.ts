@@ -1,4 +1,6 @@
 import { wantsAlert, type AlertKind } from '@/lib/domain/alerts';
+import { variantReaches } from '@/lib/domain/alert-viewers';
+import { memberViewers } from '@/lib/db/queries/member-viewers';
 import type { SqlDialectName } from '@/lib/db/connect';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
 import { insertQueued, queuedRow } from '@/lib/notify/outbox';
@@ -50,11 +52,14 @@ export async function expandNextBatch(
 
     const kind = event.kind as AlertKind;
     const componentIds = JSON.parse(event.component_ids) as string[];
+    const variant = { viewer: event.viewer, otherViewers: event.other_viewers ? (JSON.parse(event.other_viewers) as string[]) : [] };
     let scan = trx
       .selectFrom('subscribers')
-      .select(['id', 'kind', 'events', 'maintenance', 'all_components'])
+      .select(['id', 'kind', 'events', 'maintenance', 'all_components', 'member_id'])
       .where('state', '=', 'active');
     if (kind === 'component.updated') scan = scan.where('kind', '=', 'webhook');
+    // A member viewer's variant is only for members' subscriptions.
+    if (variant.viewer !== null) scan = scan.where('member_id', 'is not', null);
     if (event.cursor) scan = scan.where('id', '>', event.cursor);
     const limit = event.cursor === null ? Math.min(FIRST_BATCH, size) : size;
     const batch = await scan.orderBy('id').limit(limit).execute();
@@ -70,8 +75,11 @@ export async function expandNextBatch(
         .execute();
       for (const r of rows) chosen.set(r.subscriber_id, (chosen.get(r.subscriber_id) ?? new Set()).add(r.component_id));
     }
+    // Each subscriber gets the one variant of the alert written for what they may see now.
+    const viewers = await memberViewers(trx, batch.flatMap((s) => (s.member_id ? [s.member_id] : [])));
     const at = opts.now.toISOString();
     const rows = batch
+      .filter((s) => variantReaches(variant, s.member_id ? (viewers.get(s.member_id) ?? null) : null))
       .filter((s) =>
         wantsAlert(
           { kind: s.kind, events: s.events, maintenance: s.maintenance, allComponents: s.all_components, componentIds: chosen.get(s.id) ?? new Set() },

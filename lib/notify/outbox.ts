@@ -90,7 +90,16 @@ export async function queueEvent(
  */
 export async function recordAlertEvent(
   db: DbOrTx,
-  event: { key: string; incidentId: string | null; thread: string; componentIds: readonly string[]; snapshot: AlertSnapshot },
+  event: {
+    key: string;
+    incidentId: string | null;
+    thread: string;
+    componentIds: readonly string[];
+    snapshot: AlertSnapshot;
+    /** The member viewer this variant is for, and on the public event the viewers with their own (lib/domain/alert-viewers.ts). */
+    viewer?: string | null;
+    otherViewers?: readonly string[];
+  },
   now: Date,
 ): Promise<boolean> {
   const at = now.toISOString();
@@ -111,6 +120,8 @@ export async function recordAlertEvent(
       cursor: null,
       expanded_at: null,
       created_at: at,
+      viewer: event.viewer ?? null,
+      other_viewers: event.otherViewers && event.otherViewers.length > 0 ? JSON.stringify(event.otherViewers) : null,
     })
     .execute();
   return true;

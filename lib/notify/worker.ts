@@ -7,6 +7,7 @@ import { withTransaction } from '@/lib/db/transaction';
 import type { AlertSnapshot } from '@/lib/notify/alert-snapshot';
 import { deliver, PreparedEvents, stillWanted } from '@/lib/notify/deliver';
 import { expandNextBatch } from '@/lib/notify/expand';
+import { memberViewers } from '@/lib/db/queries/member-viewers';
 import { claimDue, recordOutcomes, refreshOutboxStatistics, renewLeases, type AttemptOutcome } from '@/lib/notify/outbox';
 import { enqueueDueReminders } from '@/lib/notify/reminders';
 import { markFailing, markHealthy, markVerified } from '@/lib/notify/subscriber-health';
@@ -266,6 +267,15 @@ export class NotificationWorker {
       if (this.events.size > 500) this.events.clear();
       for (const e of loaded) this.events.set(e.id, JSON.parse(e.payload) as AlertSnapshot);
     }
+    // A member's variant goes only to someone still seeing it: whoever left the audience since
+    // the alert was written is not sent it (checked here, at the moment of sending).
+    const viewerOf = await memberViewers(
+      this.db.kysely,
+      rows.flatMap((r) => {
+        const member = this.events.get(r.event_id)?.viewer ? subscribers.get(r.subscriber_id)?.member_id : null;
+        return member ? [member] : [];
+      }),
+    );
     // One subscriber's alerts go out one after another, oldest first, so "Resolved" never
     // overtakes "Identified"; different subscribers are served in parallel.
     const bySubscriber = new Map<string, NotificationRow[]>();
@@ -280,7 +290,8 @@ export class NotificationWorker {
             // A row that waited behind others starts only if its lease is still ours, renewed
             // now: a queue outlasting the lease never sends a row another worker took.
             if (i > 0 && !(await this.stillHeld(row))) continue;
-            await this.run(row, subscribers.get(subscriberId), this.events.get(row.event_id));
+            const subscriber = subscribers.get(subscriberId);
+            await this.run(row, subscriber, this.events.get(row.event_id), subscriber?.member_id ? (viewerOf.get(subscriber.member_id) ?? null) : null);
           } catch (error) {
             this.release(row.id);
             console.error('[beacon] delivery failed', error);
@@ -312,11 +323,12 @@ export class NotificationWorker {
     this.lost.delete(id);
   }
 
-  private async run(row: NotificationRow, subscriber: SubscriberRow | undefined, snapshot: AlertSnapshot | undefined) {
+  private async run(row: NotificationRow, subscriber: SubscriberRow | undefined, snapshot: AlertSnapshot | undefined, viewer: string | null) {
     const startedAt = this.now();
     const base = { notification: row, worker: this.id, startedAt, statusCode: null, response: null };
-    if (!snapshot || !subscriber || !stillWanted(snapshot.kind, subscriber)) {
-      const error = !snapshot ? 'event missing' : 'subscriber no longer subscribed';
+    const seesIt = snapshot?.viewer === undefined || snapshot.viewer === viewer;
+    if (!snapshot || !subscriber || !stillWanted(snapshot.kind, subscriber) || !seesIt) {
+      const error = !snapshot ? 'event missing' : !seesIt ? 'member no longer in the audiences this alert is for' : 'subscriber no longer subscribed';
       this.push({ ...base, durationMs: 0, ok: false, error, retryAt: null, cancelled: true }, subscriber, snapshot?.kind ?? 'incident.updated');
       return;
     }

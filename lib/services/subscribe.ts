@@ -130,7 +130,7 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
   });
 }
 
-function newSubscriberRow(id: string, kind: 'email' | 'webhook', at: string) {
+export function newSubscriberRow(id: string, kind: 'email' | 'webhook', at: string) {
   return {
     id,
     kind,

@@ -18,7 +18,9 @@ export async function checkMemberAudiences(db: DbOrTx, ids: readonly string[]): 
 
 /**
  * Changes a member's address or audiences. Leaving every audience ends their sessions: a member
- * of none sees only what the public sees, and a changed address must sign in again.
+ * of none sees only what the public sees, and a changed address must sign in again (and turn
+ * their alerts on again: the old address's subscription ends). Alerts follow the new audiences
+ * at once (lib/notify/alert-variants.ts).
  */
 export async function updateMember({ ctx, input }: { ctx: ServiceContext; input: UpdateMemberInput }): Promise<MemberRecord> {
   authorize(ctx, 'audience.manage');
@@ -44,6 +46,11 @@ export async function updateMember({ ctx, input }: { ctx: ServiceContext; input:
     const after = (await getMemberRecord(trx, data.id))!;
     if (after.email !== before.email || after.audienceIds.length === 0) {
       await trx.deleteFrom('member_sessions').where('member_id', '=', data.id).execute();
+    }
+    if (after.email !== before.email) {
+      // The old address was the member's, proven by their sign-in; it stops getting their alerts.
+      const at = ctx.now().toISOString();
+      await trx.updateTable('subscribers').set({ state: 'unsubscribed', unsubscribed_at: at, updated_at: at }).where('member_id', '=', data.id).where('state', '!=', 'unsubscribed').execute();
     }
     await recordAudit(trx, ctx, { action: 'member.update', entityType: 'member', entityId: data.id, before, after });
     return after;

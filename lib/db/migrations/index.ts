@@ -21,6 +21,7 @@ import { audiences } from '@/lib/db/migrations/019-audiences';
 import { notices } from '@/lib/db/migrations/020-notices';
 import { incidentFiles } from '@/lib/db/migrations/021-incident-files';
 import { memberChannels } from '@/lib/db/migrations/022-member-channels';
+import { memberSubscriptions } from '@/lib/db/migrations/024-member-subscriptions';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
@@ -46,5 +47,6 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '020-notices': notices(dialect),
     '021-incident-files': incidentFiles(dialect),
     '022-member-channels': memberChannels(dialect),
+    '024-member-subscriptions': memberSubscriptions(),
   };
 }
