@@ -3,12 +3,16 @@ import { effectiveImpact, impactFromStatuses } from '@/lib/domain/impact';
 import { forUpdate } from '@/lib/db/row-lock';
 import type { IncidentRow } from '@/lib/db/schema';
 import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
+import { listTranslations, upsertTranslations } from '@/lib/db/queries/translations';
+import type { Translations } from '@/lib/domain/localize';
+import type { Locale } from '@/lib/i18n/locales';
 import { recordAudit } from '@/lib/services/audit';
 import { assertComponentsExist } from '@/lib/services/component-changes';
 import { authorize, type ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { NotFoundError, ValidationError, parseInput } from '@/lib/services/errors';
 import { Id, ImpactInput, IsoTime, Name } from '@/lib/services/schemas';
+import { TranslationsInput } from '@/lib/services/translation-schemas';
 
 export const EditIncidentInput = z.object({
   id: Id,
@@ -23,12 +27,15 @@ export const EditIncidentInput = z.object({
     .optional(),
   startedAt: IsoTime.optional(),
   resolvedAt: IsoTime.optional(),
+  /** Beacon extension (issue #15): the title per language; languages not sent are kept. */
+  translations: TranslationsInput(['name']).optional(),
 });
 export type EditIncidentInput = z.input<typeof EditIncidentInput>;
 
 /**
- * Corrects an incident in place, with no new update and no alert: its name, its impact, which
- * components it affected and when it started or ended. Audited with before and after.
+ * Corrects an incident in place, with no new update and no alert: its name and the name's
+ * translations, its impact, which components it affected and when it started or ended. Audited
+ * with before and after.
  */
 export async function editIncident({ ctx, input }: { ctx: ServiceContext; input: EditIncidentInput }): Promise<IncidentRow> {
   authorize(ctx, 'incident.update');
@@ -72,20 +79,41 @@ export async function editIncident({ ctx, input }: { ctx: ServiceContext; input:
       afterIds = wanted;
     }
     const componentsChanged = afterIds.join() !== beforeIds.join();
-    if (Object.keys(edits).length === 0 && !componentsChanged) return before;
+    const titles = await titleChanges(trx, before.id, data.translations);
+    if (Object.keys(edits).length === 0 && !componentsChanged && !titles) return before;
 
     const after: IncidentRow = { ...before, ...edits, updated_at: now };
     await trx.updateTable('incidents').set({ ...edits, updated_at: now }).where('id', '=', before.id).execute();
+    if (titles) await upsertTranslations(trx, 'incident', before.id, titles.after, ctx.now());
     await recordAudit(trx, ctx, {
       action: 'incident.edit',
       entityType: 'incident',
       entityId: before.id,
-      before: { ...pick(before, Object.keys(edits)), ...(componentsChanged ? { componentIds: beforeIds } : {}) },
-      after: { ...edits, ...(componentsChanged ? { componentIds: afterIds } : {}) },
+      before: { ...pick(before, Object.keys(edits)), ...(componentsChanged ? { componentIds: beforeIds } : {}), ...(titles && { translations: titles.before }) },
+      after: { ...edits, ...(componentsChanged ? { componentIds: afterIds } : {}), ...(titles && { translations: titles.after }) },
     });
     await emit(trx, { type: 'page.changed', what: 'incident', incidentId: before.id }, ctx.now());
     return after;
   });
+}
+
+/**
+ * The title translations an edit changes: the sent languages' titles before (where there was
+ * one) and after, leaving the other languages alone; undefined when it changes none.
+ */
+export async function titleChanges(db: DbOrTx, incidentId: string, titles: Translations | undefined): Promise<{ before: Translations; after: Translations } | undefined> {
+  if (!titles) return undefined;
+  const stored = (await listTranslations(db, 'incident', [incidentId])).get(incidentId) ?? {};
+  const before: Translations = {};
+  const after: Translations = {};
+  for (const [locale, texts] of Object.entries(titles) as [Locale, Translations[Locale]][]) {
+    const name = texts?.name;
+    const was = stored[locale]?.name;
+    if (!name || name === was) continue;
+    if (was) before[locale] = { name: was };
+    after[locale] = { name };
+  }
+  return Object.keys(after).length > 0 ? { before, after } : undefined;
 }
 
 /** The impact the incident's component changes imply (worst ever, as impact never drops). */
