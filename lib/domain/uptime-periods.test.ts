@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { dateKey, monthsOf, namedPeriod, parseReportQuery, partialDate, pastYear, periodChoices, quartersOf, rangePeriod } from '@/lib/domain/uptime-periods';
+import { TZDate } from '@date-fns/tz';
+import { addDays, format, startOfDay } from 'date-fns';
+import { dateKey, daysOf, monthsOf, namedPeriod, parseReportQuery, partialDate, pastYear, periodChoices, quartersOf, rangePeriod } from '@/lib/domain/uptime-periods';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -42,6 +44,41 @@ describe('uptime periods', () => {
     expect(keys.slice(12)).toEqual(['2026-Q4', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2026', '2025', '2024']);
     const past = pastYear(now, 'UTC');
     expect([iso(past.start), iso(past.end)]).toEqual(['2026-01-01T00:00:00.000Z', '2026-12-03T00:00:00.000Z']);
+  });
+
+  it('cuts days at local midnight, 23 or 25 hours long when the clocks change, a skipped or repeated midnight included', () => {
+    const hours = (tz: string, from: string, to: string) =>
+      daysOf(Date.parse(from), Date.parse(to), tz).map((d) => `${d.key} ${(d.end - d.start) / 3_600_000}`);
+    expect(hours('Europe/Berlin', '2026-03-28T00:00:00Z', '2026-03-30T12:00:00Z')).toEqual(['2026-03-28 24', '2026-03-29 23', '2026-03-30 24']);
+    expect(hours('Europe/Berlin', '2026-10-24T12:00:00Z', '2026-10-26T12:00:00Z')).toEqual(['2026-10-24 24', '2026-10-25 25', '2026-10-26 24']);
+    // Havana moves its clocks at midnight: 8 March 2026 starts at 01:00, 1 November 2026 has its first hour twice.
+    const spring = daysOf(Date.parse('2026-03-07T12:00:00Z'), Date.parse('2026-03-09T12:00:00Z'), 'America/Havana');
+    expect(spring.map((d) => [d.key, iso(d.start)])).toEqual([
+      ['2026-03-07', '2026-03-07T05:00:00.000Z'],
+      ['2026-03-08', '2026-03-08T05:00:00.000Z'],
+      ['2026-03-09', '2026-03-09T04:00:00.000Z'],
+    ]);
+    expect(hours('America/Havana', '2026-10-31T12:00:00Z', '2026-11-02T12:00:00Z')).toEqual(['2026-10-31 24', '2026-11-01 25', '2026-11-02 24']);
+    expect(hours('Asia/Kathmandu', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z')).toEqual(['2026-01-01 24', '2026-01-02 24']);
+  });
+
+  it('gives the same days as stepping the calendar one day at a time, in any time zone', () => {
+    const stepped = (start: number, end: number, tz: string) => {
+      const days = [];
+      for (let d: Date = startOfDay(new TZDate(start, tz)); d.getTime() < end; ) {
+        const next = startOfDay(addDays(d, 1));
+        days.push({ key: format(d, 'yyyy-MM-dd'), start: d.getTime(), end: next.getTime() });
+        d = next;
+      }
+      return days;
+    };
+    const [start, end] = [Date.parse('2025-01-01T07:30:00Z'), Date.parse('2027-01-01T00:00:00Z')];
+    for (const tz of ['UTC', 'Europe/Berlin', 'America/Havana', 'America/Santiago', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Chatham', 'America/St_Johns']) {
+      expect(daysOf(start, end, tz), tz).toEqual(stepped(start, end, tz));
+    }
+    // Amman's clocks went back at 01:00 on 29 October 2010: that midnight came twice, and the day before ran to the second.
+    const [oct27, oct31] = [Date.parse('2010-10-27T00:00:00Z'), Date.parse('2010-10-31T00:00:00Z')];
+    expect(daysOf(oct27, oct31, 'Asia/Amman')).toEqual(stepped(oct27, oct31, 'Asia/Amman'));
   });
 
   it("reads Statuspage's partial dates for start and end", () => {

@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { addDays, addMonths, addYears, format, isValid, parse, startOfDay, startOfMonth, startOfQuarter, startOfYear, subMonths } from 'date-fns';
 import type { TimeWindow } from '@/lib/domain/calendar';
 
@@ -92,13 +92,33 @@ export function periodChoices(now: Date, timeZone: string): UptimePeriod[] {
   return [...months, ...quarters, ...years].map((raw) => namedPeriod(raw, timeZone)!);
 }
 
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
 /** The calendar days of a window in `timeZone`, oldest first. */
 export function daysOf(start: number, end: number, timeZone: string): TimeWindow[] {
   const days: TimeWindow[] = [];
-  for (let d: Date = startOfDay(at(start, timeZone)); d.getTime() < end; ) {
-    const next = startOfDay(addDays(d, 1));
-    days.push({ key: format(d, 'yyyy-MM-dd'), start: d.getTime(), end: next.getTime() });
-    d = next;
+  const offsetAt = (ms: number) => tzOffset(timeZone, new Date(ms));
+  let d = startOfDay(at(start, timeZone)).getTime();
+  // UTC offsets at the day's start and a day and two days later.
+  let offsets = [offsetAt(d), offsetAt(d + DAY_MS), offsetAt(d + 2 * DAY_MS)];
+  while (d < end) {
+    // A day that starts at local midnight with no offset change from its start to a day after
+    // its end is 24 h long and its key is its UTC-shifted date: one offset lookup a day instead
+    // of several time-zone dates (a year's report builds 365 days, a component page 700). Days
+    // near a change (a midnight skipped or repeated by DST) take the calendar's own way.
+    const [now, next, after] = offsets as [number, number, number];
+    const local = d + now * MINUTE_MS;
+    let day: TimeWindow;
+    if (local % DAY_MS === 0 && next === now && after === now) {
+      day = { key: new Date(local).toISOString().slice(0, 10), start: d, end: d + DAY_MS };
+    } else {
+      const date = at(d, timeZone);
+      day = { key: format(date, 'yyyy-MM-dd'), start: d, end: startOfDay(addDays(date, 1)).getTime() };
+    }
+    days.push(day);
+    offsets = day.end === d + DAY_MS ? [next, after, offsetAt(day.end + 2 * DAY_MS)] : [offsetAt(day.end), offsetAt(day.end + DAY_MS), offsetAt(day.end + 2 * DAY_MS)];
+    d = day.end;
   }
   return days;
 }
