@@ -21,6 +21,7 @@ import { audiences } from '@/lib/db/migrations/019-audiences';
 import { notices } from '@/lib/db/migrations/020-notices';
 import { incidentFiles } from '@/lib/db/migrations/021-incident-files';
 import { memberChannels } from '@/lib/db/migrations/022-member-channels';
+import { intervalEnds } from '@/lib/db/migrations/023-interval-ends';
 import { memberSubscriptions } from '@/lib/db/migrations/024-member-subscriptions';
 
 /** Every migration, in order; a static list so bundlers see each file. */
@@ -47,6 +48,7 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '020-notices': notices(dialect),
     '021-incident-files': incidentFiles(dialect),
     '022-member-channels': memberChannels(dialect),
+    '023-interval-ends': intervalEnds(),
     '024-member-subscriptions': memberSubscriptions(),
   };
 }

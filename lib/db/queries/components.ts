@@ -33,12 +33,12 @@ export async function listIntervals(
   to: string,
 ): Promise<StatusIntervalRow[]> {
   if (componentIds.length === 0) return [];
-  return db
-    .selectFrom('component_status_intervals')
-    .selectAll()
-    .where('component_id', 'in', componentIds)
-    .where('started_at', '<', to)
-    .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', from)]))
+  const started = () => db.selectFrom('component_status_intervals').selectAll().where('component_id', 'in', componentIds).where('started_at', '<', to);
+  // Closed and open intervals apart, so each side is a range of the (component, end) index of
+  // migration 023: an OR of the two made SQLite walk every interval started before `to`.
+  return started()
+    .where('ended_at', '>', from)
+    .unionAll(started().where('ended_at', 'is', null))
     .orderBy('started_at')
     .execute();
 }
