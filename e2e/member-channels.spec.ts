@@ -53,8 +53,8 @@ test.describe('issue #16: postmortems by support level, members\' own API and fe
   test('a member makes, uses and rotates their API token and feed URLs; removal ends them at once', async ({ browser, adminPage, request }) => {
     const email = `e2e-feeds-${Date.now()}@${INITECH.domain}`;
     const member = await signInAsMember(browser, adminPage, email);
-    await member.getByRole('link', { name: 'Your feeds and API' }).click();
-    await expect(member.getByRole('heading', { level: 1 })).toHaveText('Your feeds and API');
+    await member.getByRole('link', { name: 'Your alerts, feeds and API' }).click();
+    await expect(member.getByRole('heading', { level: 1 })).toHaveText('Your alerts, feeds and API');
     await expect(member.getByText('You have no token yet.')).toBeVisible();
     await member.getByRole('button', { name: 'Create token' }).click();
     const token = (await member.locator('[data-reveal="API token"]').innerText()).trim();
@@ -97,6 +97,55 @@ test.describe('issue #16: postmortems by support level, members\' own API and fe
     await expect(adminPage.getByRole('button', { name: `Remove ${email}` })).toHaveCount(0);
     expect((await api(rotated)).status()).toBe(401);
     expect((await request.get(rotatedRss.pathname)).status()).toBe(404);
+    await member.context().close();
+  });
+
+  test('a member turns on email alerts: a private incident reaches them and no public subscriber; removal stops them', async ({ browser, adminPage }) => {
+    const email = `e2e-alerts-${Date.now()}@${INITECH.domain}`;
+    const member = await signInAsMember(browser, adminPage, email);
+    await member.getByRole('link', { name: 'Your alerts, feeds and API' }).click();
+    await expect(member.locator('[data-alerts-state="off"]')).toContainText(`No alerts go to ${email}`);
+    await member.getByRole('button', { name: 'Email me alerts' }).click();
+    await expect(member.getByText('Alerts are on.')).toBeVisible();
+    await member.reload();
+    await expect(member.locator('[data-alerts-state="on"]')).toContainText(`Alerts go to ${email}`);
+    await expect(member.getByRole('button', { name: 'Stop alerts' })).toBeVisible();
+    await shots(member, 'member-alerts', member.locator('section[aria-labelledby="alerts"]'));
+
+    // An incident on Initech's private tunnel only: private to Initech by default.
+    const title = `Tunnel keys expire ${Date.now()}`;
+    await adminPage.goto('/admin/incidents/new');
+    await adminPage.getByLabel('Title').fill(title);
+    await adminPage.getByLabel(new RegExp(`^${INITECH.component.name}`)).selectOption('partial_outage');
+    await adminPage.getByLabel('Message (markdown)').fill('Re-keying fails on one of two tunnel endpoints.');
+    await adminPage.getByRole('button', { name: 'Open incident' }).click();
+    await expect(adminPage).toHaveURL(/\/admin\/incidents\/[a-z0-9]{12}$/);
+    const incidentUrl = adminPage.url();
+
+    const messages = adminPage.getByRole('list', { name: 'Messages' }).getByRole('link').filter({ hasText: title });
+    // Initech's members with alerts on — this one and the demo's NOC — and nobody else: no public
+    // subscriber hears of a private incident.
+    await expect(async () => {
+      await adminPage.goto('/admin/mailbox');
+      await expect(messages).toHaveCount(2, { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+    expect((await messages.allInnerTexts()).map((text) => (text.includes(email) ? email : text.includes(INITECH.member) ? INITECH.member : text)).sort()).toEqual([email, INITECH.member].sort());
+    const mine = messages.filter({ hasText: email });
+    await mine.click();
+    await expect(adminPage.getByRole('heading', { level: 2 })).toHaveText(new RegExp(`Investigating: ${title} \\(${INITECH.component.name}\\)$`));
+
+    // Removed from the console: the resolution goes to nobody.
+    await adminPage.goto('/admin/audiences');
+    adminPage.once('dialog', (d) => void d.accept());
+    await adminPage.getByRole('button', { name: `Remove ${email}` }).click();
+    await expect(adminPage.getByRole('button', { name: `Remove ${email}` })).toHaveCount(0);
+    await adminPage.goto(incidentUrl);
+    await adminPage.getByRole('button', { name: 'Resolve incident' }).click();
+    await expect(adminPage.getByRole('status')).toHaveText('Incident resolved.');
+    await adminPage.goto(`/admin/subscribers?q=${encodeURIComponent(email)}`);
+    await expect(adminPage.getByRole('row').filter({ hasText: email })).toContainText('unsubscribed');
+    await adminPage.goto('/admin/mailbox');
+    await expect(mine).toHaveCount(1);
     await member.context().close();
   });
 });

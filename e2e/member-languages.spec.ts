@@ -112,9 +112,9 @@ test.describe('issue #15: the member pages in the reader’s language', () => {
     await files.screenshot({ path: 'test-results/screenshots/access-fr-incident-files-390.png' });
 
     // From the bar to the member's feeds page, still in French; signing out stays there too.
-    await member.locator('[data-member]').getByRole('link', { name: 'Vos flux et votre API' }).click();
+    await member.locator('[data-member]').getByRole('link', { name: 'Vos alertes, flux et votre API' }).click();
     await expect(member).toHaveURL(/\/fr\/access\/channels$/);
-    await expect(member.getByRole('heading', { level: 1 })).toHaveText('Vos flux et votre API');
+    await expect(member.getByRole('heading', { level: 1 })).toHaveText('Vos alertes, flux et votre API');
     await member.getByRole('button', { name: 'Créer un jeton' }).click();
     await expect(member.getByText('Votre nouveau jeton.')).toBeVisible();
     await expect(member.getByRole('button', { name: 'Copier : Jeton d’API' })).toBeVisible();

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '@/lib/services/context';
 import { addAudienceMember } from '@/lib/services/add-audience-member';
+import { setMemberAlerts } from '@/lib/services/set-member-alerts';
 import { createAudience } from '@/lib/services/create-audience';
 import { createComponent } from '@/lib/services/create-component';
 import { createIncident } from '@/lib/services/create-incident';
@@ -38,7 +39,7 @@ export const DEMO_NOTICE = {
 export const DEMO_FILE_NAME = 'initech-breakout-gtp-echo-timeouts.pcap';
 
 /**
- * Two audiences with a private component each, a member each, one private incident (on the
+ * Two audiences with a private component each, a member each (Initech's with email alerts on), one private incident (on the
  * Initech tunnel only, so the default rule makes it Initech's), a network trace on the public
  * breakout incident and an open notice, both for Initech only.
  */
@@ -50,7 +51,9 @@ export async function seedDemoAudiences(ctx: ServiceContext): Promise<void> {
     componentIds.push(component.id);
     const audience = await createAudience({ ctx, input: { name: a.name, supportLevel: a.supportLevel, emailDomains: [a.domain], componentIds: [component.id] } });
     audienceIds.push(audience.id);
-    await addAudienceMember({ ctx, input: { audienceId: audience.id, email: a.member } });
+    const member = await addAudienceMember({ ctx, input: { audienceId: audience.id, email: a.member } });
+    // Initech's NOC has its email alerts on (issue #16 part 3): the private incident below alerts it.
+    if (a.supportLevel === 'enterprise') await setMemberAlerts({ ctx, input: { memberId: member.id, on: true } });
   }
   await createIncident({
     ctx,

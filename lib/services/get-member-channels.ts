@@ -12,7 +12,7 @@ export function memberChannelUrls(baseUrl: string, token: string): { api: string
   };
 }
 
-/** What the member's "Your feeds and API" panel shows: whether they have a secret, and since when. */
+/** What the member's "Your alerts, feeds and API" page shows: whether they have a secret, and since when. */
 export async function getMemberChannels(db: DbOrTx, memberId: string): Promise<{ tokenCreatedAt: string | null; apiPaths: readonly string[] }> {
   return { tokenCreatedAt: await channelTokenCreatedAt(db, memberId), apiPaths: V2_PATHS };
 }

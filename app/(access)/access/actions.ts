@@ -19,6 +19,7 @@ import { redeemMemberLink } from '@/lib/services/redeem-member-link';
 import { MEMBER_LINK_MS, requestMemberLink } from '@/lib/services/request-member-link';
 import { rotateMemberToken } from '@/lib/services/rotate-member-token';
 import { memberChannelUrls } from '@/lib/services/get-member-channels';
+import { setMemberAlerts } from '@/lib/services/set-member-alerts';
 import type { AccessTranslator } from '@/app/(access)/access/form-texts';
 
 /** The page's words: an action answers in the language of the URL it was posted to (proxy.ts). */
@@ -96,6 +97,22 @@ export async function rotateChannelTokenAction(_state: ActionState): Promise<Act
     };
   } catch (error) {
     // The member was removed since this page was opened.
+    return { error: error instanceof NotFoundError ? t('errors.sessionEnded') : t('errors.internal') };
+  }
+}
+
+/** Turns the signed-in member's email alerts on or off (the form says which). */
+export async function memberAlertsAction(_state: ActionState, sent: FormData): Promise<ActionState> {
+  const [h, t, locale] = await Promise.all([headers(), translator(), requestLocale()]);
+  if (!isSameOrigin(h)) return { error: t('errors.crossOrigin') };
+  const viewer = await currentMemberViewer();
+  if (!viewer) return { error: t('errors.sessionEnded') };
+  const on = formDataOf(sent).get('alerts') === 'on';
+  try {
+    const alerts = await setMemberAlerts({ ctx: await requestContext(), input: { memberId: viewer.memberId, on, locale } });
+    revalidatePath('/access/channels');
+    return { ok: true, message: alerts.on ? t('channels.alertsStarted') : t('channels.alertsStopped') };
+  } catch (error) {
     return { error: error instanceof NotFoundError ? t('errors.sessionEnded') : t('errors.internal') };
   }
 }

@@ -6,7 +6,8 @@ import { publicUrl } from '@/lib/env';
 import { requestPath } from '@/lib/i18n/page-prefix';
 import { requestContext } from '@/lib/services/context';
 import { getMemberChannels, memberChannelUrls } from '@/lib/services/get-member-channels';
-import { rotateChannelTokenAction } from '@/app/(access)/access/actions';
+import { memberAlertsAction, rotateChannelTokenAction } from '@/app/(access)/access/actions';
+import { getMemberAlerts } from '@/lib/db/queries/member-subscriptions';
 import { formTexts } from '@/app/(access)/access/form-texts';
 import { ActionForm } from '@/components/admin/action-form';
 
@@ -28,15 +29,37 @@ const FEEDS = [
 export default async function MemberChannelsPage() {
   const viewer = await currentMemberViewer();
   if (!viewer) redirect(await requestPath('/access/sign-in'));
-  const [channels, t, format] = await Promise.all([getMemberChannels((await requestContext()).db, viewer.memberId), getTranslations('access'), getFormatter()]);
+  const { db } = await requestContext();
+  const [channels, alerts, t, format] = await Promise.all([getMemberChannels(db, viewer.memberId), getMemberAlerts(db, viewer.memberId), getTranslations('access'), getFormatter()]);
+  const audiences = viewer.audiences.map((a) => a.name).join(', ');
   const urls = memberChannelUrls(publicUrl(), '<token>');
   const since = channels.tokenCreatedAt ? format.dateTime(new Date(channels.tokenCreatedAt), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) : null;
   return (
     <>
       <h1 className="text-2xl font-bold">{t('channels.title')}</h1>
       <p className="mt-2 text-sm text-neutral-700 dark:text-neutral-300">
-        {t('channels.intro', { email: viewer.email, audiences: viewer.audiences.map((a) => a.name).join(', ') })}
+        {t('channels.intro', { email: viewer.email, audiences })}
       </p>
+
+      <section aria-labelledby="alerts" className="mt-6 rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
+        <h2 id="alerts" className="text-lg font-semibold">
+          {t('channels.alerts')}
+        </h2>
+        <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300" data-alerts-state={alerts.on ? 'on' : 'off'}>
+          {alerts.on ? t('channels.alertsOn', { email: viewer.email, audiences }) : t('channels.alertsOff', { email: viewer.email, audiences })}
+        </p>
+        {alerts.on && !alerts.allComponents && <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">{t('channels.alertsChosen')}</p>}
+        <ActionForm
+          action={memberAlertsAction}
+          submitLabel={alerts.on ? t('channels.alertsStop') : t('channels.alertsStart')}
+          pendingLabel={t('channels.alertsPending')}
+          variant={alerts.on ? 'secondary' : 'primary'}
+          className="mt-3 space-y-3"
+          texts={formTexts(t)}
+        >
+          <input type="hidden" name="alerts" value={alerts.on ? 'off' : 'on'} />
+        </ActionForm>
+      </section>
 
       <section aria-labelledby="token" className="mt-6 rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
         <h2 id="token" className="text-lg font-semibold">
