@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay, startOfMonth, startOfQuarter, startOfYear, subMonths, subQuarters, subYears } from 'date-fns';
 import { getComponent, getGroup, listComponents } from '@/lib/db/queries/components';
-import { listAffected, listOverlapping } from '@/lib/db/queries/incidents';
+import { listOverlapping } from '@/lib/db/queries/incidents';
 import { COMPONENT_STATUSES, worstOf } from '@/lib/domain/status';
 import { uptimePercent, type UptimeRule } from '@/lib/domain/uptime';
 import { daysOf, monthsOf, quartersOf } from '@/lib/domain/uptime-periods';
@@ -68,15 +68,13 @@ export async function getComponentPage({
 
   const [intervals, touching] = await Promise.all([
     intervalsByComponent(db, memberIds, from, tomorrow),
-    listOverlapping(db, new Date(calendarStart).toISOString(), now.toISOString()),
+    listOverlapping(db, new Date(calendarStart).toISOString(), now.toISOString(), { componentIds: memberIds }),
   ]);
   // A group's history is its components' together: where they overlap, the worst status counts.
   const history = memberIds.flatMap((m) => intervals.get(m) ?? []);
   const { byDay, figures } = figuresOver(history, days, [...months, ...quarters, ...years], now, rule, since);
 
-  const affected = await listAffected(db, touching.map((i) => i.id));
-  const mine = new Set(memberIds);
-  const incidents = touching.filter((i) => sight.incident(i.id) && (affected.get(i.id) ?? []).some((c) => mine.has(c)));
+  const incidents = touching.filter((i) => sight.incident(i.id));
   const [incidentViews, componentTranslations, groupTranslations] = await Promise.all([
     toIncidentViews(db, incidents, now, sight),
     listTranslations(db, 'component', memberIds),
@@ -89,14 +87,12 @@ export async function getComponentPage({
     end: i.resolved_at ? Date.parse(i.resolved_at) : i.kind === 'maintenance' && i.scheduled_until ? Date.parse(i.scheduled_until) : now.getTime(),
   }));
 
-  const calendarDayIndex = days.findIndex((d) => d.start >= calendarStart);
+  const calendarDays = days.map((d, i) => ({ d, u: byDay[i]! })).filter(({ d }) => d.start >= calendarStart);
   const calendar: CalendarMonthView[] = months.map((m) => ({
     key: m.key,
     label: m.label,
     offset: (new TZDate(m.start, tz).getDay() + 6) % 7,
-    days: days
-      .map((d, i) => ({ d, u: byDay[i]! }))
-      .slice(calendarDayIndex)
+    days: calendarDays
       .filter(({ d }) => d.start >= m.start && d.start < m.end)
       .map(({ d, u }) => ({
         key: d.key,

@@ -29,6 +29,9 @@ export async function toIncidentViews(
     listTranslations(db, 'incident_update', updates.map((u) => u.id)),
   ]);
 
+  // Grouped once: a year of a group's incidents has hundreds of updates and of changes.
+  const changesByUpdate = new Map<string, typeof changes>();
+  for (const c of changes) changesByUpdate.set(c.update_id, [...(changesByUpdate.get(c.update_id) ?? []), c]);
   const updatesByIncident = new Map<string, UpdateView[]>();
   for (const u of updates) {
     const view: UpdateView = {
@@ -37,8 +40,8 @@ export async function toIncidentViews(
       body: u.body,
       displayAt: u.display_at,
       editedAt: u.edited_at ?? null,
-      changes: changes
-        .filter((c) => c.update_id === u.id && sight.component(c.component_id))
+      changes: (changesByUpdate.get(u.id) ?? [])
+        .filter((c) => sight.component(c.component_id))
         .map((c) => ({
           componentId: c.component_id,
           componentName: names.get(c.component_id) ?? 'Removed component',

@@ -57,15 +57,17 @@ export async function listByStatus(
 }
 
 /**
- * Incidents and maintenance whose time span overlaps [from, to), newest first.
+ * Incidents and maintenance whose time span overlaps [from, to), newest first; with
+ * `componentIds`, only those that affect one of them.
  * A maintenance's span is its window; an incident's runs from start to resolution (or now).
  */
 export async function listOverlapping(
   db: DbOrTx,
   from: string,
   to: string,
-  opts: { kind?: IncidentKind; componentId?: string } = {},
+  opts: { kind?: IncidentKind; componentId?: string; componentIds?: readonly string[] } = {},
 ): Promise<IncidentRow[]> {
+  if (opts.componentIds && opts.componentIds.length === 0) return [];
   let query = db
     .selectFrom('incidents')
     .selectAll('incidents')
@@ -83,6 +85,13 @@ export async function listOverlapping(
           .whereRef('incident_components.incident_id', '=', 'incidents.id')
           .where('incident_components.component_id', '=', componentId),
       ),
+    );
+  }
+  if (opts.componentIds) {
+    // Found from the components' side (their index): a year of a whole page's incidents is not read.
+    const componentIds = opts.componentIds;
+    query = query.where('incidents.id', 'in', (eb) =>
+      eb.selectFrom('incident_components').select('incident_components.incident_id').where('incident_components.component_id', 'in', componentIds),
     );
   }
   return query.orderBy('incidents.started_at', 'desc').execute();
