@@ -75,3 +75,10 @@ export async function setIntervalSpan(db: DbOrTx, id: number, span: { started_at
   if (Object.keys(span).length === 0) return;
   await db.updateTable('component_status_intervals').set(span).where('id', '=', id).execute();
 }
+
+/** The statuses of the given live (not archived) components; unknown and archived ids are absent. */
+export async function listComponentStatuses(db: DbOrTx, ids: readonly string[]): Promise<Map<string, ComponentStatus>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('components').select(['id', 'status']).where('id', 'in', ids).where('archived_at', 'is', null).execute();
+  return new Map(rows.map((r) => [r.id, r.status]));
+}

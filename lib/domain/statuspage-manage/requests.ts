@@ -60,7 +60,7 @@ export const IncidentBody = z.object({
   scheduled_auto_in_progress: optional(LooseBool),
   scheduled_auto_transition: optional(LooseBool),
   scheduled_auto_completed: optional(LooseBool),
-  /** Beacon extension (issue #15): `{ de: { name, body } }`, checked by the service. */
+  /** Beacon extension (issue #15): `{ de: { name, body } }`, checked by the route (app/api/v1/_lib/incident-request.ts). */
   translations: z.unknown().optional(),
 });
 export type IncidentBody = z.output<typeof IncidentBody>;
@@ -95,7 +95,7 @@ function commonIncidentFields(body: IncidentBody) {
   };
 }
 
-/** POST /incidents body → createStatuspageIncident input. */
+/** POST /incidents body → the fields planIncidentCreate (incident-requests.ts) plans from. */
 export function toCreateIncidentInput(body: IncidentBody) {
   return {
     ...commonIncidentFields(body),
@@ -105,7 +105,7 @@ export function toCreateIncidentInput(body: IncidentBody) {
   };
 }
 
-/** PATCH /incidents/{id} body → updateStatuspageIncident input. */
+/** PATCH /incidents/{id} body → the fields planIncidentPatch (incident-requests.ts) plans from. */
 export function toUpdateIncidentInput(id: string, body: IncidentBody) {
   return { ...commonIncidentFields(body), id, name: body.name };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@/lib/db/testing/test-db';
 import { createComponent } from '@/lib/services/create-component';
-import { createStatuspageIncident } from '@/lib/services/create-statuspage-incident';
+import { createIncident } from '@/lib/services/create-incident';
 import { getStatusPage } from '@/lib/services/get-status-page';
 import { apiHarness, type ApiHarness } from '@/app/api/v1/_tests/test-harness';
 
@@ -41,7 +41,7 @@ for (const dialect of testDialects()) {
     beforeEach(async () => {
       h = await apiHarness(dialect);
       const vpn = (await createComponent({ ctx: h.ctx, input: { name: 'VPN' } })).id;
-      incidentId = (await createStatuspageIncident({ ctx: h.ctx, input: { name: 'VPN down', components: [{ id: vpn, status: 'major_outage' }] } })).id;
+      incidentId = (await createIncident({ ctx: h.ctx, input: { name: 'VPN down', components: [{ id: vpn, status: 'major_outage' }] } })).id;
       h.clock.advance(5);
     });
     afterEach(async () => {

@@ -1,6 +1,7 @@
-import { IncidentBody, toCreateIncidentInput } from '@/lib/domain/statuspage-manage/requests';
-import { createStatuspageIncident } from '@/lib/services/create-statuspage-incident';
+import { namedComponentIds, planIncidentCreate } from '@/lib/domain/statuspage-manage/incident-requests';
+import { applyStatuspageCreate } from '@/lib/services/apply-statuspage-incident';
 import { getManageIncident } from '@/lib/services/get-statuspage-resources';
+import { IncidentRequestBody } from '@/app/api/v1/_lib/incident-request';
 import { listIncidents } from '@/app/api/v1/_lib/incident-lists';
 import { json } from '@/app/api/v1/_lib/respond';
 import { readWrapped } from '@/app/api/v1/_lib/util';
@@ -14,10 +15,11 @@ export const GET = listIncidents('all');
 /** POST /pages/{page_id}/incidents: a realtime, backfilled or scheduled incident; 201 with it. */
 export const POST = withManageKey(
   async (req) => {
-    const body = readWrapped(req, 'incident', IncidentBody);
+    const body = readWrapped(req, 'incident', IncidentRequestBody);
     if (!body.ok) return body.response;
-    const row = await createStatuspageIncident({ ctx: req.ctx, input: toCreateIncidentInput(body.value) });
-    return json(201, await getManageIncident({ ctx: req.ctx, id: row.id, pageId: req.pageId, baseUrl: req.baseUrl }));
+    const request = body.value;
+    const id = await applyStatuspageCreate({ ctx: req.ctx, componentIds: namedComponentIds(request), plan: (statuses) => planIncidentCreate(request, { statuses }) });
+    return json(201, await getManageIncident({ ctx: req.ctx, id, pageId: req.pageId, baseUrl: req.baseUrl }));
   },
   { wrapper: 'incident', fields: { id: 'id' } },
 );

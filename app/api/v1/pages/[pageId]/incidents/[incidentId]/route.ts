@@ -1,7 +1,8 @@
-import { IncidentBody, toUpdateIncidentInput } from '@/lib/domain/statuspage-manage/requests';
+import { namedComponentIds, planIncidentPatch } from '@/lib/domain/statuspage-manage/incident-requests';
+import { applyStatuspagePatch } from '@/lib/services/apply-statuspage-incident';
 import { deleteIncident } from '@/lib/services/delete-incident';
 import { getManageIncident } from '@/lib/services/get-statuspage-resources';
-import { updateStatuspageIncident } from '@/lib/services/update-statuspage-incident';
+import { IncidentRequestBody } from '@/app/api/v1/_lib/incident-request';
 import { json } from '@/app/api/v1/_lib/respond';
 import { readWrapped } from '@/app/api/v1/_lib/util';
 import { withManageKey, type ManageRequest } from '@/app/api/v1/_lib/with-manage-key';
@@ -17,9 +18,15 @@ export const GET = withManageKey<Params>(async (req) => json(200, await read(req
 
 /** PATCH (or PUT) /pages/{page_id}/incidents/{incident_id}: edits it or posts an update. */
 export const PATCH = withManageKey<Params>(async (req) => {
-  const body = readWrapped(req, 'incident', IncidentBody);
+  const body = readWrapped(req, 'incident', IncidentRequestBody);
   if (!body.ok) return body.response;
-  await updateStatuspageIncident({ ctx: req.ctx, input: toUpdateIncidentInput(req.params.incidentId, body.value) });
+  const request = body.value;
+  await applyStatuspagePatch({
+    ctx: req.ctx,
+    incidentId: req.params.incidentId,
+    componentIds: namedComponentIds(request),
+    plan: (incident, statuses) => planIncidentPatch(request, { incident, statuses }),
+  });
   return json(200, await read(req));
 }, OPTIONS);
 export const PUT = PATCH;
