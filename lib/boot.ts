@@ -11,6 +11,7 @@ import { startLeasedJob, trackJob, trackedJobs } from '@/lib/services/job-lease'
 import { pollUpstreams } from '@/lib/services/poll-upstreams';
 import { pruneHistory } from '@/lib/services/prune-history';
 import { runIntegrationJobs } from '@/lib/services/run-integration-jobs';
+import { deliverDueNotices } from '@/lib/services/notice-delivery';
 import { runMaintenanceTransitions } from '@/lib/services/run-maintenance-transitions';
 import { rollUpSystemMetrics } from '@/lib/services/roll-up-system-metrics';
 import { peekShared, setShared } from '@/lib/runtime/bridge';
@@ -61,8 +62,8 @@ async function runBoot(): Promise<void> {
 }
 
 /**
- * Moves maintenance across its window edges on a timer, not on page views, and rolls up system
- * metrics. Every instance runs the loop; only the holder of the `scheduler` lease ticks.
+ * Moves maintenance across its window edges on a timer, not on page views, rolls up system
+ * metrics and retries early notices' messages. Every instance runs the loop; only the holder of the `scheduler` lease ticks.
  */
 function startScheduler(db: Db, ctx: ServiceContext, tickMs: number) {
   if (trackedJobs().has('scheduler')) return;
@@ -81,6 +82,8 @@ function startScheduler(db: Db, ctx: ServiceContext, tickMs: number) {
         await rollUpSystemMetrics({ ctx: jobCtx });
         // Followed upstream pages: each URL is read when its own interval (at least BEACON_UPSTREAM_POLL_SECONDS) is due.
         await pollUpstreams({ ctx: jobCtx });
+        // Early notices: messages whose retry is due, or whose sender died mid-way, are sent.
+        await deliverDueNotices(jobCtx);
       },
     }),
   );

@@ -34,11 +34,15 @@ export interface NoticeDeliveriesTable {
   member_id: string | null;
   email: string;
   channel: 'email';
-  state: 'queued' | 'delivered' | 'failed';
+  /** `queued` (due at `available_at`, or at once), `sending` (claimed until `lease_until`), `delivered`, or `failed` for good. */
+  state: 'queued' | 'sending' | 'delivered' | 'failed';
   attempts: number;
   last_error: string | null;
   delivered_at: Timestamp | null;
   created_at: Timestamp;
+  /** Migration 025: when a queued message is due; null = at once. */
+  available_at: Timestamp | null;
+  lease_until: Timestamp | null;
 }
 
 /** The tables of migration 020, merged into `Database`. */

@@ -1,6 +1,8 @@
 import { newId } from '@/lib/db/ids';
 import { getPageSettings } from '@/lib/db/queries/page-settings';
 import { getNoticeRecord, listAudienceLevels, membersOfAudiences, type NoticeRecord } from '@/lib/db/queries/notices';
+import { claimNoticeDeliveries } from '@/lib/db/queries/notice-deliveries';
+import { nextAttemptAt } from '@/lib/domain/backoff';
 import type { Transaction } from 'kysely';
 import type { Database } from '@/lib/db/schema';
 import type { NoticeStatus, NoticeTarget } from '@/lib/domain/notices';
@@ -58,37 +60,73 @@ export async function recordNotice(
   return (await getNoticeRecord(trx, id))!;
 }
 
+/** How long a sender holds a claimed message: an SMTP conversation takes seconds, not minutes. */
+const SEND_LEASE_MS = 2 * 60_000;
+/** Messages claimed per round. */
+const CLAIM_BATCH = 200;
+
+type Sent = { delivered: number; failed: number };
+
 /**
- * Sends a notice's queued messages now, after its transaction committed ("at once" is the
- * promise), recording each outcome. A failed message stays visible in the console as failed.
+ * Sends a notice's messages now, after its transaction committed ("at once" is the promise),
+ * recording each outcome. A message that could not be sent is queued again with the alerts'
+ * back-off (about 30 s, 2 min, 10 min, … 12 h) and sent by `deliverDueNotices`; after the last
+ * attempt it stays in the console as failed.
  */
-export async function deliverNotice(ctx: Pick<ServiceContext, 'db' | 'now'>, noticeId: string): Promise<{ delivered: number; failed: number }> {
-  const notice = await getNoticeRecord(ctx.db, noticeId);
-  if (!notice) return { delivered: 0, failed: 0 };
-  const queued = await ctx.db.selectFrom('notice_deliveries').selectAll().where('notice_id', '=', noticeId).where('state', '=', 'queued').orderBy('email').execute();
+export async function deliverNotice(ctx: Pick<ServiceContext, 'db' | 'now'>, noticeId: string): Promise<Sent> {
+  return sendDue(ctx, noticeId);
+}
+
+/**
+ * Sends every notice message that is due: retries whose wait is over, and messages a sender
+ * claimed but never finished (its process died). Run by the scheduler on every tick.
+ */
+export async function deliverDueNotices(ctx: Pick<ServiceContext, 'db' | 'now'>): Promise<Sent> {
+  return sendDue(ctx);
+}
+
+async function sendDue(ctx: Pick<ServiceContext, 'db' | 'now'>, noticeId?: string): Promise<Sent> {
+  const result: Sent = { delivered: 0, failed: 0 };
+  const notices = new Map<string, Promise<NoticeRecord | undefined>>();
   const settings = await getPageSettings(ctx.db);
-  const result = { delivered: 0, failed: 0 };
-  for (let i = 0; i < queued.length; i += PARALLEL_SENDS) {
-    await Promise.all(
-      queued.slice(i, i + PARALLEL_SENDS).map(async (row) => {
-        const message = renderNoticeEmail({
-          pageName: settings.name,
-          title: notice.title,
-          body: notice.body,
-          audienceNames: notice.audiences.map((a) => a.name),
-          pageUrl: `${publicUrl()}/`,
-          messageId: `<notice-${notice.id}-${row.id}@${mailHost()}>`,
-        });
-        try {
-          await sendEmail(ctx.db, { ...message, to: row.email, from: mailFrom(settings.name) }, ctx.now());
-          await ctx.db.updateTable('notice_deliveries').set({ state: 'delivered', attempts: row.attempts + 1, delivered_at: ctx.now().toISOString(), last_error: null }).where('id', '=', row.id).execute();
-          result.delivered += 1;
-        } catch (error) {
-          await ctx.db.updateTable('notice_deliveries').set({ state: 'failed', attempts: row.attempts + 1, last_error: String((error as Error).message ?? error).slice(0, 500) }).where('id', '=', row.id).execute();
-          result.failed += 1;
-        }
-      }),
-    );
+  for (;;) {
+    const now = ctx.now();
+    const claimed = await claimNoticeDeliveries(ctx.db, { now, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS), noticeId, limit: CLAIM_BATCH });
+    for (let i = 0; i < claimed.length; i += PARALLEL_SENDS) {
+      await Promise.all(
+        claimed.slice(i, i + PARALLEL_SENDS).map(async (row) => {
+          if (!notices.has(row.notice_id)) notices.set(row.notice_id, getNoticeRecord(ctx.db, row.notice_id));
+          const notice = await notices.get(row.notice_id);
+          if (!notice) return;
+          const message = renderNoticeEmail({
+            pageName: settings.name,
+            title: notice.title,
+            body: notice.body,
+            audienceNames: notice.audiences.map((a) => a.name),
+            pageUrl: `${publicUrl()}/`,
+            messageId: `<notice-${notice.id}-${row.id}@${mailHost()}>`,
+          });
+          const attempts = row.attempts + 1;
+          try {
+            await sendEmail(ctx.db, { ...message, to: row.email, from: mailFrom(settings.name) }, ctx.now());
+            await ctx.db
+              .updateTable('notice_deliveries')
+              .set({ state: 'delivered', attempts, delivered_at: ctx.now().toISOString(), last_error: null, available_at: null, lease_until: null })
+              .where('id', '=', row.id)
+              .execute();
+            result.delivered += 1;
+          } catch (error) {
+            const retryAt = nextAttemptAt(attempts, ctx.now(), Math.random());
+            await ctx.db
+              .updateTable('notice_deliveries')
+              .set({ state: retryAt ? 'queued' : 'failed', attempts, available_at: retryAt?.toISOString() ?? null, lease_until: null, last_error: String((error as Error).message ?? error).slice(0, 500) })
+              .where('id', '=', row.id)
+              .execute();
+            result.failed += 1;
+          }
+        }),
+      );
+    }
+    if (claimed.length < CLAIM_BATCH) return result;
   }
-  return result;
 }

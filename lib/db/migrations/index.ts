@@ -23,6 +23,7 @@ import { incidentFiles } from '@/lib/db/migrations/021-incident-files';
 import { memberChannels } from '@/lib/db/migrations/022-member-channels';
 import { intervalEnds } from '@/lib/db/migrations/023-interval-ends';
 import { memberSubscriptions } from '@/lib/db/migrations/024-member-subscriptions';
+import { noticeRetries } from '@/lib/db/migrations/025-notice-retries';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
@@ -50,5 +51,6 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '022-member-channels': memberChannels(dialect),
     '023-interval-ends': intervalEnds(),
     '024-member-subscriptions': memberSubscriptions(),
+    '025-notice-retries': noticeRetries(dialect),
   };
 }

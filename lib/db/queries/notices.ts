@@ -58,7 +58,8 @@ export async function listNoticeRecords(db: DbOrTx, opts: { ids?: readonly strin
   ]);
   return rows.map((row) => {
     const counts = { queued: 0, delivered: 0, failed: 0 };
-    for (const d of deliveries) if (d.notice_id === row.id) counts[d.state] = Number(d.count);
+    // A message being sent right now is still waiting, as far as the console can tell.
+    for (const d of deliveries) if (d.notice_id === row.id) counts[d.state === 'sending' ? 'queued' : d.state] += Number(d.count);
     return { ...row, audiences: audiences.filter((a) => a.notice_id === row.id).map((a) => ({ id: a.id, name: a.name })), deliveries: counts };
   });
 }
