@@ -16,6 +16,7 @@ import { publishPostmortem } from '@/lib/services/publish-postmortem';
 import { removeMember } from '@/lib/services/remove-member';
 import { resolveIncident } from '@/lib/services/resolve-incident';
 import { setMemberAlerts } from '@/lib/services/set-member-alerts';
+import { subscribe } from '@/lib/services/subscribe';
 import { updateMember } from '@/lib/services/update-member';
 
 let sinks: AlertSinks;
@@ -160,6 +161,29 @@ for (const dialect of testDialects()) {
         { action: 'member_alerts.on', actor_type: 'member' },
         { action: 'member_alerts.off', actor_type: 'member' },
       ]);
+    });
+
+    it('sends a member’s webhook the private incident, signed, and a public webhook nothing', async () => {
+      const hooks = sinks.hooks;
+      const mine = `/member-hook-${tag}`;
+      const theirs = `/public-hook-${tag}`;
+      const member = await subscribe({ ctx: ctx(), input: { type: 'webhook', url: `${hooks.base}${mine}` }, memberId: ids.alice });
+      const anyone = await subscribe({ ctx: ctx(), input: { type: 'webhook', url: `${hooks.base}${theirs}` } });
+      if (member.type !== 'webhook' || anyone.type !== 'webhook') throw new Error('expected webhook subscriptions');
+      hooks.secret(mine, member.secret);
+      hooks.secret(theirs, anyone.secret);
+      await worker.drain();
+      await createIncident({ ctx: ctx(), input: { name: 'Tunnel re-keying fails', components: [{ id: ids.tunnel, status: 'major_outage' }] } });
+      await worker.drain();
+      const got = (path: string) => hooks.received.filter((r) => r.path === path && r.body.type !== 'subscription.verify');
+      // Nothing at all for the public webhook: neither the incident nor the private component's change.
+      expect(got(theirs)).toEqual([]);
+      expect(got(mine).map((r) => r.body.type).sort()).toEqual(['component.updated', 'incident.created']);
+      const alert = got(mine).find((r) => r.body.type === 'incident.created');
+      expect(alert?.verified).toBe(true);
+      const incident = alert!.body.incident as { name: string; components: { name: string }[] };
+      expect(incident.name).toBe('Tunnel re-keying fails');
+      expect(incident.components.map((c) => c.name)).toEqual(['Initech VPN tunnel']);
     });
   });
 }

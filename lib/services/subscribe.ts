@@ -46,9 +46,19 @@ export type SubscribeResult =
  * pending) or a webhook (pending until its endpoint answers the signed verify ping with 2xx).
  * A chat channel is a webhook that gets a test message in its platform's format instead of the
  * ping, and is active once that message is accepted.
- * Email subscribing says nothing about whether the address was known.
+ * Email subscribing says nothing about whether the address was known. A signed-in member's
+ * subscription belongs to them (issue #16 part 3): its alerts include what their audiences may see.
  */
-export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: SubscribeInput }): Promise<SubscribeResult> {
+export async function subscribe({
+  ctx,
+  input,
+  memberId,
+}: {
+  ctx: ServiceContext;
+  input: SubscribeInput;
+  /** A signed-in member subscribing (never from the request body): alerts then follow what their audiences see. */
+  memberId?: string;
+}): Promise<SubscribeResult> {
   const data = parseInput(SubscribeInput, input);
   if (data.type !== 'email') {
     try {
@@ -67,6 +77,7 @@ export async function subscribe({ ctx, input }: { ctx: ServiceContext; input: Su
     maintenance: data.maintenance,
     locale: data.locale ?? null,
     time_zone: data.time_zone ?? null,
+    ...(memberId && { member_id: memberId }),
   };
 
   return withTransaction(ctx.db, async (trx) => {

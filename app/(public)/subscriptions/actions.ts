@@ -10,6 +10,7 @@ import { requestContext } from '@/lib/services/context';
 import { localePath, splitLocale } from '@/lib/i18n/paths';
 import { pageLanguage } from '@/lib/i18n/page-request';
 import { subscribe, type SubscribeInput } from '@/lib/services/subscribe';
+import { currentMemberViewer } from '@/lib/auth/member-session';
 import { clientAddressOf } from '@/lib/http/client-address';
 import { throttleSubscribe } from '@/lib/services/subscription-throttle';
 import { unsubscribe } from '@/lib/services/unsubscribe';
@@ -101,15 +102,18 @@ export async function subscribeAction(previous: FormState | undefined, sent: For
       values.type === 'email'
         ? { type: 'email', email: values.email, ...preferences(values) }
         : { type: values.type, url: values.url, ...(values.email ? { email: values.email } : {}), ...preferences(values) };
-    const result = await subscribe({ ctx, input });
+    // A signed-in member's subscription is theirs: its alerts follow what their audiences see.
+    const member = await currentMemberViewer();
+    const result = await subscribe({ ctx, input, memberId: member?.memberId });
+    const asMember = member ? ` ${t('sent.asMember', { email: member.email, audiences: member.audiences.map((a) => a.name).join(', ') })}` : '';
     if (result.type === 'email') {
-      return { ok: true, attempt, message: t('sent.email', { email: values.email }) };
+      return { ok: true, attempt, message: t('sent.email', { email: values.email }) + asMember };
     }
     const manageUrl = await inPageLanguage(result.manageUrl);
     if (result.type === 'chat') {
-      return { ok: true, attempt, message: t('sent.chat', { platform: CHAT_PLATFORM_LABEL[result.platform] }), manageUrl };
+      return { ok: true, attempt, message: t('sent.chat', { platform: CHAT_PLATFORM_LABEL[result.platform] }) + asMember, manageUrl };
     }
-    return { ok: true, attempt, message: t('sent.webhook'), secret: result.secret, manageUrl };
+    return { ok: true, attempt, message: t('sent.webhook') + asMember, secret: result.secret, manageUrl };
   } catch (error) {
     return { ...localFailure(t, error), values, attempt };
   }

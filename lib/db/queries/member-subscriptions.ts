@@ -18,3 +18,26 @@ export async function getMemberAlerts(db: DbOrTx, memberId: string): Promise<Mem
     .executeTakeFirst();
   return { on: row?.state === 'active', allComponents: row?.all_components ?? true };
 }
+
+/** One of a member's subscriptions as their channels page lists it. */
+export interface MemberSubscription {
+  id: string;
+  kind: 'email' | 'webhook';
+  chatPlatform: string | null;
+  /** The address or URL it goes to. */
+  target: string;
+  state: 'pending' | 'active' | 'disabled' | 'unsubscribed';
+}
+
+/** The member's subscriptions that have not ended, oldest first. */
+export async function listMemberSubscriptions(db: DbOrTx, memberId: string): Promise<MemberSubscription[]> {
+  const rows = await db
+    .selectFrom('subscribers')
+    .select(['id', 'kind', 'chat_platform', 'email', 'url', 'state'])
+    .where('member_id', '=', memberId)
+    .where('state', '!=', 'unsubscribed')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, chatPlatform: r.chat_platform, target: (r.kind === 'email' ? r.email : r.url) ?? '', state: r.state }));
+}

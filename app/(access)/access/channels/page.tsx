@@ -5,7 +5,9 @@ import { currentMemberViewer } from '@/lib/auth/member-session';
 import { publicUrl } from '@/lib/env';
 import { requestPath } from '@/lib/i18n/page-prefix';
 import { requestContext } from '@/lib/services/context';
-import { getMemberChannels, memberChannelUrls } from '@/lib/services/get-member-channels';
+import { getMemberChannels, getMemberSubscriptions, memberChannelUrls } from '@/lib/services/get-member-channels';
+import { CHAT_PLATFORM_LABEL, type ChatPlatform } from '@/lib/domain/chat/alert';
+import { LocalLink } from '@/components/i18n/locale-prefix';
 import { memberAlertsAction, rotateChannelTokenAction } from '@/app/(access)/access/actions';
 import { getMemberAlerts } from '@/lib/db/queries/member-subscriptions';
 import { formTexts } from '@/app/(access)/access/form-texts';
@@ -30,7 +32,14 @@ export default async function MemberChannelsPage() {
   const viewer = await currentMemberViewer();
   if (!viewer) redirect(await requestPath('/access/sign-in'));
   const { db } = await requestContext();
-  const [channels, alerts, t, format] = await Promise.all([getMemberChannels(db, viewer.memberId), getMemberAlerts(db, viewer.memberId), getTranslations('access'), getFormatter()]);
+  const [channels, alerts, subscriptions, t, format] = await Promise.all([
+    getMemberChannels(db, viewer.memberId),
+    getMemberAlerts(db, viewer.memberId),
+    getMemberSubscriptions(db, viewer.memberId, publicUrl()),
+    getTranslations('access'),
+    getFormatter(),
+  ]);
+  const hooks = subscriptions.filter((s) => s.kind === 'webhook');
   const audiences = viewer.audiences.map((a) => a.name).join(', ');
   const urls = memberChannelUrls(publicUrl(), '<token>');
   const since = channels.tokenCreatedAt ? format.dateTime(new Date(channels.tokenCreatedAt), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) : null;
@@ -59,6 +68,36 @@ export default async function MemberChannelsPage() {
         >
           <input type="hidden" name="alerts" value={alerts.on ? 'off' : 'on'} />
         </ActionForm>
+      </section>
+
+      <section aria-labelledby="hooks" className="mt-6 text-sm">
+        <h2 id="hooks" className="text-lg font-semibold">
+          {t('channels.channelsList')}
+        </h2>
+        <p className="mt-1 text-neutral-700 dark:text-neutral-300">{t('channels.channelsListIntro', { audiences })}</p>
+        {hooks.length === 0 ? (
+          <p className="mt-2 text-neutral-600 dark:text-neutral-400">{t('channels.channelsNone')}</p>
+        ) : (
+          <ul className="mt-2 space-y-2" aria-label={t('channels.channelsList')}>
+            {hooks.map((hook) => (
+              <li key={hook.id} data-member-channel={hook.state} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 rounded border border-neutral-200 px-3 py-2 dark:border-neutral-800">
+                <span className="min-w-0">
+                  <span className="font-medium">{hook.chatPlatform ? CHAT_PLATFORM_LABEL[hook.chatPlatform as ChatPlatform] : 'Webhook'}</span>{' '}
+                  <code className={code}>{hook.target}</code>{' '}
+                  <span className="text-neutral-600 dark:text-neutral-400">· {t(`channels.channelState.${hook.state as 'pending' | 'active' | 'disabled'}`)}</span>
+                </span>
+                <LocalLink prefetch={false} href={new URL(hook.manageUrl).pathname} className="font-medium underline underline-offset-2">
+                  {t('channels.channelManage')}
+                </LocalLink>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-3">
+          <LocalLink prefetch={false} href="/subscribe" className="font-medium underline underline-offset-2">
+            {t('channels.channelsAdd')}
+          </LocalLink>
+        </p>
       </section>
 
       <section aria-labelledby="token" className="mt-6 rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
