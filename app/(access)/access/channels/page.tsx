@@ -84,7 +84,7 @@ export default async function MemberChannelsPage() {
                 <span className="min-w-0">
                   <span className="font-medium">{hook.chatPlatform ? CHAT_PLATFORM_LABEL[hook.chatPlatform as ChatPlatform] : 'Webhook'}</span>{' '}
                   <code className={code}>{hook.target}</code>{' '}
-                  <span className="text-neutral-600 dark:text-neutral-400">· {t(`channels.channelState.${hook.state as 'pending' | 'active' | 'disabled'}`)}</span>
+                  <span className="text-neutral-600 dark:text-neutral-400">· {t(`channelState.${hook.state as 'pending' | 'active' | 'disabled'}`)}</span>
                 </span>
                 <LocalLink prefetch={false} href={new URL(hook.manageUrl).pathname} className="font-medium underline underline-offset-2">
                   {t('channels.channelManage')}
