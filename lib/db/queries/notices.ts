@@ -27,8 +27,11 @@ export async function membersOfAudiences(db: DbOrTx, audienceIds: readonly strin
     .execute();
 }
 
-/** Notices newest first, optionally by status or only those for some audiences. */
-export async function listNoticeRecords(db: DbOrTx, opts: { ids?: readonly string[]; statuses?: readonly NoticeStatus[]; audienceIds?: readonly string[]; limit?: number } = {}): Promise<NoticeRecord[]> {
+/** Notices newest first, optionally by status or only those for some audiences; `offset` needs a `limit`. */
+export async function listNoticeRecords(
+  db: DbOrTx,
+  opts: { ids?: readonly string[]; statuses?: readonly NoticeStatus[]; audienceIds?: readonly string[]; limit?: number; offset?: number } = {},
+): Promise<NoticeRecord[]> {
   if ((opts.ids && opts.ids.length === 0) || (opts.audienceIds && opts.audienceIds.length === 0)) return [];
   let query = db.selectFrom('notices').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
   if (opts.ids) query = query.where('id', 'in', opts.ids);
@@ -38,6 +41,7 @@ export async function listNoticeRecords(db: DbOrTx, opts: { ids?: readonly strin
     query = query.where((eb) => eb.exists(eb.selectFrom('notice_audiences').select('notice_id').whereRef('notice_audiences.notice_id', '=', 'notices.id').where('notice_audiences.audience_id', 'in', audienceIds)));
   }
   if (opts.limit !== undefined) query = query.limit(opts.limit);
+  if (opts.limit !== undefined && opts.offset) query = query.offset(opts.offset);
   const rows = await query.execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
