@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toManageMetric, toManageProvider } from '@/lib/domain/system-metrics/statuspage';
 import { buildManageOpenApi } from '@/lib/domain/statuspage-manage/openapi';
+import { toManageNotice } from '@/lib/domain/statuspage-manage/notice-shapes';
 import { toPageAccessGroup, toPageAccessUser } from '@/lib/domain/statuspage-manage/page-access-shapes';
 import { toComponentUptime, toGroupUptime } from '@/lib/domain/statuspage-manage/uptime';
 
@@ -59,6 +60,8 @@ describe('management API OpenAPI document', () => {
       PageAccessUser: toPageAccessUser({ id: 'u1', email: 'a@example.com', external_login: null, audienceIds: [], created_at: AT, updated_at: AT }, 'p1'),
       ComponentUptime: toComponentUptime(uptime, [{ id: 'i1', name: 'Outage' }]),
       ComponentGroupUptime: toGroupUptime(uptime, new Map([['c1', [{ id: 'i1', name: 'Outage' }]]])),
+      Notice: toManageNotice({ id: 'n1', title: 'PDP spike', body: 'x', status: 'open', min_level: null, incident_id: null, sent_by: 'Nora', created_at: AT,
+        updated_at: AT, closed_at: null, audiences: [{ id: 'g1' }], deliveries: { queued: 0, delivered: 1, failed: 0 } }, 'p1'),
     };
     for (const [name, shape] of Object.entries(shapes)) expect(keys(name), name).toEqual(Object.keys(shape).sort());
   });

@@ -3,6 +3,7 @@ import { COMPONENT_STATUSES } from '@/lib/domain/status';
 import { ComponentBody, GroupBody, IncidentBody, IncidentUpdateBody, INCIDENT_STATUSES_V1, SubscriberBody, TemplateBody } from '@/lib/domain/statuspage-manage/requests';
 import { bool, errors, json, nullableStr, nullableTime, obj, paging, ref, str, time, withPathParameters, wrapped } from '@/lib/domain/statuspage-manage/openapi-fragments';
 import { METRIC_SCHEMAS, metricPaths } from '@/lib/domain/statuspage-manage/openapi-metrics';
+import { NOTICE_SCHEMAS, noticePaths } from '@/lib/domain/statuspage-manage/openapi-notices';
 import { PAGE_ACCESS_SCHEMAS, pageAccessPaths } from '@/lib/domain/statuspage-manage/openapi-page-access';
 import { UPTIME_SCHEMAS, uptimePaths } from '@/lib/domain/statuspage-manage/openapi-uptime';
 
@@ -110,13 +111,15 @@ export function buildManageOpenApi(serverUrl: string) {
         'Every path is also served with a `.json` suffix. Bodies may be JSON (whatever the Content-Type) or Rails-style forms; ' +
         '`null` means absent and unknown keys are ignored. Keys act with their operator\'s role: responders manage incidents, ' +
         'maintenance, component status and templates, push metric data and read subscribers and page access; admins also create, ' +
-        'edit and delete components, groups, metrics and page access groups and users.',
+        'edit and delete components, groups, metrics and page access groups and users. Notices (a Beacon extension) are sent, closed ' +
+        'and promoted by responders and admins.',
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     security: [{ OAuth: [] }],
     tags: [
       { name: 'Pages' }, { name: 'Incidents' }, { name: 'Components' }, { name: 'Component groups' }, { name: 'Incident templates' }, { name: 'Subscribers' },
       { name: 'Uptime' }, { name: 'Metrics' }, { name: 'Page access groups' }, { name: 'Page access users' },
+      { name: 'Notices', description: 'Beacon extension: early notices to chosen page access groups, without a public incident' },
     ],
     paths: withPathParameters({
       '/pages': { get: { tags: ['Pages'], summary: 'The one page Beacon serves, as a list', responses: { 200: json({ type: 'array', items: { type: 'object' } }, 'OK'), ...errors(401) } } },
@@ -175,12 +178,13 @@ export function buildManageOpenApi(serverUrl: string) {
       ...uptimePaths(base),
       ...metricPaths(base),
       ...pageAccessPaths(base),
+      ...noticePaths(base),
     }),
     components: {
       securitySchemes: { OAuth: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'OAuth <key>' } },
       schemas: {
         Component, IncidentUpdate, Incident, GroupComponent, IncidentTemplate, Subscriber, ErrorEntity,
-        ...UPTIME_SCHEMAS, ...METRIC_SCHEMAS, ...PAGE_ACCESS_SCHEMAS,
+        ...UPTIME_SCHEMAS, ...METRIC_SCHEMAS, ...PAGE_ACCESS_SCHEMAS, ...NOTICE_SCHEMAS,
       },
       responses: {
         E400: json(ref('ErrorEntity'), 'Bad request: no wrapper object, unreadable body or bad query parameter'),
