@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@/lib/db/testing/test-db';
+import { addAudienceMember } from '@/lib/services/add-audience-member';
+import { closeNotice } from '@/lib/services/close-notice';
+import { createAudience } from '@/lib/services/create-audience';
 import { createComponent } from '@/lib/services/create-component';
 import { createIncident } from '@/lib/services/create-incident';
 import { getStatusPage } from '@/lib/services/get-status-page';
+import { sendNotice } from '@/lib/services/send-notice';
 import { apiHarness, type ApiHarness } from '@/app/api/v1/_tests/test-harness';
 
 const SEED = 0x5afe1;
@@ -30,18 +34,25 @@ const HOSTILE_BODIES: { raw: string; contentType: string }[] = [
 ];
 
 /** Query strings with a NUL in every parameter a list reads, and in a parameter's name. */
-const NUL_QUERIES = ['q=%00', 'q=abc%00def', 'page=%00', 'per_page=1%00', 'limit=%00', 'type=email%00', 'state=%00', 'sort_field=%00', 'sort_direction=asc%00', 'api_key=%00', 'q%00=x'];
-const LISTS = ['incidents', 'incidents/unresolved', 'incidents/upcoming', 'incidents/active_maintenance', 'incidents/scheduled', 'components', 'component-groups', 'incident_templates', 'subscribers', 'subscribers/unsubscribed'];
+const NUL_QUERIES = ['q=%00', 'q=abc%00def', 'page=%00', 'per_page=1%00', 'limit=%00', 'type=email%00', 'state=%00', 'sort_field=%00', 'sort_direction=asc%00', 'status=open%00', 'api_key=%00', 'q%00=x'];
+const LISTS = ['incidents', 'incidents/unresolved', 'incidents/upcoming', 'incidents/active_maintenance', 'incidents/scheduled', 'components', 'component-groups', 'incident_templates', 'subscribers', 'subscribers/unsubscribed', 'notices'];
 
 for (const dialect of testDialects()) {
   describe(`management API v1: hostile input on ${dialect}`, () => {
     let h: ApiHarness;
     let incidentId: string;
+    let noticeId: string;
+    let closedNoticeId: string;
 
     beforeEach(async () => {
       h = await apiHarness(dialect);
       const vpn = (await createComponent({ ctx: h.ctx, input: { name: 'VPN' } })).id;
       incidentId = (await createIncident({ ctx: h.ctx, input: { name: 'VPN down', components: [{ id: vpn, status: 'major_outage' }] } })).id;
+      const acme = (await createAudience({ ctx: h.ctx, input: { name: 'Acme Meters' } })).id;
+      await addAudienceMember({ ctx: h.ctx, input: { audienceId: acme, email: 'ops@acme.example' } });
+      noticeId = (await sendNotice({ ctx: h.ctx, input: { title: 'Meters late', body: 'x', audienceIds: [acme] } })).id;
+      closedNoticeId = (await sendNotice({ ctx: h.ctx, input: { title: 'Closed', body: 'x', audienceIds: [acme] } })).id;
+      await closeNotice({ ctx: h.ctx, input: { id: closedNoticeId } });
       h.clock.advance(5);
     });
     afterEach(async () => {
@@ -84,7 +95,7 @@ for (const dialect of testDialects()) {
           expect(res.body.message).toMatch(/must not contain a NUL character/);
         }
       }
-      for (const path of [`incidents/abc%00`, `incidents/${incidentId}%00`, `components/x%00`, `component-groups/%00`, `incident_templates/a%00`, `subscribers/%00`, `incidents/${incidentId}/incident_updates/%00`]) {
+      for (const path of [`incidents/abc%00`, `incidents/${incidentId}%00`, `components/x%00`, `component-groups/%00`, `incident_templates/a%00`, `subscribers/%00`, `incidents/${incidentId}/incident_updates/%00`, `notices/%00`, `notices/${noticeId}%00`, `notices/%00/promote`]) {
         for (const method of ['GET', 'PATCH', 'DELETE']) {
           const res = await h.call(method, path, method === 'PATCH' ? { body: { incident: { name: 'x' } } } : {});
           expect(res, `${method} ${path}`).toMatchObject({ status: 400, body: { fields: { path: 'must not contain a NUL character' } } });
@@ -97,7 +108,7 @@ for (const dialect of testDialects()) {
     it("finds no resource, list or state among Object.prototype's members (`?state=__proto__` answered 500)", async () => {
       const before = await h.allCounts();
       for (const name of ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty']) {
-        for (const path of [name, `incidents/${name}`, `subscribers?state=${name}`, `subscribers?type=${name}`]) {
+        for (const path of [name, `incidents/${name}`, `subscribers?state=${name}`, `subscribers?type=${name}`, `notices/${name}`, `notices/${name}/promote`, `notices?status=${name}`]) {
           for (const method of ['GET', 'POST', 'DELETE']) {
             const res = await h.call(method, path, method === 'POST' ? { body: { x: 1 } } : {});
             expect(res.status, `${method} ${path}`).toBeLessThan(500);
@@ -112,7 +123,7 @@ for (const dialect of testDialects()) {
     it('answers every hostile body and query with a 4xx, never a 5xx, and writes no row', async () => {
       const before = await h.allCounts();
       const statuses: number[] = [];
-      const targets = ['incidents', `incidents/${incidentId}`, 'components', 'component-groups', 'incident_templates', 'subscribers', `incidents/${incidentId}/incident_updates/x`];
+      const targets = ['incidents', `incidents/${incidentId}`, 'components', 'component-groups', 'incident_templates', 'subscribers', `incidents/${incidentId}/incident_updates/x`, 'notices', `notices/${noticeId}`, `notices/${closedNoticeId}/promote`];
       for (const target of targets) {
         for (const method of ['POST', 'PATCH', 'PUT']) {
           for (const body of HOSTILE_BODIES) {
@@ -127,7 +138,7 @@ for (const dialect of testDialects()) {
       }
       // Generated query strings: a hostile value (NUL included) in each parameter the lists read.
       const value = fc.oneof(fc.constantFrom('\u0000', 'a\u0000', "' OR 1=1 --", '%', '_', '-1', '1e309', '9'.repeat(30)), fc.string({ unit: 'binary', maxLength: 12 }));
-      const queries = fc.sample(fc.dictionary(fc.constantFrom('q', 'page', 'per_page', 'limit', 'type', 'state', 'sort_field', 'sort_direction'), value, { minKeys: 1, maxKeys: 4 }), { numRuns: 60, seed: SEED });
+      const queries = fc.sample(fc.dictionary(fc.constantFrom('q', 'page', 'per_page', 'limit', 'type', 'state', 'sort_field', 'sort_direction', 'status'), value, { minKeys: 1, maxKeys: 4 }), { numRuns: 60, seed: SEED });
       for (const [i, query] of queries.entries()) {
         const res = await h.call('GET', `${LISTS[i % LISTS.length]}?${new URLSearchParams(query)}`);
         statuses.push(res.status);
