@@ -68,6 +68,19 @@ export function sightOf(index: VisibilityIndex, viewer: Viewer): Sight {
   };
 }
 
+/**
+ * Whether these audiences may see anything the public may not: an item limited to one of them,
+ * or a postmortem their support level reaches. When not, everything reads for them as for the
+ * public (an alert needs no variant of its own).
+ */
+export function seesMoreThanPublic(index: VisibilityIndex, audienceIds: readonly string[]): boolean {
+  const mine = new Set(audienceIds);
+  const limitedToMine = (limits: ReadonlyMap<string, readonly string[]>) => [...limits.values()].some((l) => l.some((a) => mine.has(a)));
+  if (limitedToMine(index.components) || limitedToMine(index.groups) || limitedToMine(index.incidents)) return true;
+  const levels = audienceIds.flatMap((a) => index.audienceLevels.get(a) ?? []);
+  return [...index.postmortems.values()].some((v) => mayReadPostmortem(v, levels));
+}
+
 /** The sight of the console: everything, nothing private marked. */
 export const SEE_EVERYTHING: Sight = {
   viewer: EVERYTHING,

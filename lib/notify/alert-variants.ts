@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { audiencesOfViewer, variantKey, viewerKey } from '@/lib/domain/alert-viewers';
-import { PUBLIC_VIEWER, sightOf, type Sight } from '@/lib/domain/visibility';
+import { PUBLIC_VIEWER, seesMoreThanPublic, sightOf, type Sight } from '@/lib/domain/visibility';
 import { readVisibilityIndex } from '@/lib/db/queries/visibility';
 import type { DbOrTx } from '@/lib/db/transaction';
 import type { AlertSnapshot } from '@/lib/notify/alert-snapshot';
@@ -46,6 +46,8 @@ export async function recordAlertVariants(
   const publicText = common ? JSON.stringify(common) : null;
   const variants: { viewer: string; snapshot: AlertSnapshot }[] = [];
   for (const viewer of await subscribedViewers(db)) {
+    // Most members' audiences have nothing private in play: no variant to build or compare.
+    if (!seesMoreThanPublic(index, audiencesOfViewer(viewer))) continue;
     const snapshot = await snapshotFor(sightOf(index, { kind: 'audiences', audienceIds: audiencesOfViewer(viewer) }));
     if (snapshot && JSON.stringify(snapshot) !== publicText) variants.push({ viewer, snapshot: { ...snapshot, viewer } });
   }

@@ -185,5 +185,19 @@ for (const dialect of testDialects()) {
       expect(incident.name).toBe('Tunnel re-keying fails');
       expect(incident.components.map((c) => c.name)).toEqual(['Initech VPN tunnel']);
     });
+
+    it('gives a member whose audience has nothing private the public alert, with no variant of its own', async () => {
+      const plain = (await createAudience({ ctx: ctx(), input: { name: 'Umbrella Utilities', supportLevel: 'standard' } })).id;
+      const dana = `dana-${tag}@umbrella.example`;
+      const danaId = (await createMember({ ctx: ctx(), input: { email: dana, audienceIds: [plain] } })).id;
+      await setMemberAlerts({ ctx: ctx(), input: { memberId: danaId, on: true } });
+      await createIncident({ ctx: ctx(), input: { name: 'Packet core slow', components: [{ id: ids.data, status: 'degraded_performance' }] } });
+      await worker.drain();
+      expect(subjects(dana)).toEqual(['[Acme IoT status] Investigating: Packet core slow (Data service)']);
+      // One event for everyone: Umbrella has nothing private, and Initech and Globex read it alike (their components are operational).
+      const events = await db.kysely.selectFrom('alert_events').select(['viewer']).where('kind', '=', 'incident.created').execute();
+      expect(events.map((e) => e.viewer)).toEqual([null]);
+      expect(subjects(alice)).toEqual(['[Acme IoT status] Investigating: Packet core slow (Data service)']);
+    });
   });
 }
