@@ -19,6 +19,9 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 /** Messages about the subscription itself, not about the page. */
 export type SubscriptionMessageKind = 'subscription.confirm' | 'subscription.verify' | 'subscription.disabled' | 'subscription.unsubscribed';
 
+/** An early notice to some audiences (issue #16 part 4), posted to their members' webhooks and chat channels. */
+export type NoticeMessageKind = 'notice.sent';
+
 /** What a subscriber asked to hear. */
 export interface SubscriberPreferences {
   kind: 'email' | 'webhook';

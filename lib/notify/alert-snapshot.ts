@@ -1,4 +1,4 @@
-import type { AlertKind, SubscriptionMessageKind } from '@/lib/domain/alerts';
+import type { AlertKind, NoticeMessageKind, SubscriptionMessageKind } from '@/lib/domain/alerts';
 import { pageStatus } from '@/lib/domain/rollup';
 import { listComponents, listGroups } from '@/lib/db/queries/components';
 import { getIncident, listAffected, listUpdateChanges, listUpdates } from '@/lib/db/queries/incidents';
@@ -34,7 +34,7 @@ async function publicSight(db: DbOrTx): Promise<Sight> {
 
 /** Everything an alert says, frozen when the change commits so retries send the same words. */
 export interface AlertSnapshot {
-  kind: AlertKind | SubscriptionMessageKind;
+  kind: AlertKind | SubscriptionMessageKind | NoticeMessageKind;
   generatedAt: string;
   baseUrl: string;
   /** `locale`: the page's default language, whose URLs carry no prefix (alerts frozen before it have none). */
@@ -61,6 +61,8 @@ export interface AlertSnapshot {
   translations?: AlertTranslations;
   /** A variant for members of these audiences (lib/domain/alert-viewers.ts); absent for the public. */
   viewer?: string;
+  /** An early notice (kind `notice.sent`): what it says and whom it is for. */
+  notice?: { id: string; title: string; body: string; audiences: string[]; created_at: string };
 }
 
 /** The page header every alert carries: id, name and the current rollup. */

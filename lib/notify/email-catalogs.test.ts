@@ -25,7 +25,7 @@ describe.each(NAMESPACES)('messages/<locale>/%s.json', (ns) => {
       key: string,
       values: Record<string, string | number>,
     ) => string;
-    const values = { page: 'Acme', label: 'L', name: 'N', components: 'C', count: 3, time: 'T', from: 'F', until: 'U', to: 'T', url: 'https://x', language: 'en', hours: 48, minutes: 15, reason: 'R', message: 'M', status: 'S' };
+    const values = { page: 'Acme', label: 'L', name: 'N', components: 'C', audiences: 'A', count: 3, time: 'T', from: 'F', until: 'U', to: 'T', url: 'https://x', language: 'en', hours: 48, minutes: 15, reason: 'R', message: 'M', status: 'S' };
     for (const [key, message] of messages) {
       expect(message.trim(), `${locale} ${key}`).not.toBe('');
       expect(t(key, values), `${locale} ${key}`).not.toBe(key);

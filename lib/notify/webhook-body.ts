@@ -20,6 +20,7 @@ export function webhookBody(snapshot: AlertSnapshot, subscriberId: string, sentA
     page: snapshot.page,
   };
   if (snapshot.incident) body.incident = snapshot.incident;
+  if (snapshot.notice) body.notice = snapshot.notice;
   if (snapshot.component) {
     body.component = snapshot.component;
     body.component_update = snapshot.component_update;

@@ -8,6 +8,10 @@ import type { Database } from '@/lib/db/schema';
 import type { NoticeStatus, NoticeTarget } from '@/lib/domain/notices';
 import { audiencesOfTarget, noticeRecipients } from '@/lib/domain/notices';
 import { publicUrl } from '@/lib/env';
+import { afterCommit } from '@/lib/db/transaction';
+import { pageSnapshot, type AlertSnapshot } from '@/lib/notify/alert-snapshot';
+import { queueEvent } from '@/lib/notify/outbox';
+import { wakeWorkers } from '@/lib/notify/wake';
 import { mailFrom, mailHost, sendEmail } from '@/lib/notify/email';
 import { renderNoticeEmail } from '@/lib/notify/notice-email';
 import type { ServiceContext } from '@/lib/services/context';
@@ -57,7 +61,36 @@ export async function recordNotice(
       .values(recipients.map((r) => ({ id: newId(), notice_id: id, member_id: r.memberId, email: r.email, channel: 'email' as const, state: 'queued' as const, attempts: 0, last_error: null, delivered_at: null, created_at: at })))
       .execute();
   }
-  return (await getNoticeRecord(trx, id))!;
+  const record = (await getNoticeRecord(trx, id))!;
+  await queueNoticeHooks(trx, record, chosen.map((a) => a.id), ctx.now());
+  return record;
+}
+
+/**
+ * Posts the notice to the chosen audiences' members' webhooks and chat channels (subscriptions
+ * made while signed in: issue #16 part 3) through the outbox, in the notice's transaction: signed,
+ * in each platform's format, retried like alerts, and sent as soon as a worker wakes.
+ */
+async function queueNoticeHooks(trx: Transaction<Database>, notice: NoticeRecord, audienceIds: readonly string[], now: Date): Promise<void> {
+  const hooks = await trx
+    .selectFrom('subscribers')
+    .innerJoin('audience_members', 'audience_members.member_id', 'subscribers.member_id')
+    .select('subscribers.id')
+    .distinct()
+    .where('subscribers.state', '=', 'active')
+    .where('subscribers.kind', '=', 'webhook')
+    .where('audience_members.audience_id', 'in', [...audienceIds])
+    .execute();
+  if (hooks.length === 0) return;
+  afterCommit(trx, wakeWorkers);
+  const snapshot: AlertSnapshot = {
+    kind: 'notice.sent',
+    generatedAt: now.toISOString(),
+    baseUrl: publicUrl(),
+    page: await pageSnapshot(trx, now),
+    notice: { id: notice.id, title: notice.title, body: notice.body, audiences: notice.audiences.map((a) => a.name), created_at: notice.created_at },
+  };
+  await queueEvent(trx, { key: `notice.sent:${notice.id}`, incidentId: null, snapshot }, hooks.map((h) => ({ id: h.id, channel: 'webhook' as const })), now);
 }
 
 /** How long a sender holds a claimed message: an SMTP conversation takes seconds, not minutes. */

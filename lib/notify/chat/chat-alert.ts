@@ -83,6 +83,22 @@ export function chatAlertOf(snapshot: AlertSnapshot, manageUrl: string, reader: 
       threadKey: `component:${change.component_id}`,
     };
   }
+  if (snapshot.notice) {
+    const notice = snapshot.notice;
+    return {
+      ...base,
+      title: notice.title,
+      status: t('chat.notice', { audiences: notice.audiences.join(', ') }),
+      color: incidentColor('minor', 'investigating'),
+      body: notice.body,
+      at: notice.created_at,
+      time: time(notice.created_at),
+      changes: [],
+      url: snapshot.baseUrl,
+      linkLabel: t('chat.viewStatusPage'),
+      threadKey: `notice:${notice.id}`,
+    };
+  }
   // The test message sent when the channel is added (and anything else about the subscription).
   const key = descriptionKey(snapshot.page.status_description);
   const now = key ? t(`chat.overall.${key}`) : snapshot.page.status_description;
