@@ -32,6 +32,8 @@ export const Env = z.object({
   BEACON_SECRET: z.string().min(32, 'BEACON_SECRET must be at least 32 characters').optional(),
   /** The largest incident file an operator may upload, in bytes (issue #16 part 5); 20 MB by default. */
   BEACON_FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+  /** Where incident files' bytes are kept (a directory, created if missing); unset, in the database. */
+  BEACON_FILES_DIR: z.string().trim().min(1).optional(),
   BEACON_ADMIN_EMAIL: z.email('BEACON_ADMIN_EMAIL must be an email address').optional(),
   BEACON_ADMIN_PASSWORD: z.string().min(12, 'BEACON_ADMIN_PASSWORD must be at least 12 characters').optional(),
   SMTP_URL: z

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { configuredFileDirectory } from '@/lib/services/file-storage';
 import { exportDatabase, importDatabase, parseBackup } from '@/lib/db/backup';
 import { migrate, openDb } from '@/lib/db/connect';
 import { getEnv } from '@/lib/env';
@@ -81,7 +82,7 @@ async function main() {
   try {
     await migrate(db);
     if (command === 'export') {
-      process.stdout.write(`${JSON.stringify(await exportDatabase(db, new Date()))}\n`);
+      process.stdout.write(`${JSON.stringify(await exportDatabase(db, new Date(), { fileDirectory: configuredFileDirectory() }))}\n`);
     } else if (command === 'import') {
       const file = positionals[0];
       if (!file) throw new Error('Usage: npm run beacon -- import backup.json');

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '@/lib/db/connect';
 import type { Database } from '@/lib/db/schema';
+import type { FileDirectory } from '@/lib/db/file-store';
 
 /**
  * Every table that holds what someone made or submitted, in an order that satisfies every
@@ -88,14 +89,24 @@ function toBackupValue(value: unknown): unknown {
   return value instanceof Uint8Array ? { $base64: Buffer.from(value).toString('base64') } : value;
 }
 
-/** Every row of every table, in one consistent read. */
-export async function exportDatabase(db: Db, now: Date): Promise<Backup> {
+/** A file kept in a directory goes into the backup with its bytes, as if it were in the database. */
+async function withFileBytes(row: Record<string, unknown>, directory: FileDirectory | null | undefined): Promise<Record<string, unknown>> {
+  if (row.storage !== 'directory') return row;
+  if (!directory) throw new Error(`incident file ${String(row.id)} is kept in a directory: set BEACON_FILES_DIR so the backup can carry its bytes`);
+  return { ...row, storage: 'database', content: await directory.get(String(row.sha256)) };
+}
+
+/**
+ * Every row of every table, in one consistent read. Files kept in `fileDirectory`
+ * (BEACON_FILES_DIR) are read into the backup: a backup is complete on its own.
+ */
+export async function exportDatabase(db: Db, now: Date, opts: { fileDirectory?: FileDirectory | null } = {}): Promise<Backup> {
   return db.kysely.transaction().execute(async (trx) => {
     const tables: Backup['tables'] = {};
     for (const table of BACKUP_TABLES) {
-      const rows = ((await trx.selectFrom(table).selectAll().execute()) as Record<string, unknown>[]).map((row) =>
-        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toBackupValue(v)])),
-      );
+      let read = (await trx.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
+      if (table === 'incident_files') read = await Promise.all(read.map((row) => withFileBytes(row, opts.fileDirectory)));
+      const rows = read.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toBackupValue(v)])));
       const key = IDENTITY_COLUMNS[table];
       tables[table] = key ? rows.sort((a, b) => Number(a[key]) - Number(b[key])) : rows;
     }

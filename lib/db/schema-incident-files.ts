@@ -14,7 +14,10 @@ export interface IncidentFilesTable {
   content_type: string;
   size: number;
   sha256: string;
+  /** The bytes, or empty when `storage` is `directory` (then under BEACON_FILES_DIR by `sha256`). */
   content: Uint8Array;
+  /** Migration 026: where the bytes are. */
+  storage: 'database' | 'directory';
   /** Who uploaded it, as the audit log names them. */
   uploaded_by: string;
   created_at: Timestamp;

@@ -9,6 +9,8 @@ import { recordAudit } from '@/lib/services/audit';
 import { authorize, type ServiceContext } from '@/lib/services/context';
 import { NotFoundError, PayloadTooLargeError, ValidationError, parseInput } from '@/lib/services/errors';
 import { AttachIncidentFileInput } from '@/lib/services/incident-file-schemas';
+import type { FileDirectory } from '@/lib/db/file-store';
+import { configuredFileDirectory } from '@/lib/services/file-storage';
 
 /** The largest file an upload may carry (BEACON_FILE_MAX_BYTES, 20 MB by default). */
 export function maxFileBytes(): number {
@@ -20,7 +22,18 @@ export function maxFileBytes(): number {
  * own. Refused, with the file named, when it is too big, empty, of a type Beacon does not take,
  * when its bytes do not match its extension, or when nobody but the public would be left to see it.
  */
-export async function attachIncidentFile({ ctx, input, maxBytes = maxFileBytes() }: { ctx: ServiceContext; input: AttachIncidentFileInput; maxBytes?: number }): Promise<IncidentFileRecord> {
+export async function attachIncidentFile({
+  ctx,
+  input,
+  maxBytes = maxFileBytes(),
+  directory = configuredFileDirectory(),
+}: {
+  ctx: ServiceContext;
+  input: AttachIncidentFileInput;
+  maxBytes?: number;
+  /** Where the bytes go: a directory (BEACON_FILES_DIR), or null for the database. */
+  directory?: FileDirectory | null;
+}): Promise<IncidentFileRecord> {
   authorize(ctx, 'incident.update');
   const data = parseInput(AttachIncidentFileInput, input);
   const name = cleanFileName(data.name);
@@ -34,6 +47,11 @@ export async function attachIncidentFile({ ctx, input, maxBytes = maxFileBytes()
   if (data.bytes.byteLength === 0) throw new ValidationError(`file: ${name} is empty`, { file: `${name} is empty` });
   const sniffed = sniffFile(name, data.bytes);
   if (!sniffed.ok) throw new ValidationError(`file: ${sniffed.message}`, { file: sniffed.message });
+
+  const sha256 = createHash('sha256').update(data.bytes).digest('hex');
+  // On disk before the row commits, so a committed row always has its bytes (a failed upload may
+  // leave bytes no row names; the same file uploaded again reuses them).
+  if (directory) await directory.put(sha256, data.bytes);
 
   return withTransaction(ctx.db, async (trx) => {
     const incident = await trx.selectFrom('incidents').select(['id', 'name']).where('id', '=', data.incidentId).executeTakeFirst();
@@ -53,7 +71,6 @@ export async function attachIncidentFile({ ctx, input, maxBytes = maxFileBytes()
       throw new ValidationError(`audienceIds: ${message}`, { audienceIds: message });
     }
     const id = newId();
-    const sha256 = createHash('sha256').update(data.bytes).digest('hex');
     await trx
       .insertInto('incident_files')
       .values({
@@ -64,7 +81,8 @@ export async function attachIncidentFile({ ctx, input, maxBytes = maxFileBytes()
         content_type: sniffed.contentType,
         size: data.bytes.byteLength,
         sha256,
-        content: Buffer.from(data.bytes.buffer, data.bytes.byteOffset, data.bytes.byteLength),
+        content: directory ? Buffer.alloc(0) : Buffer.from(data.bytes.buffer, data.bytes.byteOffset, data.bytes.byteLength),
+        storage: directory ? 'directory' : 'database',
         // Demo data and scripts act without an operator.
         uploaded_by: ctx.actor?.name ?? 'Beacon',
         created_at: ctx.now().toISOString(),

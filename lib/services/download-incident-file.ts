@@ -2,6 +2,7 @@ import { withTransaction } from '@/lib/db/transaction';
 import { checkFileLink } from '@/lib/domain/file-links';
 import type { FileKind } from '@/lib/domain/file-types';
 import { recordAudit } from '@/lib/services/audit';
+import { fileBytes } from '@/lib/services/file-storage';
 import type { ServiceContext } from '@/lib/services/context';
 import { GoneError, NotFoundError, ServiceError, UnauthorizedError, parseInput } from '@/lib/services/errors';
 import type { MemberViewer } from '@/lib/services/get-member-viewer';
@@ -56,6 +57,6 @@ export async function downloadIncidentFile({
       { ...ctx, actor: { type: 'member', id: viewer.memberId, name: viewer.email } },
       { action: 'incident_file.download', entityType: 'incident_file', entityId: file.id, after: { name: file.name, incidentId: file.incident_id, size: Number(file.size), audienceId: allowed.audience_id } },
     );
-    return { name: file.name, kind: file.kind, contentType: file.content_type, content: Buffer.from(file.content) };
+    return { name: file.name, kind: file.kind, contentType: file.content_type, content: await fileBytes(file) };
   });
 }

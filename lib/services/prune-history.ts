@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/services/audit';
 import type { ServiceContext } from '@/lib/services/context';
 import { emit } from '@/lib/services/events';
 import { ValidationError } from '@/lib/services/errors';
+import { dropUnusedBytes } from '@/lib/services/file-storage';
 
 const DAY_MS = 86_400_000;
 
@@ -37,7 +38,10 @@ export async function pruneHistory({ ctx, retentionDays }: { ctx: ServiceContext
     await trx.deleteFrom('incident_update_components').where('update_id', 'in', updates).execute();
     await trx.deleteFrom('incident_updates').where('incident_id', 'in', ids).execute();
     await trx.deleteFrom('incident_components').where('incident_id', 'in', ids).execute();
+    // Their files go with them (cascade), and the bytes of those kept in a directory once unused.
+    const stored = await trx.selectFrom('incident_files').select('sha256').where('incident_id', 'in', ids).where('storage', '=', 'directory').execute();
     await trx.deleteFrom('incidents').where('id', 'in', ids).execute();
+    await dropUnusedBytes(trx, stored.map((f) => f.sha256));
     await recordAudit(trx, { ...ctx, actor: ctx.actor ?? { type: 'system', id: null, name: 'retention job' } }, {
       action: 'history.prune',
       entityType: 'incident',

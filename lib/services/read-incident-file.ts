@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { withTransaction } from '@/lib/db/transaction';
 import { recordAudit } from '@/lib/services/audit';
+import { fileBytes } from '@/lib/services/file-storage';
 import { authorize, type ServiceContext } from '@/lib/services/context';
 import type { FileDownload } from '@/lib/services/download-incident-file';
 import { NotFoundError, parseInput } from '@/lib/services/errors';
@@ -26,6 +27,6 @@ export async function readIncidentFile({ ctx, input }: { ctx: ServiceContext; in
       entityId: file.id,
       after: { name: file.name, incidentId: file.incident_id, size: Number(file.size) },
     });
-    return { name: file.name, kind: file.kind, contentType: file.content_type, content: Buffer.from(file.content) };
+    return { name: file.name, kind: file.kind, contentType: file.content_type, content: await fileBytes(file) };
   });
 }

@@ -24,6 +24,7 @@ import { memberChannels } from '@/lib/db/migrations/022-member-channels';
 import { intervalEnds } from '@/lib/db/migrations/023-interval-ends';
 import { memberSubscriptions } from '@/lib/db/migrations/024-member-subscriptions';
 import { noticeRetries } from '@/lib/db/migrations/025-notice-retries';
+import { fileStorage } from '@/lib/db/migrations/026-file-storage';
 
 /** Every migration, in order; a static list so bundlers see each file. */
 export function migrations(dialect: SqlDialectName): Record<string, Migration> {
@@ -52,5 +53,6 @@ export function migrations(dialect: SqlDialectName): Record<string, Migration> {
     '023-interval-ends': intervalEnds(),
     '024-member-subscriptions': memberSubscriptions(),
     '025-notice-retries': noticeRetries(dialect),
+    '026-file-storage': fileStorage(),
   };
 }
