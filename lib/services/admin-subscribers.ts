@@ -2,10 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { ChatPlatform } from '@/lib/domain/chat/alert';
 import { z } from 'zod';
 import { containsIgnoringCase } from '@/lib/db/queries/text-search';
-import { withTransaction, type DbOrTx } from '@/lib/db/transaction';
-import { recordAudit } from '@/lib/services/audit';
-import { authorize, type ServiceContext } from '@/lib/services/context';
-import { NotFoundError, parseInput } from '@/lib/services/errors';
+import type { DbOrTx } from '@/lib/db/transaction';
+import { parseInput } from '@/lib/services/errors';
 import { Id, QueryText } from '@/lib/services/schemas';
 
 export const SubscriberFilter = z.object({
@@ -81,18 +79,6 @@ export async function listSubscribers(db: DbOrTx, filter: SubscriberFilter, limi
     failingSince: r.failing_since,
   }));
   return { items, counts: counts.map((c) => ({ kind: c.kind, state: c.state, n: Number(c.n) })) };
-}
-
-/** Deletes a subscriber with its outbox rows and delivery history (operator action, audited). */
-export async function removeSubscriber({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<void> {
-  authorize(ctx, 'subscriber.remove');
-  const id = parseInput(Id, input.id);
-  await withTransaction(ctx.db, async (trx) => {
-    const sub = await trx.selectFrom('subscribers').select(['id', 'kind', 'email', 'url', 'state']).where('id', '=', id).executeTakeFirst();
-    if (!sub) throw new NotFoundError('Subscriber', id);
-    await trx.deleteFrom('subscribers').where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'subscriber.remove', entityType: 'subscriber', entityId: id, before: sub });
-  });
 }
 
 /**

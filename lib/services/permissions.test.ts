@@ -9,7 +9,7 @@ import { ForbiddenError } from '@/lib/services/errors';
 import { addIncidentUpdate } from '@/lib/services/add-incident-update';
 import { addSubscriber } from '@/lib/services/add-subscriber';
 import { retryNotification } from '@/lib/services/admin-deliveries';
-import { removeSubscriber } from '@/lib/services/admin-subscribers';
+import { deleteSubscriber } from '@/lib/services/delete-subscriber';
 import { archiveComponent } from '@/lib/services/archive-component';
 import { createApiKey } from '@/lib/services/create-api-key';
 import { createComponent } from '@/lib/services/create-component';
@@ -75,7 +75,7 @@ const SERVICE_CALLS: Record<Permission, (ctx: ServiceContext) => Promise<unknown
   'subscriber.read': (ctx) => getManageSubscribers({ ctx, query: { sortField: 'primary', sortDirection: 'asc', paging } as never }),
   'subscriber.export': (ctx) => getManageSubscribers({ ctx, query: { sortField: 'primary', sortDirection: 'asc', paging } as never }),
   'subscriber.add': (ctx) => addSubscriber({ ctx, input: { email: 'not-an-address' } }),
-  'subscriber.remove': (ctx) => removeSubscriber({ ctx, input: { id: ID } }),
+  'subscriber.remove': (ctx) => deleteSubscriber({ ctx, input: { id: ID } }),
   'delivery.read': (ctx) => retryNotification({ ctx, input: { id: ID } }),
   'delivery.retry': (ctx) => retryNotification({ ctx, input: { id: ID } }),
   'operator.read': (ctx) => listOperators({ ctx }),

@@ -10,7 +10,11 @@ import { endSubscription } from '@/lib/services/unsubscribe';
 export const RemoveSubscriberInput = z.object({ id: Id });
 export type RemoveSubscriberInput = z.input<typeof RemoveSubscriberInput>;
 
-/** Unsubscribes a subscriber on an operator's behalf, as its own unsubscribe link would. Returns it as it was. */
+/**
+ * Unsubscribes a subscriber on an operator's behalf, as its own unsubscribe link would (the
+ * management API's DELETE); the row and its history stay. Returns it as it was. The console's
+ * "Remove", which forgets the subscriber, is `deleteSubscriber`.
+ */
 export async function removeSubscriber({ ctx, input }: { ctx: ServiceContext; input: RemoveSubscriberInput }): Promise<SubscriberRow> {
   authorize(ctx, 'subscriber.remove');
   const { id } = parseInput(RemoveSubscriberInput, input);

@@ -3,7 +3,8 @@ import type { Db } from '@/lib/db/connect';
 import { testClock } from '@/lib/db/testing/clock';
 import { createTestDb, testDialects } from '@/lib/db/testing/test-db';
 import { getOutboxBacklog, listDeliveries, retryNotification } from '@/lib/services/admin-deliveries';
-import { listSubscribers, removeSubscriber, subscribersCsv } from '@/lib/services/admin-subscribers';
+import { listSubscribers, subscribersCsv } from '@/lib/services/admin-subscribers';
+import { deleteSubscriber } from '@/lib/services/delete-subscriber';
 import { createComponent } from '@/lib/services/create-component';
 import { ConflictError, ValidationError } from '@/lib/services/errors';
 import { subscribe } from '@/lib/services/subscribe';
@@ -93,7 +94,7 @@ for (const dialect of testDialects()) {
       await retryNotification({ ctx: ctx(), input: { id: delivery!.id } });
       expect((await listDeliveries(db.kysely, { state: 'dead' }))).toHaveLength(0);
 
-      await removeSubscriber({ ctx: ctx(), input: { id: items[0]!.id } });
+      await deleteSubscriber({ ctx: ctx(), input: { id: items[0]!.id } });
       expect((await listSubscribers(db.kysely, {})).items.map((i) => i.email)).toEqual(['all@example.com']);
     });
   });
