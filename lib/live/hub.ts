@@ -5,14 +5,14 @@ import { shared } from '@/lib/runtime/bridge';
 
 interface Hub {
   emitter: EventEmitter;
-  unsubscribeLocal: () => void;
 }
 
+/** The process's one hub, relaying this process's changes (the change bus) to its listeners. */
 function hub(): Hub {
   return shared<Hub>('liveHub', () => {
     const emitter = new EventEmitter().setMaxListeners(0);
-    const unsubscribeLocal = onChange((event) => emitter.emit('event', event));
-    return { emitter, unsubscribeLocal };
+    onChange((event) => emitter.emit('event', event));
+    return { emitter };
   });
 }
 
