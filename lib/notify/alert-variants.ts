@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { audiencesOfViewer, variantKey, viewerKey } from '@/lib/domain/alert-viewers';
+import { audiencesOfViewer, variantKey } from '@/lib/domain/alert-viewers';
+import { memberViewers } from '@/lib/db/queries/member-viewers';
 import { PUBLIC_VIEWER, seesMoreThanPublic, sightOf, type Sight } from '@/lib/domain/visibility';
 import { readVisibilityIndex } from '@/lib/db/queries/visibility';
 import type { DbOrTx } from '@/lib/db/transaction';
@@ -11,16 +12,9 @@ import { recordAlertEvent } from '@/lib/notify/outbox';
  * hold an active subscription. Members of no audience see what the public sees.
  */
 export async function subscribedViewers(db: DbOrTx): Promise<string[]> {
-  const rows = await db
-    .selectFrom('subscribers as s')
-    .innerJoin('audience_members as am', 'am.member_id', 's.member_id')
-    .select(['s.member_id', 'am.audience_id'])
-    .where('s.state', '=', 'active')
-    .where('s.member_id', 'is not', null)
-    .execute();
-  const byMember = new Map<string, string[]>();
-  for (const r of rows) byMember.set(r.member_id!, [...(byMember.get(r.member_id!) ?? []), r.audience_id]);
-  return [...new Set([...byMember.values()].map((ids) => viewerKey(ids)!))].sort();
+  const members = await db.selectFrom('subscribers').select('member_id').distinct().where('state', '=', 'active').where('member_id', 'is not', null).execute();
+  const viewers = await memberViewers(db, members.map((m) => m.member_id!));
+  return [...new Set(viewers.values())].sort();
 }
 
 /** A short, stable tag of a viewer key for event ids (keys of many audiences are long). */
